@@ -1,0 +1,13 @@
+// Package gazetteer owns mentionmap's place index and its geoparser.
+//
+// The index is built from GeoNames (populated places, first- and
+// second-level divisions), world-countries (names, abbreviations and
+// demonyms) and a hand-written table of regions and seas. The generator in
+// build.go writes it to a compact gzip'd TSV file, embedded in the binary;
+// Load reads that file back into memory.
+//
+// The geoparser (parser.go, spot.go, resolve.go) turns text into mentions:
+// byte offsets, the resolved place and a confidence.
+package gazetteer
+
+//go:generate sh -c "cd .. && npm ci --prefix gazetteer/sources --no-audit --no-fund && go run ./cmd/mentionmap gazetteer build --npm gazetteer/sources/node_modules --words /usr/share/dict/words -o gazetteer/places.tsv.gz"

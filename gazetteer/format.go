@@ -1,0 +1,150 @@
+package gazetteer
+
+import (
+	"bufio"
+	"compress/gzip"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/paulmach/orb"
+
+	"mentionmap/geo"
+)
+
+// The gazetteer file is gzip'd UTF-8 text, one record a line, fields
+// separated by tabs:
+//
+//	N places names                 (first line: sizes, so Load allocates once)
+//	P key geonameid kind country admin1 lat lon population fcode name alternates demonyms
+//	W word
+//
+// alternates and demonyms are lookup keys (see Key) separated by "|"; an
+// alternate that starts with "=" is an abbreviation that only matches in
+// capitals (US, U.S., UAE). W lines list common English words that are
+// also place names.
+
+// record is one place as stored in the file.
+type record struct {
+	geo.Place
+	FCode    string
+	Alts     []string
+	Demonyms []string
+}
+
+const placeFields = 13
+
+func (r *record) write(w io.Writer) error {
+	_, err := fmt.Fprintf(w, "P\t%s\t%d\t%s\t%s\t%s\t%.5f\t%.5f\t%d\t%s\t%s\t%s\t%s\n",
+		r.Key, r.GeonameID, r.Kind, r.Country, r.Admin1, r.Point.Lat(), r.Point.Lon(),
+		r.Population, r.FCode, clean(r.Name), joinKeys(r.Alts), joinKeys(r.Demonyms))
+	return err
+}
+
+func clean(s string) string {
+	return strings.NewReplacer("\t", " ", "\n", " ", "|", " ").Replace(s)
+}
+
+// joinKeys writes names as their keys, keeping the "=" of abbreviations.
+func joinKeys(ss []string) string {
+	out := make([]string, 0, len(ss))
+	for _, s := range ss {
+		k := Key(s)
+		if !isLatinKey(k) {
+			continue
+		}
+		if strings.HasPrefix(s, "=") {
+			k = "=" + k
+		}
+		out = append(out, k)
+	}
+	return strings.Join(out, "|")
+}
+
+func parseRecord(f []string) (record, error) {
+	var r record
+	if len(f) != placeFields {
+		return r, fmt.Errorf("want %d fields, have %d", placeFields, len(f))
+	}
+	var err error
+	var lat, lon float64
+	if r.GeonameID, err = strconv.ParseInt(f[2], 10, 64); err != nil {
+		return r, err
+	}
+	if lat, err = strconv.ParseFloat(f[6], 64); err != nil {
+		return r, err
+	}
+	if lon, err = strconv.ParseFloat(f[7], 64); err != nil {
+		return r, err
+	}
+	if r.Population, err = strconv.ParseInt(f[8], 10, 64); err != nil {
+		return r, err
+	}
+	r.Key, r.Kind, r.Country, r.Admin1 = f[1], f[3], f[4], f[5]
+	r.Point = orb.Point{lon, lat}
+	r.FCode, r.Name = f[9], f[10]
+	r.Alts = splitList(f[11])
+	r.Demonyms = splitList(f[12])
+	return r, nil
+}
+
+func splitList(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, "|")
+}
+
+// reader receives the records of a gazetteer file.
+type reader interface {
+	size(places, names int)
+	place(record)
+	word(string)
+}
+
+// readFile decompresses on a second goroutine and parses on this one.
+func readFile(r io.Reader, rd reader) error {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return geo.Errorf(geo.EINVALID, "gazetteer: not a gzip file: %v", err)
+	}
+	defer zr.Close()
+	pr, pw := io.Pipe()
+	go func() {
+		_, err := io.Copy(pw, zr)
+		pw.CloseWithError(err)
+	}()
+	defer pr.Close()
+	sc := bufio.NewScanner(pr)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	line := 0
+	for sc.Scan() {
+		line++
+		f := strings.Split(sc.Text(), "\t")
+		switch f[0] {
+		case "P":
+			rec, err := parseRecord(f)
+			if err != nil {
+				return geo.Errorf(geo.EINVALID, "gazetteer line %d: %v", line, err)
+			}
+			rd.place(rec)
+		case "W":
+			if len(f) == 2 {
+				rd.word(f[1])
+			}
+		case "N":
+			if len(f) == 3 {
+				p, _ := strconv.Atoi(f[1])
+				n, _ := strconv.Atoi(f[2])
+				rd.size(p, n)
+			}
+		default:
+			return geo.Errorf(geo.EINVALID, "gazetteer line %d: unknown record %q", line, f[0])
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return geo.Errorf(geo.EINVALID, "gazetteer: %v", err)
+	}
+	return nil
+}

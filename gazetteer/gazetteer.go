@@ -1,0 +1,189 @@
+package gazetteer
+
+import (
+	"bytes"
+	_ "embed"
+	"io"
+	"os"
+	"sort"
+
+	"mentionmap/geo"
+)
+
+// embedded is the default gazetteer, made by `go generate ./gazetteer`.
+//
+//go:embed places.tsv.gz
+var embedded []byte
+
+// Entry flags.
+const (
+	flagDemonym = 1 << iota // "Libyan": an adjective for the place
+	flagAbbrev              // "US", "U.S.": matches only in capitals
+	flagBlock               // an organisation or other non-place name
+)
+
+// entry is one meaning of a name key.
+type entry struct {
+	place int32 // index into Gazetteer.places; -1 for blockers
+	flags uint8
+}
+
+// Gazetteer is an in-memory place index. It is read-only after Load and
+// safe for concurrent use.
+type Gazetteer struct {
+	places  []geo.Place
+	rank    []uint8            // feature rank per place: capital, seat, other
+	names   map[string][]entry // key -> meanings, best prior first
+	prefix  map[string]uint8   // first token -> longest name in tokens
+	common  map[string]bool    // common English words that are place names
+	country map[string]int32   // ISO code -> place
+	admin1  map[string]int32   // "CC.A1" -> place
+}
+
+// Feature ranks.
+const (
+	rankOther = iota
+	rankSeat
+	rankCapital
+)
+
+// Default loads the gazetteer embedded in the binary.
+func Default() (*Gazetteer, error) { return Load(bytes.NewReader(embedded)) }
+
+// Open loads a gazetteer file written by Build.
+func Open(path string) (*Gazetteer, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, geo.Errorf(geo.EINVALID, "gazetteer: %v", err)
+	}
+	defer f.Close()
+	return Load(f)
+}
+
+// Load reads a gazetteer file.
+func Load(r io.Reader) (*Gazetteer, error) {
+	g := &Gazetteer{
+		common:  make(map[string]bool),
+		country: make(map[string]int32),
+		admin1:  make(map[string]int32),
+	}
+	if err := readFile(r, (*loader)(g)); err != nil {
+		return nil, err
+	}
+	if len(g.places) == 0 || g.names == nil {
+		return nil, geo.Errorf(geo.EINVALID, "gazetteer: no places")
+	}
+	for _, b := range blockers {
+		g.addKey(Key(b), entry{place: -1, flags: flagBlock})
+	}
+	g.sortEntries()
+	return g, nil
+}
+
+// loader is the Gazetteer as the reader of its file.
+type loader Gazetteer
+
+func (l *loader) size(places, names int) {
+	l.places = make([]geo.Place, 0, places)
+	l.rank = make([]uint8, 0, places)
+	l.names = make(map[string][]entry, names+len(blockers))
+	l.prefix = make(map[string]uint8, names/2)
+}
+
+func (l *loader) word(w string) { l.common[w] = true }
+
+func (l *loader) place(r record) {
+	g := (*Gazetteer)(l)
+	if g.names == nil {
+		l.size(0, 0)
+	}
+	i := int32(len(g.places))
+	g.places = append(g.places, r.Place)
+	g.rank = append(g.rank, featureRank(r.FCode))
+	switch r.Kind {
+	case geo.KindCountry:
+		g.country[r.Country] = i
+	case geo.KindAdmin1:
+		g.admin1[r.Key] = i
+	}
+	g.addKey(Key(r.Name), entry{place: i})
+	for _, a := range r.Alts {
+		if len(a) > 1 && a[0] == '=' {
+			g.addKey(a[1:], entry{place: i, flags: flagAbbrev})
+			continue
+		}
+		g.addKey(a, entry{place: i})
+	}
+	for _, d := range r.Demonyms {
+		g.addKey(d, entry{place: i, flags: flagDemonym})
+	}
+}
+
+func featureRank(fcode string) uint8 {
+	switch fcode {
+	case "PPLC":
+		return rankCapital
+	case "PPLA":
+		return rankSeat
+	}
+	return rankOther
+}
+
+// addKey indexes one name key; duplicates of the same place are dropped.
+func (g *Gazetteer) addKey(k string, e entry) {
+	if !isLatinKey(k) {
+		return
+	}
+	for _, old := range g.names[k] {
+		if old.place == e.place {
+			return
+		}
+	}
+	g.names[k] = append(g.names[k], e)
+	n := uint8(1)
+	first := k
+	for j := 0; j < len(k); j++ {
+		if k[j] == ' ' {
+			if n == 1 {
+				first = k[:j]
+			}
+			n++
+		}
+	}
+	if n > g.prefix[first] {
+		g.prefix[first] = n
+	}
+}
+
+// sortEntries orders each key's meanings by prior, best first.
+func (g *Gazetteer) sortEntries() {
+	for _, es := range g.names {
+		sort.SliceStable(es, func(a, b int) bool { return g.prior(es[a]) > g.prior(es[b]) })
+	}
+}
+
+// Len is the number of places.
+func (g *Gazetteer) Len() int { return len(g.places) }
+
+// Names is the number of distinct name keys.
+func (g *Gazetteer) Names() int { return len(g.names) }
+
+// Lookup returns the places a name may refer to, best prior first.
+func (g *Gazetteer) Lookup(name string) []geo.Place {
+	var out []geo.Place
+	for _, e := range g.names[Key(name)] {
+		if e.place >= 0 {
+			out = append(out, g.places[e.place])
+		}
+	}
+	return out
+}
+
+// Country returns the country with an ISO 3166-1 alpha-2 code.
+func (g *Gazetteer) Country(code string) (geo.Place, bool) {
+	i, ok := g.country[code]
+	if !ok {
+		return geo.Place{}, false
+	}
+	return g.places[i], true
+}

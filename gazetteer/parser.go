@@ -1,0 +1,33 @@
+package gazetteer
+
+import "mentionmap/geo"
+
+// Parse finds the places text mentions, in text order. Offsets are bytes
+// into text. It never fails: text it cannot read yields fewer mentions.
+func (g *Gazetteer) Parse(text string) []geo.Mention {
+	d := newDoc(text)
+	spans := g.resolve(d, g.spot(d))
+	out := make([]geo.Mention, 0, len(spans))
+	for _, s := range spans {
+		out = append(out, geo.Mention{
+			Start:      s.start,
+			End:        s.end,
+			Text:       text[s.start:s.end],
+			Sentence:   sentence(text, s.start, s.end),
+			Confidence: s.confidence,
+			Demonym:    g.isDemonym(s),
+			Place:      g.places[s.place],
+		})
+	}
+	return out
+}
+
+// isDemonym reports whether the span names its place as an adjective.
+func (g *Gazetteer) isDemonym(s span) bool {
+	for _, e := range s.entries {
+		if e.place == s.place {
+			return e.flags&flagDemonym != 0
+		}
+	}
+	return false
+}

@@ -1,0 +1,316 @@
+package gazetteer
+
+import (
+	"math"
+	"strings"
+
+	"mentionmap/geo"
+)
+
+// prior scores a meaning before any context: bigger and more important
+// places first.
+func (g *Gazetteer) prior(e entry) float64 {
+	if e.place < 0 {
+		return 100
+	}
+	p := g.places[e.place]
+	switch p.Kind {
+	case geo.KindCountry:
+		return 4 + math.Log10(float64(p.Population)+10)/50
+	case geo.KindRegion, geo.KindWater:
+		return 2.5
+	case geo.KindAdmin1:
+		return 2
+	case geo.KindAdmin2:
+		return 1.1
+	}
+	s := math.Log10(float64(p.Population)+10) / 7 * 2.2
+	switch g.rank[e.place] {
+	case rankCapital:
+		s += 0.6
+	case rankSeat:
+		s += 0.2
+	}
+	return s
+}
+
+// evidence is what an article says about where it is: weights per country
+// and per first-level division, and points of places it names without
+// ambiguity. own keeps each name's share, so a name never supports itself.
+type evidence struct {
+	country, admin1 map[string]float64
+	own             map[string]map[string]float64
+	anchors         map[string][]int32 // name key -> its unambiguous places
+}
+
+func newEvidence() *evidence {
+	return &evidence{
+		country: map[string]float64{}, admin1: map[string]float64{},
+		own: map[string]map[string]float64{}, anchors: map[string][]int32{},
+	}
+}
+
+func (ev *evidence) add(key, area string, w float64, m map[string]float64) {
+	m[area] += w
+	o := ev.own[key]
+	if o == nil {
+		o = map[string]float64{}
+		ev.own[key] = o
+	}
+	o[area] += w
+}
+
+// gather collects evidence from the spans' current best meanings.
+func (g *Gazetteer) gather(spans []span) *evidence {
+	ev := newEvidence()
+	for i := range spans {
+		s := &spans[i]
+		p := g.places[s.place]
+		demonym := s.entries[0].flags&flagDemonym != 0
+		clear := len(s.entries) == 1 || s.qualifier != ""
+		w := 0.3
+		switch {
+		case p.Kind == geo.KindCountry && demonym:
+			w = 0.5
+		case p.Kind == geo.KindCountry || p.Kind == geo.KindAdmin1:
+			w = 1
+		case clear:
+			w = 0.6
+		}
+		if s.weak {
+			w /= 3
+		}
+		if p.Country != "" {
+			ev.add(s.key, p.Country, w, ev.country)
+		}
+		if p.Admin1 != "" && p.Kind != geo.KindCountry {
+			ev.add(s.key, p.Country+"."+p.Admin1, w, ev.admin1)
+		}
+		if clear && p.Kind != geo.KindCountry && p.Kind != geo.KindRegion {
+			ev.anchors[s.key] = append(ev.anchors[s.key], s.place)
+		}
+	}
+	return ev
+}
+
+func sat(x float64) float64 {
+	if x <= 0 {
+		return 0
+	}
+	return x / (x + 0.5)
+}
+
+// countryWeight is how much naming a country backs each kind of place in
+// it: a division of a country in the news is likelier than a small town.
+var countryWeight = map[string]float64{geo.KindAdmin1: 2.5, geo.KindAdmin2: 1.5, geo.KindCity: 1.5}
+
+// support scores how well the rest of the article backs place i for the
+// name key: its country named, plus local support (see local).
+func (g *Gazetteer) support(ev *evidence, key string, i int32) float64 {
+	p := g.places[i]
+	own := ev.own[key]
+	return countryWeight[p.Kind]*sat(ev.country[p.Country]-own[p.Country]) + g.local(ev, key, i)
+}
+
+// local scores the support of place i below country level: its division
+// named, and places named near it.
+func (g *Gazetteer) local(ev *evidence, key string, i int32) float64 {
+	p := g.places[i]
+	s := 0.0
+	if p.Kind != geo.KindCountry {
+		a := p.Country + "." + p.Admin1
+		s += sat(ev.admin1[a] - ev.own[key][a])
+	}
+	best := math.Inf(1)
+	for k, ps := range ev.anchors {
+		if k == key {
+			continue
+		}
+		for _, q := range ps {
+			if d := geo.DistanceKm(p.Point, g.places[q].Point); d < best {
+				best = d
+			}
+		}
+	}
+	switch {
+	case best < 50:
+		s += 1
+	case best < 200:
+		s += 0.5
+	}
+	return s
+}
+
+// resolve picks one place per span: qualifiers first, then prior and
+// context, with one sense per name in the article.
+func (g *Gazetteer) resolve(d *doc, spans []span) []span {
+	g.qualify(d, spans)
+	for i := range spans {
+		spans[i].place = spans[i].entries[0].place
+	}
+	var ev *evidence
+	for round := 0; round < 2; round++ {
+		ev = g.gather(spans)
+		g.choose(ev, spans)
+	}
+	out := spans[:0]
+	for _, s := range spans {
+		if s.weak && s.qualifier == "" && g.local(ev, s.key, s.place) < weakSupport {
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// weakSupport is the context score a weak candidate needs to be kept.
+const weakSupport = 0.5
+
+// choose resolves each name once (per qualifier) and applies it to every
+// occurrence.
+func (g *Gazetteer) choose(ev *evidence, spans []span) {
+	type sense struct {
+		place int32
+		conf  float64
+	}
+	senses := map[string]sense{}
+	for i := range spans {
+		s := &spans[i]
+		id := s.key + "|" + s.qualifier
+		if c, ok := senses[id]; ok {
+			s.place, s.confidence = c.place, c.conf
+			continue
+		}
+		best, second := math.Inf(-1), math.Inf(-1)
+		for _, e := range s.entries {
+			sc := g.prior(e) + g.support(ev, s.key, e.place)
+			if sc > best {
+				best, second, s.place = sc, best, e.place
+			} else if sc > second {
+				second = sc
+			}
+		}
+		s.place = g.preferSeat(s.entries, s.place)
+		s.confidence = confidence(s, best-second)
+		senses[id] = sense{s.place, s.confidence}
+	}
+	// An unqualified name takes the sense of a qualified occurrence.
+	for i := range spans {
+		if spans[i].qualifier != "" {
+			senses[spans[i].key+"|"] = sense{spans[i].place, spans[i].confidence}
+		}
+	}
+	for i := range spans {
+		if c, ok := senses[spans[i].key+"|"]; ok && spans[i].qualifier == "" {
+			spans[i].place, spans[i].confidence = c.place, c.conf
+		}
+	}
+}
+
+// preferSeat replaces a division by the city it is named after when that
+// city is its seat or a large city: "Tripoli" is the city, not the district.
+func (g *Gazetteer) preferSeat(es []entry, chosen int32) int32 {
+	d := g.places[chosen]
+	if d.Kind != geo.KindAdmin1 && d.Kind != geo.KindAdmin2 {
+		return chosen
+	}
+	for _, e := range es {
+		p := g.places[e.place]
+		if p.Kind == geo.KindCity && p.Country == d.Country && p.Admin1 == d.Admin1 &&
+			(g.rank[e.place] != rankOther || p.Population >= 100_000) {
+			return e.place
+		}
+	}
+	return chosen
+}
+
+// confidence combines how sure recognition is with the margin between
+// the best and second-best meanings.
+func confidence(s *span, margin float64) float64 {
+	base := 0.9
+	switch {
+	case s.weak:
+		base = 0.6
+	case s.t1-s.t0 == 1 && len(s.entries) > 1 && s.qualifier == "":
+		base = 0.8
+	}
+	if math.IsInf(margin, 1) {
+		return round2(base)
+	}
+	return round2(base * (0.55 + 0.45*math.Tanh(margin)))
+}
+
+func round2(x float64) float64 { return math.Round(x*100) / 100 }
+
+// qualify handles "X, Y" where Y names X's country or division:
+// "Alexandria, Virginia", "Paris, Texas", "Alexandria, Va.".
+func (g *Gazetteer) qualify(d *doc, spans []span) {
+	for i := range spans {
+		s := &spans[i]
+		if s.t1 >= len(d.toks) || strings.TrimSpace(d.gap(s.t1)) != "," {
+			continue
+		}
+		area := ""
+		if i+1 < len(spans) && spans[i+1].t0 == s.t1 {
+			area = g.areaOf(spans[i+1].entries)
+		}
+		if area == "" {
+			area = stateAbbrev(d, s.t1)
+		}
+		if area == "" {
+			continue
+		}
+		var in []entry
+		for _, e := range s.entries {
+			p := g.places[e.place]
+			if p.Kind != geo.KindCountry && within(p, area) {
+				in = append(in, e)
+			}
+		}
+		if len(in) > 0 {
+			s.entries, s.qualifier, s.weak = in, area, false
+		}
+	}
+}
+
+// areaOf returns the country or division a qualifier names, preferring a
+// US state over a city or country of the same name.
+func (g *Gazetteer) areaOf(es []entry) string {
+	for _, e := range es {
+		p := g.places[e.place]
+		if p.Kind == geo.KindAdmin1 {
+			return p.Key
+		}
+	}
+	for _, e := range es {
+		if p := g.places[e.place]; p.Kind == geo.KindCountry {
+			return p.Country
+		}
+	}
+	return ""
+}
+
+// stateAbbrev reads an AP-style or postal US state abbreviation at token i
+// ("Va.", "N.Y.", "TX").
+func stateAbbrev(d *doc, i int) string {
+	for n := 2; n >= 1; n-- {
+		if i+n > len(d.toks) || !d.toks[i].cap {
+			continue
+		}
+		k, ok := d.key(i, n, nil)
+		if !ok {
+			continue
+		}
+		if st, ok := usStates[string(k)]; ok {
+			return "US." + st
+		}
+	}
+	return ""
+}
+
+func within(p geo.Place, area string) bool {
+	if len(area) == 2 {
+		return p.Country == area
+	}
+	return p.Country+"."+p.Admin1 == area
+}

@@ -1,0 +1,257 @@
+package gazetteer
+
+import "mentionmap/geo"
+
+// span is a candidate place name in a text: tokens [t0, t1).
+type span struct {
+	t0, t1     int
+	start, end int
+	key        string
+	entries    []entry
+	weak       bool   // a common word or small place: needs support from context
+	qualifier  string // "CC" or "CC.A1" from an "X, Y" qualifier
+	place      int32  // resolved place
+	confidence float64
+}
+
+// spot finds candidate place names in d, longest first, and drops the ones
+// that are people, organisations or ordinary words.
+func (g *Gazetteer) spot(d *doc) []span {
+	var spans []span
+	persons := map[string]bool{}
+	var buf []byte
+	for i := 0; i < len(d.toks); {
+		s, ok := g.longest(d, i, &buf)
+		if !ok {
+			i++
+			continue
+		}
+		i = s.t1
+		if s.entries[0].flags&flagBlock != 0 {
+			continue
+		}
+		if g.isPerson(d, &s) {
+			persons[s.key] = true
+			continue
+		}
+		if g.keep(d, &s) {
+			spans = append(spans, s)
+		}
+	}
+	return dropPersons(d, spans, persons)
+}
+
+// longest returns the longest gazetteer name starting at token i.
+func (g *Gazetteer) longest(d *doc, i int, buf *[]byte) (span, bool) {
+	t := d.toks[i]
+	if !t.cap {
+		return span{}, false
+	}
+	maxN := int(g.prefix[d.folded[i]])
+	if maxN > len(d.toks)-i {
+		maxN = len(d.toks) - i
+	}
+	for n := maxN; n >= 1; n-- {
+		j := i + n - 1
+		if n > 1 && !d.toks[j].cap {
+			continue
+		}
+		k, ok := d.key(i, n, (*buf)[:0])
+		*buf = k
+		if !ok {
+			continue
+		}
+		es := g.names[string(k)]
+		if len(es) == 0 {
+			continue
+		}
+		if es = caseFilter(d, i, n, es); len(es) > 0 {
+			return span{t0: i, t1: i + n, start: t.start, end: d.toks[j].end, key: string(k), entries: es}, true
+		}
+	}
+	return span{}, false
+}
+
+// key builds the lookup key of tokens [i, i+n), if they can form a name.
+func (d *doc) key(i, n int, b []byte) ([]byte, bool) {
+	for j := i; j < i+n; j++ {
+		if j > i {
+			if !d.joinable(j) {
+				return b, false
+			}
+			b = append(b, ' ')
+		}
+		b = append(b, d.folded[j]...)
+	}
+	return b, true
+}
+
+// caseFilter keeps the meanings whose case rules the surface form meets:
+// abbreviations only in capitals, short all-caps words only as
+// abbreviations ("IT" is not Italy, "US" is the United States).
+func caseFilter(d *doc, i, n int, es []entry) []entry {
+	allCaps := true
+	for j := i; j < i+n; j++ {
+		t := d.toks[j]
+		if !t.upper && !(t.cap && t.end-t.start == 1) {
+			allCaps = false
+		}
+	}
+	short := n == 1 && d.toks[i].upper && d.toks[i].end-d.toks[i].start <= 3
+	blocked := false
+	out := es[:0:0]
+	for _, e := range es {
+		switch {
+		case e.flags&flagBlock != 0:
+			if allCaps || !short {
+				blocked = true
+			}
+		case e.flags&flagAbbrev != 0:
+			if allCaps {
+				out = append(out, e)
+			}
+		case !short:
+			out = append(out, e)
+		}
+	}
+	if blocked {
+		return []entry{{place: -1, flags: flagBlock}}
+	}
+	return out
+}
+
+// isPerson reports whether s is part of a person's name: right after a
+// title ("Gen. Selva", "King Abdullah") or a given name ("Paul Selva").
+func (g *Gazetteer) isPerson(d *doc, s *span) bool {
+	if s.t0 == 0 || !d.titled(s.t0) {
+		return false
+	}
+	prev := d.folded[s.t0-1]
+	if titles[prev] && d.toks[s.t0-1].cap {
+		return true
+	}
+	return givenNames[prev] && d.toks[s.t0-1].cap && d.spaced(s.t0) && !g.isPlaceWord(prev)
+}
+
+// isPlaceWord reports whether a folded token is itself a gazetteer name
+// of a country, division or region (so "Jordan Valley" is not a person).
+func (g *Gazetteer) isPlaceWord(k string) bool {
+	for _, e := range g.names[k] {
+		if e.place >= 0 && g.places[e.place].Kind != "city" {
+			return true
+		}
+	}
+	return false
+}
+
+// keep applies the context rules to a candidate and marks weak ones.
+func (g *Gazetteer) keep(d *doc, s *span) bool {
+	single := s.t1-s.t0 == 1
+	if single && calendarWords[s.key] {
+		return false
+	}
+	if g.inLongerName(d, s) {
+		return false
+	}
+	demonym := s.entries[0].flags&flagDemonym != 0
+	if single && g.common[s.key] && !demonym {
+		big := g.bigPlace(s.entries)
+		if (d.sent[s.t0] || d.title[s.t0]) && !big {
+			return false
+		}
+		s.weak = !big && !g.afterPreposition(d, s.t0)
+	}
+	if single && !demonym && g.smallOnly(s.entries) {
+		s.weak = true
+	}
+	return true
+}
+
+// inLongerName reports whether s is glued to capitalised words that are not
+// places, as in "Paris Hilton", "Al-Monitor" or "Victoria Beckham".
+func (g *Gazetteer) inLongerName(d *doc, s *span) bool {
+	if s.t1 < len(d.toks) {
+		next := d.toks[s.t1]
+		gap := d.gap(s.t1)
+		glued := d.spaced(s.t1) && !d.sent[s.t1] && !d.title[s.t0]
+		hyph := gap == "-" && !next.upper
+		if next.cap && (glued || hyph) && !d.toks[s.t1].digit {
+			w := d.folded[s.t1]
+			if !leadWords[w] && !titles[w] && !calendarWords[w] && !g.placeLike(w) {
+				return true
+			}
+		}
+	}
+	if s.t0 > 0 {
+		prev := d.toks[s.t0-1]
+		gap := d.gap(s.t0)
+		glued := d.spaced(s.t0) && !d.sent[s.t0-1] && !d.title[s.t0]
+		hyph := gap == "-" && !prev.upper
+		if prev.cap && (glued || hyph) {
+			w := d.folded[s.t0-1]
+			if !leadWords[w] && !g.placeLike(w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// placeLike reports whether a folded word is on its own a place that the
+// spotter would keep: "Syrian Kurdistan", "Sirte Libya".
+func (g *Gazetteer) placeLike(w string) bool {
+	for _, e := range g.names[w] {
+		if e.place < 0 {
+			return false
+		}
+		p := g.places[e.place]
+		if p.Kind != geo.KindCity || p.Population >= 100_000 || e.flags&flagDemonym != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// afterPreposition reports whether token i follows "in", "near", "from"...
+func (g *Gazetteer) afterPreposition(d *doc, i int) bool {
+	return i > 0 && d.spaced(i) && locPrepositions[d.folded[i-1]]
+}
+
+// bigPlace reports whether the best meaning is a country, division, region
+// or a city of a million people: safe even when the name is a common word.
+func (g *Gazetteer) bigPlace(es []entry) bool {
+	p := g.places[es[0].place]
+	return p.Kind != "city" || p.Population >= 1_000_000
+}
+
+// smallOnly reports whether every meaning is a small city.
+func (g *Gazetteer) smallOnly(es []entry) bool {
+	for _, e := range es {
+		p := g.places[e.place]
+		if p.Kind != "city" || p.Population >= smallPopulation {
+			return false
+		}
+	}
+	return true
+}
+
+// smallPopulation is the size below which a lone town name needs support
+// from the rest of the article.
+const smallPopulation = 5000
+
+// dropPersons removes the other mentions of names used for people in the
+// same text ("Paul Selva ... Selva said"), unless a preposition marks
+// them as places ("in Jordan").
+func dropPersons(d *doc, spans []span, persons map[string]bool) []span {
+	if len(persons) == 0 {
+		return spans
+	}
+	out := spans[:0]
+	for _, s := range spans {
+		if persons[s.key] && !(s.t0 > 0 && (locPrepositions[d.folded[s.t0-1]] || d.folded[s.t0-1] == "of")) {
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}

@@ -1,0 +1,153 @@
+package gazetteer
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// doc is a text prepared for spotting: its tokens, their folded forms and
+// what the spotter needs to know about their surroundings.
+type doc struct {
+	text   string
+	toks   []token
+	folded []string // lower-case, accent-free form of each token
+	sent   []bool   // token starts a sentence
+	title  []bool   // token is in a Title Case line, such as a headline
+}
+
+// abbrevTitles end with a period that does not end a sentence.
+var abbrevTitles = set("mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "cmdr",
+	"sen", "rep", "gov", "rev", "st", "mt", "ft", "jr", "sr", "prof", "pvt", "cpl", "gov", "no", "vs", "inc", "co", "corp", "ltd")
+
+func newDoc(text string) *doc {
+	d := &doc{text: text, toks: tokenize(text)}
+	n := len(d.toks)
+	d.folded = make([]string, n)
+	d.sent = make([]bool, n)
+	d.title = make([]bool, n)
+	var buf []byte
+	for i, t := range d.toks {
+		buf = foldWord(buf[:0], text[t.start:t.end])
+		d.folded[i] = string(buf)
+	}
+	for i := range d.toks {
+		d.sent[i] = d.startsSentence(i)
+	}
+	d.markTitleLines()
+	return d
+}
+
+// gap is the text between token i-1 and token i.
+func (d *doc) gap(i int) string {
+	if i == 0 {
+		return d.text[:d.toks[0].start]
+	}
+	return d.text[d.toks[i-1].end:d.toks[i].start]
+}
+
+func (d *doc) startsSentence(i int) bool {
+	if i == 0 {
+		return true
+	}
+	g := d.gap(i)
+	if strings.ContainsAny(g, "!?\n:•|") || strings.Contains(g, "—") && i > 0 && d.toks[i-1].upper {
+		return true
+	}
+	if !strings.Contains(g, ".") {
+		return false
+	}
+	prev := d.toks[i-1]
+	if prev.end-prev.start == 1 || abbrevTitles[d.folded[i-1]] {
+		return false // "U.S. forces", "Gen. Haftar"
+	}
+	return true
+}
+
+// markTitleLines flags tokens in lines where nearly every word is
+// capitalised: headlines, where capitals say nothing about names.
+func (d *doc) markTitleLines() {
+	lineStart := 0
+	for i := 0; i <= len(d.toks); i++ {
+		if i < len(d.toks) && (i == 0 || !strings.Contains(d.gap(i), "\n")) {
+			continue
+		}
+		words, caps := 0, 0
+		for j := lineStart; j < i; j++ {
+			t := d.toks[j]
+			if t.end-t.start >= 4 && !t.digit {
+				words++
+				if t.cap {
+					caps++
+				}
+			}
+		}
+		if words >= 3 && caps*10 >= words*8 {
+			for j := lineStart; j < i; j++ {
+				d.title[j] = true
+			}
+		}
+		lineStart = i
+	}
+}
+
+// joinable reports whether the gap before token i may sit inside a name:
+// a space, a hyphen, a period or an apostrophe, on one line.
+func (d *doc) joinable(i int) bool {
+	g := d.gap(i)
+	if len(g) == 0 || len(g) > 4 {
+		return len(g) == 0
+	}
+	rest := strings.Trim(g, " ")
+	if strings.Count(g, " ") > 2 {
+		return false
+	}
+	switch rest {
+	case "", "-", ".", "'", "’", "‘":
+		return true
+	}
+	return false
+}
+
+// spaced reports whether token i follows token i-1 after plain spaces.
+func (d *doc) spaced(i int) bool {
+	g := d.gap(i)
+	return len(g) > 0 && strings.Trim(g, " ") == ""
+}
+
+// titled reports whether token i follows i-1 after a space or ". ".
+func (d *doc) titled(i int) bool {
+	g := strings.Trim(d.gap(i), " ")
+	return g == "" || g == "."
+}
+
+// sentence returns the sentence around bytes [start, end), at most about
+// 400 bytes long.
+func sentence(text string, start, end int) string {
+	const max = 200
+	lo := start
+	for lo > 0 && start-lo < max {
+		c := text[lo-1]
+		if c == '\n' || (c == ' ' && lo >= 2 && strings.IndexByte(".!?", text[lo-2]) >= 0) {
+			break
+		}
+		lo--
+	}
+	hi := end
+	for hi < len(text) && hi-end < max {
+		c := text[hi]
+		if c == '\n' {
+			break
+		}
+		hi++
+		if strings.IndexByte(".!?", c) >= 0 && (hi == len(text) || text[hi] == ' ' || text[hi] == '\n') {
+			break
+		}
+	}
+	for lo < start && !utf8.RuneStart(text[lo]) {
+		lo++
+	}
+	for hi > end && hi < len(text) && !utf8.RuneStart(text[hi]) {
+		hi--
+	}
+	return strings.TrimSpace(text[lo:hi])
+}

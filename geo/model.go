@@ -1,0 +1,100 @@
+package geo
+
+import (
+	"time"
+
+	"github.com/paulmach/orb"
+)
+
+// Place kinds.
+const (
+	KindCountry = "country"
+	KindAdmin1  = "admin1"
+	KindAdmin2  = "admin2"
+	KindCity    = "city"
+	KindRegion  = "region"
+	KindWater   = "water"
+)
+
+// Kinds lists every place kind, for validating filters.
+var Kinds = []string{KindCountry, KindAdmin1, KindAdmin2, KindCity, KindRegion, KindWater}
+
+// Place is a resolved location from the gazetteer.
+//
+// Key identifies it across gazetteer builds: the GeoNames id for cities,
+// the ISO 3166-1 alpha-2 code for countries, "CC.A1" for first-level
+// divisions, "CC.A1.A2" for second-level ones and a slug for regions.
+type Place struct {
+	ID         int64     `json:"id,omitempty"` // store id; 0 until stored
+	Key        string    `json:"key"`
+	GeonameID  int64     `json:"geonameid,omitempty"`
+	Name       string    `json:"name"`
+	Kind       string    `json:"kind"`
+	Country    string    `json:"country,omitempty"`
+	Admin1     string    `json:"admin1,omitempty"`
+	Population int64     `json:"population,omitempty"`
+	Point      orb.Point `json:"-"`
+}
+
+// Mention is one place name found in a text. Start and End are byte offsets
+// into the UTF-8 text, End exclusive.
+type Mention struct {
+	ID         int64   `json:"id,omitempty"`
+	ArticleID  int64   `json:"article_id,omitempty"`
+	Start      int     `json:"start"`
+	End        int     `json:"end"`
+	Text       string  `json:"text"`
+	Sentence   string  `json:"sentence,omitempty"`
+	Confidence float64 `json:"confidence"`
+	Demonym    bool    `json:"demonym"`
+	Place      Place   `json:"place"`
+}
+
+// Article is a news text and its metadata.
+type Article struct {
+	ID        int64      `json:"id"`
+	URL       string     `json:"url,omitempty"`
+	Title     string     `json:"title,omitempty"`
+	Source    string     `json:"source,omitempty"`
+	Published *time.Time `json:"published,omitempty"`
+	Ingested  time.Time  `json:"ingested"`
+	Text      string     `json:"text,omitempty"`
+	Hash      string     `json:"hash"`
+	Mentions  []Mention  `json:"mentions,omitempty"`
+}
+
+// Time is when the article happened for filtering: its publication time,
+// or its ingest time when it has none.
+func (a *Article) Time() time.Time {
+	if a.Published != nil {
+		return *a.Published
+	}
+	return a.Ingested
+}
+
+// ArticleRef is the short form of an article carried by map features.
+type ArticleRef struct {
+	ID     int64  `json:"id"`
+	Title  string `json:"title"`
+	URL    string `json:"url,omitempty"`
+	Source string `json:"source,omitempty"`
+	Time   string `json:"time"`
+}
+
+// PlaceSummary is a place with the counts of the mentions that matched a
+// filter: one feature of /features.geojson.
+type PlaceSummary struct {
+	Place     Place        `json:"place"`
+	Mentions  int          `json:"mentions"`
+	Articles  int          `json:"articles"`
+	FirstSeen string       `json:"first_seen"`
+	LastSeen  string       `json:"last_seen"`
+	Latest    []ArticleRef `json:"latest"`
+}
+
+// MentionRow is one mention with its place and article: one feature of
+// /features.geojson?group=mention.
+type MentionRow struct {
+	Mention Mention    `json:"mention"`
+	Article ArticleRef `json:"article"`
+}
