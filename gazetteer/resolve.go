@@ -190,7 +190,9 @@ func (g *Gazetteer) choose(ev *evidence, spans []span) {
 				second = sc
 			}
 		}
-		s.place = g.preferSeat(s.entries, s.place)
+		if seat := g.preferSeat(s.key, s.entries, s.place); seat != s.place {
+			s.place, best, second = seat, 0, math.Inf(-1)
+		}
 		s.confidence = confidence(s, best-second)
 		senses[id] = sense{s.place, s.confidence}
 	}
@@ -209,14 +211,14 @@ func (g *Gazetteer) choose(ev *evidence, spans []span) {
 
 // preferSeat replaces a division by the city it is named after when that
 // city is its seat or a large city: "Tripoli" is the city, not the district.
-func (g *Gazetteer) preferSeat(es []entry, chosen int32) int32 {
+func (g *Gazetteer) preferSeat(key string, es []entry, chosen int32) int32 {
 	d := g.places[chosen]
 	if d.Kind != geo.KindAdmin1 && d.Kind != geo.KindAdmin2 {
 		return chosen
 	}
 	for _, e := range es {
 		p := g.places[e.place]
-		if p.Kind == geo.KindCity && p.Country == d.Country && p.Admin1 == d.Admin1 &&
+		if p.Kind == geo.KindCity && p.Country == d.Country && p.Admin1 == d.Admin1 && Key(p.Name) == key &&
 			(g.rank[e.place] != rankOther || p.Population >= 100_000) {
 			return e.place
 		}

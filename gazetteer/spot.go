@@ -155,14 +155,14 @@ func (g *Gazetteer) keep(d *doc, s *span) bool {
 	}
 	demonym := s.entries[0].flags&flagDemonym != 0
 	if single && g.common[s.key] && !demonym {
-		big := g.bigPlace(s.entries)
+		big := g.bigPlace(s.entries, s.key)
 		if (d.sent[s.t0] || d.title[s.t0]) && !big {
 			return false
 		}
 		s.weak = !big && !g.afterPreposition(d, s.t0)
 	}
-	if single && !demonym && g.smallOnly(s.entries) {
-		s.weak = true
+	if single && !demonym && (g.smallOnly(s.entries) || s.end-s.start <= 2) {
+		s.weak = true // a small town, or a two-letter name such as "Po"
 	}
 	return true
 }
@@ -218,10 +218,11 @@ func (g *Gazetteer) afterPreposition(d *doc, i int) bool {
 }
 
 // bigPlace reports whether the best meaning is a country, division, region
-// or a city of a million people: safe even when the name is a common word.
-func (g *Gazetteer) bigPlace(es []entry) bool {
+// or a city of a million people called by its own name: safe even when the
+// name is a common word. ("Part" is an alternate name of Perth.)
+func (g *Gazetteer) bigPlace(es []entry, key string) bool {
 	p := g.places[es[0].place]
-	return p.Kind != "city" || p.Population >= 1_000_000
+	return p.Kind != "city" || p.Population >= 1_000_000 && Key(p.Name) == key
 }
 
 // smallOnly reports whether every meaning is a small city.

@@ -60,7 +60,9 @@ type Article struct {
 	Ingested  time.Time  `json:"ingested"`
 	Text      string     `json:"text,omitempty"`
 	Hash      string     `json:"hash"`
-	Mentions  []Mention  `json:"mentions,omitempty"`
+	// MentionCount is set in lists, where Mentions is not loaded.
+	MentionCount int       `json:"mention_count,omitempty"`
+	Mentions     []Mention `json:"mentions,omitempty"`
 }
 
 // Time is when the article happened for filtering: its publication time,

@@ -1,0 +1,112 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"time"
+
+	"mentionmap/geo"
+)
+
+const articleCols = `a.id, COALESCE(a.url, ''), a.title, a.source, a.published, a.ingested, a.hash`
+
+func scanArticle(sc interface{ Scan(...any) error }, a *geo.Article, extra ...any) error {
+	var published sql.NullString
+	var ingested string
+	dest := append([]any{&a.ID, &a.URL, &a.Title, &a.Source, &published, &ingested, &a.Hash}, extra...)
+	if err := sc.Scan(dest...); err != nil {
+		return err
+	}
+	a.Ingested, _ = time.Parse(timeFormat, ingested)
+	if published.Valid {
+		t, err := time.Parse(timeFormat, published.String)
+		if err == nil {
+			a.Published = &t
+		}
+	}
+	return nil
+}
+
+// Article returns an article with its text and mentions.
+func (s *Store) Article(ctx context.Context, id int64) (*geo.Article, error) {
+	var a geo.Article
+	row := s.r.QueryRowContext(ctx, `SELECT `+articleCols+`, a.text FROM articles a WHERE a.id = ?`, id)
+	if err := scanArticle(row, &a, &a.Text); errors.Is(err, sql.ErrNoRows) {
+		return nil, geo.Errorf(geo.ENOTFOUND, "article %d not found", id)
+	} else if err != nil {
+		return nil, geo.Errorf(geo.EINTERNAL, "article: %v", err)
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT `+mentionCols+` FROM mentions m JOIN places p ON p.id = m.place_id
+		WHERE m.article_id = ? ORDER BY m.start`, id)
+	if err != nil {
+		return nil, geo.Errorf(geo.EINTERNAL, "mentions: %v", err)
+	}
+	defer rows.Close()
+	a.Mentions = []geo.Mention{}
+	for rows.Next() {
+		var m geo.Mention
+		if err := scanMention(rows, &m); err != nil {
+			return nil, geo.Errorf(geo.EINTERNAL, "mentions: %v", err)
+		}
+		a.Mentions = append(a.Mentions, m)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, geo.Errorf(geo.EINTERNAL, "mentions: %v", err)
+	}
+	return &a, nil
+}
+
+// Articles lists articles newest first, without their text.
+func (s *Store) Articles(ctx context.Context, limit, offset int) ([]geo.Article, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT `+articleCols+`, (SELECT count(*) FROM mentions WHERE article_id = a.id)
+		FROM articles a ORDER BY a.time DESC, a.id DESC LIMIT ? OFFSET ?`, limit, offset)
+	if err != nil {
+		return nil, geo.Errorf(geo.EINTERNAL, "articles: %v", err)
+	}
+	defer rows.Close()
+	out := []geo.Article{}
+	for rows.Next() {
+		var a geo.Article
+		var n int
+		if err := scanArticle(rows, &a, &n); err != nil {
+			return nil, geo.Errorf(geo.EINTERNAL, "articles: %v", err)
+		}
+		a.MentionCount = n
+		out = append(out, a)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, geo.Errorf(geo.EINTERNAL, "articles: %v", err)
+	}
+	return out, nil
+}
+
+const placeCols = `p.id, p.key, p.geonameid, p.name, p.kind, p.country, p.admin1, p.lon, p.lat`
+
+func placeDest(p *geo.Place) []any {
+	return []any{&p.ID, &p.Key, &p.GeonameID, &p.Name, &p.Kind, &p.Country, &p.Admin1, &p.Point[0], &p.Point[1]}
+}
+
+const mentionCols = `m.id, m.article_id, m.start, m.end, m.text, m.sentence, m.confidence, m.demonym, ` + placeCols
+
+func scanMention(sc interface{ Scan(...any) error }, m *geo.Mention, extra ...any) error {
+	dest := append([]any{&m.ID, &m.ArticleID, &m.Start, &m.End, &m.Text, &m.Sentence, &m.Confidence, &m.Demonym}, placeDest(&m.Place)...)
+	return sc.Scan(append(dest, extra...)...)
+}
+
+// Place returns a stored place and its most recent mentions.
+func (s *Store) Place(ctx context.Context, id int64, recent int) (*geo.Place, []geo.MentionRow, error) {
+	var p geo.Place
+	err := s.r.QueryRowContext(ctx, `SELECT `+placeCols+` FROM places p WHERE p.id = ?`, id).Scan(placeDest(&p)...)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil, geo.Errorf(geo.ENOTFOUND, "place %d not found", id)
+	} else if err != nil {
+		return nil, nil, geo.Errorf(geo.EINTERNAL, "place: %v", err)
+	}
+	rows := []geo.MentionRow{}
+	err = s.mentions(ctx, "m.place_id = ?", []any{id}, []any{recent, 0}, func(r *geo.MentionRow) error {
+		rows = append(rows, *r)
+		return nil
+	})
+	return &p, rows, err
+}

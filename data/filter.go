@@ -1,0 +1,67 @@
+package data
+
+import (
+	"strings"
+
+	"mentionmap/geo"
+)
+
+// where builds the SQL conditions of f over the aliases m (mentions),
+// a (articles) and p (places). Values are always bound parameters.
+func where(f geo.Filter) (string, []any, error) {
+	var conds []string
+	var args []any
+	add := func(c string, a ...any) {
+		conds = append(conds, c)
+		args = append(args, a...)
+	}
+	if f.BBox != nil {
+		var boxes []string
+		for _, b := range geo.SplitAntimeridian(*f.BBox) {
+			boxes = append(boxes, "(minx >= ? AND maxx <= ? AND miny >= ? AND maxy <= ?)")
+			args = append(args, b.Min.X(), b.Max.X(), b.Min.Y(), b.Max.Y())
+		}
+		conds = append(conds, "m.place_id IN (SELECT id FROM places_rtree WHERE "+strings.Join(boxes, " OR ")+")")
+	}
+	if f.From != nil {
+		add("m.time >= ?", formatTime(*f.From))
+	}
+	if f.To != nil {
+		add("m.time < ?", formatTime(*f.To))
+	}
+	if f.Query != "" {
+		q, err := ftsQuery(f.Query)
+		if err != nil {
+			return "", nil, err
+		}
+		add("m.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", q)
+	}
+	if f.Country != "" {
+		add("p.country = ?", f.Country)
+	}
+	if f.Kind != "" {
+		add("p.kind = ?", f.Kind)
+	}
+	if f.Source != "" {
+		add("a.source = ?", f.Source)
+	}
+	if f.MinConfidence > 0 {
+		add("m.confidence >= ?", f.MinConfidence)
+	}
+	if f.NoDemonyms {
+		conds = append(conds, "m.demonym = 0")
+	}
+	if len(conds) == 0 {
+		return "1", nil, nil
+	}
+	return strings.Join(conds, " AND "), args, nil
+}
+
+// page returns LIMIT/OFFSET arguments; a zero limit means no limit.
+func page(f geo.Filter) []any {
+	limit := f.Limit
+	if limit <= 0 {
+		limit = -1
+	}
+	return []any{limit, f.Offset}
+}

@@ -1,0 +1,136 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"fmt"
+	"net/url"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+
+	"mentionmap/geo"
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// Store is the SQLite implementation of geo.ArticleStore.
+type Store struct {
+	r, w *sql.DB // readers; the single writer
+
+	mu     sync.Mutex
+	places map[string]int64 // place key -> id, for places already stored
+}
+
+var _ geo.ArticleStore = (*Store)(nil)
+
+// dsn sets the pragmas on every connection the pool opens. synchronous is
+// NORMAL: in WAL mode a committed transaction survives a crash of the
+// process (kill -9); only a power loss may drop the last ones.
+func dsn(file string, write bool) string {
+	q := url.Values{}
+	for _, p := range []string{"journal_mode(WAL)", "busy_timeout(10000)", "foreign_keys(1)", "synchronous(NORMAL)", "cache_size(-65536)"} {
+		q.Add("_pragma", p)
+	}
+	if write {
+		q.Set("_txlock", "immediate")
+	}
+	return "file:" + file + "?" + q.Encode()
+}
+
+// Open opens (creating if needed) the database at file and migrates it to
+// the current schema.
+func Open(ctx context.Context, file string) (*Store, error) {
+	w, err := sql.Open("sqlite", dsn(file, true))
+	if err != nil {
+		return nil, geo.Errorf(geo.EINTERNAL, "open %s: %v", file, err)
+	}
+	w.SetMaxOpenConns(1)
+	r, err := sql.Open("sqlite", dsn(file, false))
+	if err != nil {
+		w.Close()
+		return nil, geo.Errorf(geo.EINTERNAL, "open %s: %v", file, err)
+	}
+	r.SetMaxOpenConns(8)
+	s := &Store{r: r, w: w, places: map[string]int64{}}
+	if err := s.migrate(ctx); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("database %s: %w", file, err)
+	}
+	return s, nil
+}
+
+// Close closes both pools.
+func (s *Store) Close() error {
+	err := s.w.Close()
+	if rerr := s.r.Close(); err == nil {
+		err = rerr
+	}
+	return err
+}
+
+// migrate applies the embedded migrations newer than PRAGMA user_version,
+// each in its own transaction.
+func (s *Store) migrate(ctx context.Context) error {
+	var version int
+	if err := s.w.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return geo.Errorf(geo.EINTERNAL, "not a readable SQLite database: %v", err)
+	}
+	files, err := migrations.ReadDir("migrations")
+	if err != nil {
+		return err
+	}
+	sort.Slice(files, func(i, j int) bool { return files[i].Name() < files[j].Name() })
+	for _, f := range files {
+		n, err := strconv.Atoi(strings.SplitN(f.Name(), "_", 2)[0])
+		if err != nil || n <= version {
+			continue
+		}
+		body, err := migrations.ReadFile(path.Join("migrations", f.Name()))
+		if err != nil {
+			return err
+		}
+		if err := s.apply(ctx, n, string(body)); err != nil {
+			return geo.Errorf(geo.EINTERNAL, "migration %s: %v", f.Name(), err)
+		}
+	}
+	return nil
+}
+
+func (s *Store) apply(ctx context.Context, n int, body string) error {
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, body); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", n)); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// Ping checks that the database answers.
+func (s *Store) Ping(ctx context.Context) error {
+	if err := s.r.PingContext(ctx); err != nil {
+		return geo.Errorf(geo.EINTERNAL, "database: %v", err)
+	}
+	return nil
+}
+
+// Version changes whenever articles are added.
+func (s *Store) Version(ctx context.Context) (int64, error) {
+	var v int64
+	if err := s.r.QueryRowContext(ctx, "SELECT version FROM meta").Scan(&v); err != nil {
+		return 0, geo.Errorf(geo.EINTERNAL, "database: %v", err)
+	}
+	return v, nil
+}

@@ -1,0 +1,49 @@
+package geo
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+	"unicode/utf8"
+)
+
+// MaxTextBytes is the largest article text accepted.
+const MaxTextBytes = 5 << 20
+
+// Validate checks an incoming article and normalises its fields.
+func (a *Article) Validate() error {
+	switch {
+	case strings.TrimSpace(a.Text) == "":
+		return Errorf(EINVALID, "text is required and must not be empty")
+	case len(a.Text) > MaxTextBytes:
+		return Errorf(ETOOLARGE, "text is %d bytes; the limit is %d", len(a.Text), MaxTextBytes)
+	case !utf8.ValidString(a.Text):
+		return Errorf(EINVALID, "text is not valid UTF-8")
+	case strings.ContainsRune(a.Text, 0):
+		return Errorf(EINVALID, "text contains NUL bytes")
+	case !utf8.ValidString(a.Title + a.URL + a.Source):
+		return Errorf(EINVALID, "title, url and source must be valid UTF-8")
+	}
+	a.URL, a.Title, a.Source = strings.TrimSpace(a.URL), strings.TrimSpace(a.Title), strings.TrimSpace(a.Source)
+	return nil
+}
+
+// Ingest validates a, geoparses its text and stores it. created is false
+// when the store already had the article; a then holds the stored one.
+func Ingest(ctx context.Context, s ArticleStore, p Geoparser, a *Article) (created bool, err error) {
+	if err := a.Validate(); err != nil {
+		return false, err
+	}
+	a.Mentions = p.Parse(a.Text)
+	return s.Ingest(ctx, a)
+}
+
+// MarshalJSON writes a place with its lon/lat.
+func (p Place) MarshalJSON() ([]byte, error) {
+	type plain Place
+	return json.Marshal(struct {
+		plain
+		Lon float64 `json:"lon"`
+		Lat float64 `json:"lat"`
+	}{plain(p), p.Point.Lon(), p.Point.Lat()})
+}

@@ -1,0 +1,116 @@
+package handlers
+
+import (
+	"encoding/json"
+	"log/slog"
+	"net/http"
+	"runtime/debug"
+	"strings"
+
+	"github.com/gorilla/mux"
+
+	"mentionmap/geo"
+)
+
+// Options configure the API.
+type Options struct {
+	MaxBodyBytes int64    // request body limit; default 10 MB
+	CORSOrigins  []string // origins allowed to read; default "*"
+	Logger       *slog.Logger
+}
+
+// Server holds what the handlers need.
+type Server struct {
+	store  geo.ArticleStore
+	parser geo.Geoparser
+	opts   Options
+	log    *slog.Logger
+}
+
+// New returns the API as an http.Handler.
+func New(store geo.ArticleStore, parser geo.Geoparser, opts Options) http.Handler {
+	if opts.MaxBodyBytes <= 0 {
+		opts.MaxBodyBytes = 10 << 20
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.Default()
+	}
+	s := &Server{store: store, parser: parser, opts: opts, log: opts.Logger}
+	r := mux.NewRouter()
+	r.HandleFunc("/healthz", s.health).Methods(http.MethodGet, http.MethodHead)
+	r.HandleFunc("/articles", s.createArticles).Methods(http.MethodPost)
+	r.HandleFunc("/articles", s.listArticles).Methods(http.MethodGet, http.MethodHead)
+	r.HandleFunc("/articles/{id}", s.getArticle).Methods(http.MethodGet, http.MethodHead)
+	r.HandleFunc("/places/{id}", s.getPlace).Methods(http.MethodGet, http.MethodHead)
+	r.HandleFunc("/features.geojson", s.features).Methods(http.MethodGet, http.MethodHead)
+	r.Methods(http.MethodOptions).HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusNoContent) })
+	r.NotFoundHandler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		writeError(w, r, s.log, geo.Errorf(geo.ENOTFOUND, "no route for %s", r.URL.Path))
+	})
+	r.MethodNotAllowedHandler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/problem+json")
+		w.WriteHeader(http.StatusMethodNotAllowed)
+		json.NewEncoder(w).Encode(problem{Type: "about:blank", Title: "Method Not Allowed", Status: 405,
+			Detail: r.Method + " is not allowed on " + r.URL.Path})
+	})
+	return s.recoverer(s.cors(r))
+}
+
+// cors lets browsers on the configured origins read the API.
+func (s *Server) cors(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if origin := r.Header.Get("Origin"); origin != "" {
+			if allowed := s.allowOrigin(origin); allowed != "" {
+				h := w.Header()
+				h.Set("Access-Control-Allow-Origin", allowed)
+				h.Set("Access-Control-Allow-Methods", "GET, HEAD, POST, OPTIONS")
+				h.Set("Access-Control-Allow-Headers", "Authorization, Content-Type, If-None-Match")
+				h.Set("Access-Control-Expose-Headers", "ETag")
+				h.Add("Vary", "Origin")
+			}
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+func (s *Server) allowOrigin(origin string) string {
+	if len(s.opts.CORSOrigins) == 0 {
+		return "*"
+	}
+	for _, o := range s.opts.CORSOrigins {
+		if o == "*" || strings.EqualFold(o, origin) {
+			return origin
+		}
+	}
+	return ""
+}
+
+// recoverer turns a panic into a 500 problem and logs the stack.
+func (s *Server) recoverer(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			if v := recover(); v != nil && v != http.ErrAbortHandler {
+				s.log.Error("panic", "path", r.URL.Path, "panic", v, "stack", string(debug.Stack()))
+				writeError(w, r, s.log, geo.Errorf(geo.EINTERNAL, "internal error"))
+			}
+		}()
+		next.ServeHTTP(w, r)
+	})
+}
+
+// writeJSON answers with v as JSON.
+func writeJSON(w http.ResponseWriter, st int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(st)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.Encode(v)
+}
+
+func (s *Server) health(w http.ResponseWriter, r *http.Request) {
+	if err := s.store.Ping(r.Context()); err != nil {
+		writeError(w, r, s.log, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+}
