@@ -35,7 +35,7 @@ var countryAbbrevs = set("US", "USA", "U.S.", "U.S.A.", "UK", "U.K.", "UAE", "U.
 var countryExtras = map[string][]string{
 	"TR": {"Turkey", "+Turks"}, "CZ": {"Czech Republic", "+Czechs"}, "GB": {"Britain", "Great Britain", "+Britons", "+Brits"},
 	"CV": {"Cabo Verde"}, "VA": {"Holy See"}, "PS": {"Palestinian Territories", "Palestinian territories"},
-	"US": {"America", "=U.S.A."}, "SA": {"+Saudi", "+Saudis"}, "KR": {"+Koreans"}, "NL": {"Holland"},
+	"US": {"America"}, "SA": {"+Saudi", "+Saudis"}, "KR": {"+Koreans"}, "NL": {"Holland"},
 	"CI": {"Cote d'Ivoire"}, "MM": {"+Burmese"}, "AE": {"+Emiratis"}, "PH": {"+Filipinos"},
 	"CD": {"Democratic Republic of Congo", "Congo-Kinshasa"}, "KP": {"+North Koreans"},
 }
@@ -245,7 +245,7 @@ func countryRecords(path string, cities []cityRow) ([]record, error) {
 		for _, a := range c.alts {
 			switch {
 			case countryAbbrevs[a]:
-				r.Alts = append(r.Alts, "="+a)
+				r.Alts = append(r.Alts, "="+a, "="+dotted(a))
 			case len(a) > 3 && a != strings.ToUpper(a):
 				r.Alts = append(r.Alts, a)
 			}
@@ -254,6 +254,19 @@ func countryRecords(path string, cities []cityRow) ([]record, error) {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Key < out[j].Key })
 	return out, nil
+}
+
+// dotted spells an abbreviation with periods: "US" -> "U.S.".
+func dotted(a string) string {
+	if strings.ContainsAny(a, ". ") {
+		return a
+	}
+	var b strings.Builder
+	for _, r := range a {
+		b.WriteRune(r)
+		b.WriteByte('.')
+	}
+	return b.String()
 }
 
 // plurals adds "Libyans" to "Libyan", skipping forms ending in s/sh/ch/ese.

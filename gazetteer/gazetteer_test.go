@@ -2,11 +2,139 @@ package gazetteer
 
 import (
 	"bytes"
+	"compress/gzip"
+	"os"
+	"path/filepath"
 	"runtime"
+	"sync"
 	"testing"
+
+	"mentionmap/geo"
 )
 
+var (
+	defOnce sync.Once
+	defGaz  *Gazetteer
+	defErr  error
+)
+
+// def loads the embedded gazetteer once for all tests.
+func def(t testing.TB) *Gazetteer {
+	defOnce.Do(func() { defGaz, defErr = Default() })
+	if defErr != nil {
+		t.Fatal(defErr)
+	}
+	return defGaz
+}
+
+func TestDefaultGazetteer(t *testing.T) {
+	g := def(t)
+	tests := []struct {
+		name, key, kind, country string
+	}{
+		{"Libya", "LY", geo.KindCountry, "LY"},
+		{"Turkey", "TR", geo.KindCountry, "TR"},
+		{"Middle East", "middle-east", geo.KindRegion, ""},
+		{"Black Sea", "black-sea", geo.KindWater, ""},
+		{"Texas", "US.TX", geo.KindAdmin1, "US"},
+		{"Misrata", "2214846", geo.KindCity, "LY"},
+		{"Mişrātah", "2214846", geo.KindCity, "LY"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ps := g.Lookup(tt.name)
+			for _, p := range ps {
+				if p.Key == tt.key {
+					if p.Kind != tt.kind || p.Country != tt.country {
+						t.Errorf("%s: kind %s country %s, want %s %s", tt.name, p.Kind, p.Country, tt.kind, tt.country)
+					}
+					return
+				}
+			}
+			t.Errorf("Lookup(%q) has no place %s among %d", tt.name, tt.key, len(ps))
+		})
+	}
+	if g.Len() < 200000 {
+		t.Errorf("only %d places", g.Len())
+	}
+}
+
+func TestLoadRejectsBadFiles(t *testing.T) {
+	gz := func(s string) []byte {
+		var b bytes.Buffer
+		w := gzip.NewWriter(&b)
+		w.Write([]byte(s))
+		w.Close()
+		return b.Bytes()
+	}
+	tests := []struct {
+		name string
+		in   []byte
+	}{
+		{"not gzip", []byte("hello")},
+		{"empty", gz("")},
+		{"unknown record", gz("X\tfoo\n")},
+		{"short place", gz("P\t1\t2\n")},
+		{"bad latitude", gz("P\t1\t1\tcity\tLY\t\tnorth\t13\t0\tPPL\tX\t\t\n")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, err := Load(bytes.NewReader(tt.in)); geo.ErrorCode(err) != geo.EINVALID {
+				t.Errorf("err = %v, want invalid", err)
+			}
+		})
+	}
+}
+
+// TestBuildFromGeoNamesDumps builds a gazetteer from files in the layout
+// of GeoNames' own downloads and checks the result resolves.
+func TestBuildFromGeoNamesDumps(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, body string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	row := "\t\t\t\t\t\t\t\t\tAfrica/Tripoli\t2020-01-01\n"
+	cities := write("cities1000.txt",
+		"2210247\tTripoli\tTripoli\tTarabulus,Trablous\t32.88743\t13.18733\tP\tPPLC\tLY\t\t77\t\t\t\t1150989"+row+
+			"2214846\tMisratah\tMisratah\tMisrata\t32.37535\t15.09254\tP\tPPLA\tLY\t\t58\t\t\t\t386120"+row+
+			"9999999\tSomewhere\tSomewhere\t\t30\t20\tH\tSTM\tLY\t\t58\t\t\t\t0"+row)
+	admin1 := write("admin1CodesASCII.txt", "LY.77\tTripoli\tTripoli\t2210245\nLY.58\tMisratah\tMisratah\t2214845\n")
+	countries := write("countryInfo.txt", "#ISO\n"+
+		"LY\tLBY\t434\tLY\tLibya\tTripoli\t1759540\t6461454\tAF\t.ly\tLYD\tDinar\t218\t\t\tar-LY,it,en\t2215636\tTN,DZ\t\n")
+	words := write("words", "tripoli\nmisratah\napple\n")
+	var out bytes.Buffer
+	st, err := Build(Sources{Cities: []string{cities}, Admin1: admin1, Countries: countries, Words: words, AltMinPopulation: 1000}, &out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Cities != 2 || st.Admin1 != 2 || st.Countries != 1 || st.Words != 2 {
+		t.Errorf("stats = %+v", st)
+	}
+	g, err := Load(&out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms := g.Parse("Fighting in Misrata spread to Tarabulus, the capital of Libya.")
+	want := []string{"2214846", "2210247", "LY"}
+	if len(ms) != len(want) {
+		t.Fatalf("mentions = %+v", ms)
+	}
+	for i, m := range ms {
+		if m.Place.Key != want[i] {
+			t.Errorf("mention %d (%s) = %s, want %s", i, m.Text, m.Place.Key, want[i])
+		}
+	}
+	if ly, ok := g.Country("LY"); !ok || ly.GeonameID != 2215636 {
+		t.Errorf("country LY = %+v", ly)
+	}
+}
+
 func BenchmarkLoad(b *testing.B) {
+	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
 		g, err := Load(bytes.NewReader(embedded))
 		if err != nil {

@@ -20,9 +20,9 @@ func (g *Gazetteer) prior(e entry) float64 {
 	case geo.KindRegion, geo.KindWater:
 		return 2.5
 	case geo.KindAdmin1:
-		return 2
+		return 1.2 + 0.8*popScale(p.Population)
 	case geo.KindAdmin2:
-		return 1.1
+		return 0.7 + 0.5*popScale(p.Population)
 	}
 	s := math.Log10(float64(p.Population)+10) / 7 * 2.2
 	switch g.rank[e.place] {
@@ -39,25 +39,27 @@ func (g *Gazetteer) prior(e entry) float64 {
 // ambiguity. own keeps each name's share, so a name never supports itself.
 type evidence struct {
 	country, admin1 map[string]float64
-	own             map[string]map[string]float64
-	anchors         map[string][]int32 // name key -> its unambiguous places
+	own             map[[2]string]float64 // {name key, area} -> weight
+	anchors         []anchor
+	seen            map[int32]bool
+}
+
+// anchor is a place the article names without ambiguity.
+type anchor struct {
+	key      string
+	lat, lon float64
 }
 
 func newEvidence() *evidence {
 	return &evidence{
 		country: map[string]float64{}, admin1: map[string]float64{},
-		own: map[string]map[string]float64{}, anchors: map[string][]int32{},
+		own: map[[2]string]float64{}, seen: map[int32]bool{},
 	}
 }
 
 func (ev *evidence) add(key, area string, w float64, m map[string]float64) {
 	m[area] += w
-	o := ev.own[key]
-	if o == nil {
-		o = map[string]float64{}
-		ev.own[key] = o
-	}
-	o[area] += w
+	ev.own[[2]string{key, area}] += w
 }
 
 // gather collects evidence from the spans' current best meanings.
@@ -86,11 +88,45 @@ func (g *Gazetteer) gather(spans []span) *evidence {
 		if p.Admin1 != "" && p.Kind != geo.KindCountry {
 			ev.add(s.key, p.Country+"."+p.Admin1, w, ev.admin1)
 		}
-		if clear && p.Kind != geo.KindCountry && p.Kind != geo.KindRegion {
-			ev.anchors[s.key] = append(ev.anchors[s.key], s.place)
+		if clear && p.Kind != geo.KindCountry && p.Kind != geo.KindRegion && !ev.seen[s.place] {
+			ev.seen[s.place] = true
+			ev.anchors = append(ev.anchors, anchor{s.key, p.Point.Lat(), p.Point.Lon()})
 		}
 	}
 	return ev
+}
+
+// nearestKm is the approximate distance from lat/lon to the nearest anchor
+// of another name, up to about 250 km; farther is +Inf. An equirectangular
+// approximation is ample at these distances and far cheaper than haversine.
+func nearestKm(anchors []anchor, key string, lat, lon float64) float64 {
+	const kmPerDeg, maxDeg = 111.2, 2.25
+	best := math.Inf(1)
+	coslat := math.Cos(lat * math.Pi / 180)
+	for i := range anchors {
+		a := &anchors[i]
+		dlat := math.Abs(a.lat - lat)
+		if dlat > maxDeg || a.key == key {
+			continue
+		}
+		dlon := math.Abs(a.lon - lon)
+		if dlon > 180 {
+			dlon = 360 - dlon
+		}
+		dlon *= coslat
+		if dlon > maxDeg {
+			continue
+		}
+		if d := kmPerDeg * math.Sqrt(dlat*dlat+dlon*dlon); d < best {
+			best = d
+		}
+	}
+	return best
+}
+
+// popScale maps a population to 0..1 on a log scale (10 million is 1).
+func popScale(pop int64) float64 {
+	return math.Min(1, math.Log10(float64(pop)+10)/7)
 }
 
 func sat(x float64) float64 {
@@ -108,8 +144,8 @@ var countryWeight = map[string]float64{geo.KindAdmin1: 2.5, geo.KindAdmin2: 1.5,
 // name key: its country named, plus local support (see local).
 func (g *Gazetteer) support(ev *evidence, key string, i int32) float64 {
 	p := g.places[i]
-	own := ev.own[key]
-	return countryWeight[p.Kind]*sat(ev.country[p.Country]-own[p.Country]) + g.local(ev, key, i)
+	own := ev.own[[2]string{key, p.Country}]
+	return countryWeight[p.Kind]*sat(ev.country[p.Country]-own) + g.local(ev, key, i)
 }
 
 // local scores the support of place i below country level: its division
@@ -119,20 +155,9 @@ func (g *Gazetteer) local(ev *evidence, key string, i int32) float64 {
 	s := 0.0
 	if p.Kind != geo.KindCountry {
 		a := p.Country + "." + p.Admin1
-		s += sat(ev.admin1[a] - ev.own[key][a])
+		s += sat(ev.admin1[a] - ev.own[[2]string{key, a}])
 	}
-	best := math.Inf(1)
-	for k, ps := range ev.anchors {
-		if k == key {
-			continue
-		}
-		for _, q := range ps {
-			if d := geo.DistanceKm(p.Point, g.places[q].Point); d < best {
-				best = d
-			}
-		}
-	}
-	switch {
+	switch best := nearestKm(ev.anchors, key, p.Point.Lat(), p.Point.Lon()); {
 	case best < 50:
 		s += 1
 	case best < 200:
@@ -173,10 +198,10 @@ func (g *Gazetteer) choose(ev *evidence, spans []span) {
 		place int32
 		conf  float64
 	}
-	senses := map[string]sense{}
+	senses := map[[2]string]sense{}
 	for i := range spans {
 		s := &spans[i]
-		id := s.key + "|" + s.qualifier
+		id := [2]string{s.key, s.qualifier}
 		if c, ok := senses[id]; ok {
 			s.place, s.confidence = c.place, c.conf
 			continue
@@ -199,11 +224,11 @@ func (g *Gazetteer) choose(ev *evidence, spans []span) {
 	// An unqualified name takes the sense of a qualified occurrence.
 	for i := range spans {
 		if spans[i].qualifier != "" {
-			senses[spans[i].key+"|"] = sense{spans[i].place, spans[i].confidence}
+			senses[[2]string{spans[i].key, ""}] = sense{spans[i].place, spans[i].confidence}
 		}
 	}
 	for i := range spans {
-		if c, ok := senses[spans[i].key+"|"]; ok && spans[i].qualifier == "" {
+		if c, ok := senses[[2]string{spans[i].key, ""}]; ok && spans[i].qualifier == "" {
 			spans[i].place, spans[i].confidence = c.place, c.conf
 		}
 	}

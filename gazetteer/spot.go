@@ -133,12 +133,21 @@ func (g *Gazetteer) isPerson(d *doc, s *span) bool {
 	return givenNames[prev] && d.toks[s.t0-1].cap && d.spaced(s.t0) && !g.isPlaceWord(prev)
 }
 
-// isPlaceWord reports whether a folded token is itself a gazetteer name
-// of a country, division or region (so "Jordan Valley" is not a person).
+// isPlaceWord reports whether a folded token is itself the name of a
+// country, first-level division or region, so that "Georgia" or
+// "Virginia" before a name does not make it a person's.
 func (g *Gazetteer) isPlaceWord(k string) bool {
 	for _, e := range g.names[k] {
-		if e.place >= 0 && g.places[e.place].Kind != "city" {
+		if e.place < 0 {
+			continue
+		}
+		switch p := g.places[e.place]; p.Kind {
+		case geo.KindCountry, geo.KindRegion, geo.KindWater:
 			return true
+		case geo.KindAdmin1:
+			if p.Population >= 100_000 {
+				return true
+			}
 		}
 	}
 	return false
@@ -161,7 +170,8 @@ func (g *Gazetteer) keep(d *doc, s *span) bool {
 		}
 		s.weak = !big && !g.afterPreposition(d, s.t0)
 	}
-	if single && !demonym && (g.smallOnly(s.entries) || s.end-s.start <= 2) {
+	abbrev := s.entries[0].flags&flagAbbrev != 0
+	if single && !demonym && !abbrev && (g.smallOnly(s.entries) || s.end-s.start <= 2) {
 		s.weak = true // a small town, or a two-letter name such as "Po"
 	}
 	return true

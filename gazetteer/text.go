@@ -25,10 +25,17 @@ func newDoc(text string) *doc {
 	d.folded = make([]string, n)
 	d.sent = make([]bool, n)
 	d.title = make([]bool, n)
-	var buf []byte
+	// Fold every token into one arena: one allocation instead of one per token.
+	ends := make([]int, n)
+	buf := make([]byte, 0, len(text))
 	for i, t := range d.toks {
-		buf = foldWord(buf[:0], text[t.start:t.end])
-		d.folded[i] = string(buf)
+		buf = foldWord(buf, text[t.start:t.end])
+		ends[i] = len(buf)
+	}
+	arena, start := string(buf), 0
+	for i := range d.toks {
+		d.folded[i] = arena[start:ends[i]]
+		start = ends[i]
 	}
 	for i := range d.toks {
 		d.sent[i] = d.startsSentence(i)

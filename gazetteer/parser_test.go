@@ -1,0 +1,185 @@
+package gazetteer
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files under testdata")
+
+// found is what a test expects of one mention: its surface text and the
+// place it resolves to ("LY", "US.TX", or "Tripoli/LY" for a city).
+type found struct{ text, place string }
+
+func placeID(m found, text, key, name, country string) bool {
+	if strings.Contains(m.place, "/") {
+		return m.place == name+"/"+country
+	}
+	return m.place == key
+}
+
+func TestParseHardCases(t *testing.T) {
+	g := def(t)
+	tests := []struct {
+		name   string
+		text   string
+		want   []found
+		reject []string // surface texts that must not be mentions
+	}{
+		{"alternate spellings", "Fighters moved from Misrata to Derna, then to Mişrātah and Darnah.",
+			[]found{{"Misrata", "2214846"}, {"Derna", "Darnah/LY"}, {"Mişrātah", "2214846"}, {"Darnah", "Darnah/LY"}}, nil},
+		{"multiword names", "Flights from Rio de Janeiro to Port Said were cancelled.",
+			[]found{{"Rio de Janeiro", "Rio de Janeiro/BR"}, {"Port Said", "Port Said/EG"}}, nil},
+		{"diacritics", "Protests spread from Médenine to Tunis in Tunisia.",
+			[]found{{"Médenine", "Medenine/TN"}, {"Tunis", "Tunis/TN"}, {"Tunisia", "TN"}}, nil},
+		{"hyphens and possessives", "Benghazi-based commanders and Turkey-backed forces met at Jordan's border.",
+			[]found{{"Benghazi", "Benghazi/LY"}, {"Turkey", "TR"}, {"Jordan", "JO"}}, nil},
+		{"dateline", "PARIS, Texas — The city council met on Monday.",
+			[]found{{"PARIS", "Paris/US"}, {"Texas", "US.TX"}}, nil},
+		{"abbreviations", "Officials from the U.S., the UK, the UAE and the DRC met in the US capital.",
+			[]found{{"U.S", "US"}, {"UK", "GB"}, {"UAE", "AE"}, {"DRC", "CD"}, {"US", "US"}}, nil},
+		{"qualifier", "She grew up in Alexandria, Virginia, and later moved to Alexandria, La.",
+			[]found{{"Alexandria", "Alexandria/US"}, {"Virginia", "US.VA"}, {"Alexandria", "Alexandria/US"}}, nil},
+		{"demonyms", "Libyan forces and Syrian fighters clashed with Russian mercenaries.",
+			[]found{{"Libyan", "LY"}, {"Syrian", "SY"}, {"Russian", "RU"}}, nil},
+		{"Tripoli in Lebanon", "Clashes broke out in Tripoli, in northern Lebanon, near the border with Syria. Lebanese troops deployed in Tripoli.",
+			[]found{{"Tripoli", "Tripoli/LB"}, {"Lebanon", "LB"}, {"Syria", "SY"}, {"Lebanese", "LB"}, {"Tripoli", "Tripoli/LB"}}, nil},
+		{"Tripoli in Libya", "Militias fought in Tripoli as the government in Libya appealed for calm.",
+			[]found{{"Tripoli", "Tripoli/LY"}, {"Libya", "LY"}}, nil},
+		{"people", "General Paul Selva spoke. Selva said Michael Jordan and Victoria Beckham had nothing to do with it.",
+			nil, []string{"Selva", "Jordan", "Victoria"}},
+		{"organisations", "Al-Monitor and Reuters reported that NATO and the Islamic State were involved.",
+			nil, []string{"Monitor", "Al", "Reuters", "NATO", "Islamic State"}},
+		{"common words", "Reading the report in March, she put down her mobile phones.",
+			nil, []string{"Reading", "March", "mobile"}},
+		{"regions and seas", "Migrants crossed the Mediterranean from the Sahel to Europe and the Middle East.",
+			[]found{{"Mediterranean", "mediterranean"}, {"Sahel", "sahel"}, {"Europe", "europe"}, {"Middle East", "middle-east"}}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ms := g.Parse(tt.text)
+			var got []string
+			for _, m := range ms {
+				got = append(got, fmt.Sprintf("%s→%s(%s/%s)", m.Text, m.Place.Key, m.Place.Name, m.Place.Country))
+				for _, r := range tt.reject {
+					if m.Text == r {
+						t.Errorf("%q was mapped to %s; it is not a place here", r, m.Place.Name)
+					}
+				}
+			}
+			if tt.want == nil {
+				return
+			}
+			if len(ms) != len(tt.want) {
+				t.Fatalf("got %d mentions %v, want %d", len(ms), got, len(tt.want))
+			}
+			for i, w := range tt.want {
+				m := ms[i]
+				if m.Text != w.text || !placeID(w, m.Text, m.Place.Key, m.Place.Name, m.Place.Country) {
+					t.Errorf("mention %d = %s, want %s→%s", i, got[i], w.text, w.place)
+				}
+			}
+		})
+	}
+}
+
+// TestParseSample checks the sample article against DEVELOPERS.md, and
+// its full output against a golden file (go test -update to refresh).
+func TestParseSample(t *testing.T) {
+	g := def(t)
+	b, err := os.ReadFile("../cmd/mentionmap/demo/libya-isis-resurgence.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms := g.Parse(string(b))
+	places := map[string]string{}
+	for _, m := range ms {
+		places[m.Place.Name+"/"+m.Place.Country] = m.Text
+	}
+	for _, want := range []string{"Libya/LY", "Tripoli/LY", "Benghazi/LY", "Sirte/LY", "Türkiye/TR", "Russia/RU",
+		"Jordan/JO", "Belgium/BE", "Syria/SY", "Europe/", "United States/US"} {
+		if _, ok := places[want]; !ok {
+			t.Errorf("sample: %s not found", want)
+		}
+	}
+	if len(places) != 11 {
+		t.Errorf("sample maps %d places, want exactly the 11 listed: %v", len(places), places)
+	}
+	var lines []string
+	for _, m := range ms {
+		lines = append(lines, fmt.Sprintf("%d-%d %q %s %s %s/%s %.2f demonym=%v",
+			m.Start, m.End, m.Text, m.Place.Key, m.Place.Kind, m.Place.Name, m.Place.Country, m.Confidence, m.Demonym))
+	}
+	golden(t, "sample.golden", strings.Join(lines, "\n")+"\n")
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("output differs from %s (go test -update to accept):\n%s", path, got)
+	}
+}
+
+// FuzzParse checks the invariants of any parse: no panic, offsets in
+// order and within the text, surface text equal to the slice.
+func FuzzParse(f *testing.F) {
+	g := def(f)
+	for _, s := range []string{"PARIS, Texas —", "U.S.-backed Benghazi-based", "Mişrātah’s", "Al-\xffMonitor", "", "A, B, C"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		prev := 0
+		for _, m := range g.Parse(text) {
+			if m.Start < prev || m.End <= m.Start || m.End > len(text) {
+				t.Fatalf("bad offsets %d-%d after %d in %q", m.Start, m.End, prev, text)
+			}
+			if text[m.Start:m.End] != m.Text {
+				t.Fatalf("text[%d:%d] = %q, mention says %q", m.Start, m.End, text[m.Start:m.End], m.Text)
+			}
+			if m.Confidence < 0 || m.Confidence > 1 {
+				t.Fatalf("confidence %v", m.Confidence)
+			}
+			if utf8.ValidString(text) && !utf8.ValidString(m.Sentence) {
+				t.Fatalf("sentence is not UTF-8: %q", m.Sentence)
+			}
+			prev = m.End
+		}
+	})
+}
+
+// BenchmarkParse measures geoparse throughput on news text (MB/s).
+func BenchmarkParse(b *testing.B) {
+	g := def(b)
+	var sb strings.Builder
+	sample, _ := os.ReadFile("../cmd/mentionmap/demo/libya-isis-resurgence.txt")
+	sb.Write(sample)
+	demo, _ := os.ReadFile("../cmd/mentionmap/demo/articles.jsonl")
+	for _, line := range strings.Split(string(demo), "\n") {
+		var a struct{ Text string }
+		if json.Unmarshal([]byte(line), &a) == nil {
+			sb.WriteString("\n\n" + a.Text)
+		}
+	}
+	text := sb.String()
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		g.Parse(text)
+	}
+}
