@@ -43,7 +43,6 @@ func New(store geo.ArticleStore, parser geo.Geoparser, opts Options) http.Handle
 	r.HandleFunc("/articles/{id}", s.getArticle).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/places/{id}", s.getPlace).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/features.geojson", s.features).Methods(http.MethodGet, http.MethodHead)
-	r.Methods(http.MethodOptions).HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusNoContent) })
 	r.NotFoundHandler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, r, s.log, geo.Errorf(geo.ENOTFOUND, "no route for %s", r.URL.Path))
 	})
@@ -67,6 +66,10 @@ func (s *Server) cors(next http.Handler) http.Handler {
 				h.Set("Access-Control-Allow-Headers", "Authorization, Content-Type, If-None-Match")
 				h.Set("Access-Control-Expose-Headers", "ETag")
 				h.Add("Vary", "Origin")
+			}
+			if r.Method == http.MethodOptions && r.Header.Get("Access-Control-Request-Method") != "" {
+				w.WriteHeader(http.StatusNoContent) // preflight
+				return
 			}
 		}
 		next.ServeHTTP(w, r)
