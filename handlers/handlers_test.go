@@ -96,7 +96,10 @@ func TestPostArticles(t *testing.T) {
 				t.Fatalf("status %d %s, want %d %s: %s", res.StatusCode, res.Header.Get("Content-Type"), tt.status, tt.wantType, body)
 			}
 			if tt.status >= 400 {
-				var p struct{ Status int; Detail string }
+				var p struct {
+					Status int
+					Detail string
+				}
 				if json.Unmarshal(body, &p) != nil || p.Status != tt.status || p.Detail == "" {
 					t.Errorf("problem body = %s", body)
 				}
@@ -117,7 +120,11 @@ func TestReadEndpoints(t *testing.T) {
 		ID       int64
 		Mentions []struct {
 			Text  string
-			Place struct{ ID int64; Name string; Lon, Lat float64 }
+			Place struct {
+				ID       int64
+				Name     string
+				Lon, Lat float64
+			}
 		}
 	}
 	if err := json.Unmarshal(body, &a); err != nil || res.StatusCode != 201 || len(a.Mentions) != 3 {

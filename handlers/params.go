@@ -45,7 +45,7 @@ func parseFilter(q url.Values) (geo.Filter, error) {
 	}
 	f.Source = q.Get("source")
 	if v := q.Get("min_confidence"); v != "" {
-		if f.MinConfidence, err = strconv.ParseFloat(v, 64); err != nil || f.MinConfidence < 0 || f.MinConfidence > 1 {
+		if f.MinConfidence, err = strconv.ParseFloat(v, 64); err != nil || !(f.MinConfidence >= 0 && f.MinConfidence <= 1) {
 			return f, geo.Errorf(geo.EINVALID, "min_confidence must be a number from 0 to 1")
 		}
 	}

@@ -1,0 +1,120 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func runCmd(t *testing.T, ctx context.Context, stdin string, env map[string]string, args ...string) (string, string, error) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	err := run(ctx, args, func(k string) string { return env[k] }, strings.NewReader(stdin), &out, &errb)
+	return out.String(), errb.String(), err
+}
+
+func TestParseCommand(t *testing.T) {
+	out, _, err := runCmd(t, context.Background(), "Clashes in Sirte, Libya.", nil, "parse")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fc struct {
+		Features []struct{ Properties map[string]any }
+	}
+	if err := json.Unmarshal([]byte(out), &fc); err != nil || len(fc.Features) != 2 {
+		t.Fatalf("%v: %s", err, out)
+	}
+	p := fc.Features[0].Properties
+	for _, k := range []string{"text", "start", "end", "name", "geonameid", "kind", "country", "admin1", "confidence", "demonym"} {
+		if _, ok := p[k]; !ok {
+			t.Errorf("property %q missing: %v", k, p)
+		}
+	}
+	out, _, err = runCmd(t, context.Background(), `{"id":"a1","text":"Rain in Oslo."}`+"\n"+`{"id":7,"text":"none"}`+"\n", nil, "parse", "--jsonl")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if err != nil || len(lines) != 2 || !strings.Contains(lines[0], `"id":"a1"`) || !strings.Contains(lines[1], `"id":7`) {
+		t.Fatalf("jsonl: %v %q", err, out)
+	}
+	if _, _, err := runCmd(t, context.Background(), "not json\n", nil, "parse", "--jsonl"); err == nil {
+		t.Error("bad jsonl accepted")
+	}
+}
+
+func TestIngestCommand(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"a.txt":   "Floods in Dhaka\nRivers burst their banks across Bangladesh.",
+		"b.json":  `[{"title":"Oslo","text":"Snow in Oslo, Norway."},{"text":"Rain in Bergen, Norway."}]`,
+		"c.jsonl": `{"url":"https://x.test/c","text":"Heat in Cairo, Egypt."}` + "\n" + `{"text":""}`,
+		"d.bin":   "ignored",
+	}
+	for name, body := range files {
+		os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644)
+	}
+	db := filepath.Join(t.TempDir(), "x.db")
+	env := map[string]string{"MENTIONMAP_DB": db}
+	_, stderr, err := runCmd(t, context.Background(), "", env, "ingest", dir)
+	if err == nil || !strings.Contains(stderr, "ingested 4 new articles") || !strings.Contains(stderr, "1 failed") {
+		t.Fatalf("first ingest: %v\n%s", err, stderr)
+	}
+	_, stderr, _ = runCmd(t, context.Background(), "", env, "ingest", dir)
+	if !strings.Contains(stderr, "ingested 0 new articles") || !strings.Contains(stderr, "4 already stored") {
+		t.Errorf("second ingest is not idempotent:\n%s", stderr)
+	}
+}
+
+func TestServeDemo(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		_, _, err := runCmd(t, ctx, "", nil, "serve", "--demo", "--addr", addr, "--db", filepath.Join(t.TempDir(), "d.db"))
+		done <- err
+	}()
+	var res *http.Response
+	for i := 0; i < 100; i++ {
+		if res, err = http.Get("http://" + addr + "/features.geojson"); err == nil {
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fc struct{ Features []any }
+	json.NewDecoder(res.Body).Decode(&fc)
+	res.Body.Close()
+	if len(fc.Features) < 50 {
+		t.Errorf("demo map has %d places", len(fc.Features))
+	}
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("serve: %v", err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("serve did not shut down")
+	}
+}
+
+func TestUnknownCommand(t *testing.T) {
+	if _, _, err := runCmd(t, context.Background(), "", nil, "frobnicate"); err == nil {
+		t.Error("unknown command accepted")
+	}
+	if _, _, err := runCmd(t, context.Background(), "", nil); err == nil {
+		t.Error("no command accepted")
+	}
+}
