@@ -1,0 +1,63 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"mentionmap/gazetteer"
+)
+
+func runEval(ctx context.Context, env *cmdEnv, args []string) error {
+	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
+	gazPath := fs.String("gazetteer", "", "gazetteer file (default: the embedded one)")
+	details := fs.Bool("errors", false, "list misses, spurious mentions and wrong resolutions")
+	limit := fs.Int("limit", 0, "score only the first N documents of each corpus")
+	if err := env.parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return fmt.Errorf("eval: name one or more corpus .jsonl files")
+	}
+	g, err := loadGazetteer(env.logger(), *gazPath)
+	if err != nil {
+		return err
+	}
+	w := env.stdout
+	fmt.Fprintln(w, "corpus\tdocs\tgold\tpred\tP\tR\tF1\toverlapF1\tA@161\tmeanKm\tmedianKm\tAUC\tR@161\tdocs/s")
+	for _, path := range fs.Args() {
+		f, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		docs, err := gazetteer.ReadEvalDocs(f)
+		f.Close()
+		if err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		if *limit > 0 && len(docs) > *limit {
+			docs = docs[:*limit]
+		}
+		r := g.Evaluate(docs, *details)
+		p, rc, f1 := r.Exact()
+		_, _, of1 := r.Overlap()
+		mean, median := r.MeanMedian()
+		fmt.Fprintf(w, "%s\t%d\t%d\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.0f\t%.0f\t%.3f\t%.3f\t%.0f\n",
+			strings.TrimSuffix(filepath.Base(path), ".jsonl"), r.Docs, r.Gold, r.Predicted, p, rc, f1, of1,
+			r.A161(), mean, median, r.AUC(), r.Recall161(), float64(r.Docs)/r.Seconds)
+		if *details {
+			for _, sec := range []struct {
+				name  string
+				lines []string
+			}{{"MISS", r.Misses}, {"SPURIOUS", r.Spurious}, {"WRONG", r.Wrong}} {
+				for _, l := range sec.lines {
+					fmt.Fprintf(w, "%s\t%s\n", sec.name, l)
+				}
+			}
+		}
+	}
+	return nil
+}
