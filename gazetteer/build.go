@@ -40,6 +40,21 @@ var countryExtras = map[string][]string{
 	"CD": {"Democratic Republic of Congo", "Congo-Kinshasa"}, "KP": {"+North Koreans"},
 }
 
+// geonamesCountryPoints are GeoNames' own country points (CC BY 4.0) for
+// countries whose world-countries point lies over 150 km away from them,
+// so that country mentions land where GeoNames-based tools put them.
+var geonamesCountryPoints = map[string][2]float64{ // lat, lon
+	"US": {39.76, -98.5}, "CA": {60.10867, -113.64258}, "GB": {54.75844, -2.69531},
+	"JP": {35.68536, 139.75309}, "IN": {22, 79},
+}
+
+// usStateDotted are AP-style dotted abbreviations of US states, safe to
+// match anywhere because of their periods: "W.Va.", "S.C.", "D.C.".
+var usStateDotted = map[string][]string{
+	"WV": {"W.Va."}, "SC": {"S.C."}, "NC": {"N.C."}, "NY": {"N.Y."}, "NJ": {"N.J."}, "NH": {"N.H."},
+	"NM": {"N.M.", "N.Mex."}, "ND": {"N.D.", "N.Dak."}, "SD": {"S.D.", "S.Dak."}, "RI": {"R.I."}, "DC": {"D.C."},
+}
+
 // BuildStats reports what a build wrote.
 type BuildStats struct{ Countries, Admin1, Admin2, Cities, Regions, Words int }
 
@@ -195,6 +210,9 @@ func divisionRecords(path, kind string, cities []cityRow) ([]record, error) {
 		r := record{}
 		r.Key, r.GeonameID, r.Name, r.Kind = cn.Code, cn.GeonameID, cn.Name, kind
 		r.Country, r.Admin1 = parts[0], parts[1]
+		if kind == geo.KindAdmin1 && r.Country == "US" {
+			r.Alts = usStateDotted[r.Admin1]
+		}
 		r.Point, r.Population = m.point(), m.pop
 		out = append(out, r)
 	}
@@ -227,7 +245,10 @@ func countryRecords(path string, cities []cityRow) ([]record, error) {
 		if r.Population == 0 {
 			r.Population = pops[c.code]
 		}
+		gp, gnPoint := geonamesCountryPoints[c.code]
 		switch {
+		case gnPoint:
+			r.Point = orb.Point{gp[1], gp[0]}
 		case c.hasPoint:
 			r.Point = orb.Point{c.lon, c.lat}
 		case cents[c.code] != nil:

@@ -9,7 +9,7 @@ package gazetteer
 var blockers = []string{
 	"Islamic State", "ISIS", "ISIL", "Daesh", "Al-Monitor", "Al Jazeera", "Al-Qaeda", "Al Qaeda",
 	"Al-Shabaab", "Hezbollah", "Hamas", "Taliban", "Boko Haram", "NATO", "UN", "U.N.", "United Nations",
-	"EU", "European Union", "European Commission", "European Parliament", "African Union", "Arab League",
+	"European Commission", "European Parliament", "African Union", "Arab League",
 	"Reuters", "Associated Press", "AP", "AFP", "Agence France-Presse", "BBC", "CNN", "NPR", "Fox News", "Sky News",
 	"New York Times", "Washington Post", "Wall Street Journal", "Los Angeles Times", "Boston Globe",
 	"Chicago Tribune", "Financial Times", "Jordan Times", "Times of India", "Jerusalem Post", "Bloomberg",
@@ -18,7 +18,7 @@ var blockers = []string{
 	"Google", "Apple", "Amazon", "Microsoft", "Facebook", "Twitter", "YouTube", "Walmart",
 	"Real Madrid", "Manchester United", "Manchester City", "Chelsea FC", "Inter Milan", "AC Milan",
 	"Paris Saint-Germain", "Bayern Munich", "Boston Red Sox", "New York Yankees",
-	"Supreme Court", "Senate", "Congress", "Parliament", "Ministry", "Red Cross", "Red Crescent",
+	"Arab League", "Arab Spring", "Supreme Court", "Senate", "Congress", "Parliament", "Ministry", "Red Cross", "Red Crescent",
 	"GNA", "FSA", "LNA", "SDF", "PKK", "YPG", "IS", "ICC", "IMF", "WHO", "OPEC", "FBI", "CIA", "NSA",
 }
 
@@ -82,8 +82,17 @@ var givenNames = set(
 var calendarWords = set(
 	"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
 	"november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-	"sunday", "christmas", "easter", "ramadan", "eid",
+	"sunday", "christmas", "easter", "ramadan", "eid", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+	"sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
 )
+
+// directions are never places on their own ("South", "Northeast").
+var directions = set("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+	"northern", "southern", "eastern", "western", "central", "centre", "center", "midwest", "downtown", "uptown")
+
+// speechVerbs after a name mark it as a person: "Clark said".
+var speechVerbs = set("said", "says", "told", "added", "asked", "explained", "noted", "stated", "wrote",
+	"recalled", "argued", "insisted", "testified", "replied", "admitted", "announced", "tweeted")
 
 // leadWords may stand, capitalised, right before a place without making it
 // part of a longer name: "In Sirte", "Northern Syria", "Greater London".

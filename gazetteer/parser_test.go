@@ -43,7 +43,7 @@ func TestParseHardCases(t *testing.T) {
 		{"dateline", "PARIS, Texas — The city council met on Monday.",
 			[]found{{"PARIS", "Paris/US"}, {"Texas", "US.TX"}}, nil},
 		{"abbreviations", "Officials from the U.S., the UK, the UAE and the DRC met in the US capital.",
-			[]found{{"U.S", "US"}, {"UK", "GB"}, {"UAE", "AE"}, {"DRC", "CD"}, {"US", "US"}}, nil},
+			[]found{{"U.S.", "US"}, {"UK", "GB"}, {"UAE", "AE"}, {"DRC", "CD"}, {"US", "US"}}, nil},
 		{"qualifier", "She grew up in Alexandria, Virginia, and later moved to Alexandria, La.",
 			[]found{{"Alexandria", "Alexandria/US"}, {"Virginia", "US.VA"}, {"Alexandria", "Alexandria/US"}}, nil},
 		{"demonyms", "Libyan forces and Syrian fighters clashed with Russian mercenaries.",

@@ -13,7 +13,7 @@ type region struct {
 
 var regions = []region{
 	{"africa", "Africa", geo.KindRegion, 7.19, 21.09, nil, []string{"African", "Africans"}},
-	{"europe", "Europe", geo.KindRegion, 48.69, 9.14, nil, []string{"European", "Europeans"}},
+	{"europe", "Europe", geo.KindRegion, 48.69, 9.14, []string{"European Union", "=EU", "=E.U."}, []string{"European", "Europeans"}},
 	{"asia", "Asia", geo.KindRegion, 29.84, 89.30, nil, []string{"Asian", "Asians"}},
 	{"north-america", "North America", geo.KindRegion, 46.07, -100.55, nil, []string{"North American"}},
 	{"south-america", "South America", geo.KindRegion, -14.60, -57.66, nil, []string{"South American"}},

@@ -30,10 +30,11 @@ func (g *Gazetteer) spot(d *doc) []span {
 		if s.entries[0].flags&flagBlock != 0 {
 			continue
 		}
-		if g.isPerson(d, &s) {
+		if g.isPerson(d, &s) || g.gluedToName(d, &s) {
 			persons[s.key] = true
 			continue
 		}
+		s.end = dottedEnd(d, s)
 		if g.keep(d, &s) {
 			spans = append(spans, s)
 		}
@@ -133,6 +134,38 @@ func (g *Gazetteer) isPerson(d *doc, s *span) bool {
 	return givenNames[prev] && d.toks[s.t0-1].cap && d.spaced(s.t0) && !g.isPlaceWord(prev)
 }
 
+// gluedToName reports whether a single-word candidate is a surname: after
+// a capitalised word that is no place ("Bill Clark") or before a verb of
+// speech ("Clark said"). Its other mentions are then dropped too.
+func (g *Gazetteer) gluedToName(d *doc, s *span) bool {
+	if s.t1-s.t0 != 1 || s.entries[0].flags&(flagDemonym|flagAbbrev) != 0 || g.isPlaceWord(s.key) {
+		return false
+	}
+	if s.t1 < len(d.toks) && d.spaced(s.t1) && speechVerbs[d.folded[s.t1]] {
+		return true
+	}
+	if s.t0 == 0 || !d.spaced(s.t0) || d.title[s.t0] {
+		return false
+	}
+	prev := d.toks[s.t0-1]
+	w := d.folded[s.t0-1]
+	return prev.cap && !prev.upper && !d.sent[s.t0-1] && !leadWords[w] && !g.placeLike(w) && g.prefix[w] == 0
+}
+
+// dottedEnd includes the final period of a dotted abbreviation ("U.S.",
+// "W.Va.") in the span.
+func dottedEnd(d *doc, s span) int {
+	if s.t1-s.t0 < 2 || s.end >= len(d.text) || d.text[s.end] != '.' {
+		return s.end
+	}
+	for j := s.t0 + 1; j < s.t1; j++ {
+		if g := d.gap(j); g != "." && g != ". " {
+			return s.end
+		}
+	}
+	return s.end + 1
+}
+
 // isPlaceWord reports whether a folded token is itself the name of a
 // country, first-level division or region, so that "Georgia" or
 // "Virginia" before a name does not make it a person's.
@@ -156,7 +189,7 @@ func (g *Gazetteer) isPlaceWord(k string) bool {
 // keep applies the context rules to a candidate and marks weak ones.
 func (g *Gazetteer) keep(d *doc, s *span) bool {
 	single := s.t1-s.t0 == 1
-	if single && calendarWords[s.key] {
+	if single && (calendarWords[s.key] || directions[s.key] || titles[s.key]) {
 		return false
 	}
 	if g.inLongerName(d, s) {
