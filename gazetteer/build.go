@@ -97,7 +97,7 @@ func Build(src Sources, w io.Writer) (BuildStats, error) {
 		recs = append(recs, cityRecord(c, src.AltMinPopulation))
 	}
 	st.Cities = len(cities)
-	words, err := commonWords(src.Words, recs)
+	words, err := commonWords(src.Words)
 	if err != nil {
 		return st, err
 	}
@@ -309,9 +309,11 @@ func plurals(ds []string) []string {
 	return out
 }
 
-// commonWords lists the single-word place names that a dictionary spells in
-// lower case: "reading", "mobile", "march".
-func commonWords(path string, recs []record) ([]string, error) {
+// commonWords lists the words a dictionary spells in lower case: ordinary
+// English words such as "reading", "department" or "march", as opposed to
+// names. The spotter uses them to tell "Reading the report" from a town,
+// and "Texas Department" (a place as a modifier) from "Paris Hilton".
+func commonWords(path string) ([]string, error) {
 	if path == "" {
 		return nil, nil
 	}
@@ -319,17 +321,11 @@ func commonWords(path string, recs []record) ([]string, error) {
 	if err != nil {
 		return nil, geo.Errorf(geo.EINVALID, "gazetteer build: %v", err)
 	}
-	found := map[string]bool{}
-	for i := range recs {
-		for _, n := range append([]string{recs[i].Name}, recs[i].Alts...) {
-			if k := Key(strings.TrimPrefix(n, "=")); dict[k] {
-				found[k] = true
-			}
+	out := make([]string, 0, len(dict))
+	for w := range dict {
+		if k := Key(w); k == w {
+			out = append(out, w)
 		}
-	}
-	out := make([]string, 0, len(found))
-	for w := range found {
-		out = append(out, w)
 	}
 	sort.Strings(out)
 	return out, nil

@@ -39,6 +39,14 @@ type EvalToken struct {
 // and Homonym; LGL has no types and counts demonyms as their country.)
 func (t EvalToken) Scored() bool { return t.Lat != nil && t.Lon != nil && !t.NonLocational }
 
+// typedNotScored are annotation types that mark a name as something other
+// than a toponym for scoring: GeoWebNews tags nationality adjectives as
+// Demonym or Language and gives them no coordinates. A prediction on such
+// a span is neither a hit nor a false alarm, so demonyms are scored the
+// same way on both sides. (LGL has no types: its demonyms carry the
+// country's coordinates and are scored as toponyms.)
+var typedNotScored = map[string]bool{"Demonym": true, "Language": true}
+
 // ReadEvalDocs reads a corpus file, one JSON document per line.
 func ReadEvalDocs(r io.Reader) ([]EvalDoc, error) {
 	var docs []EvalDoc
@@ -132,6 +140,26 @@ func (r *EvalResult) AUC() float64 {
 	return area
 }
 
+// dropTyped removes predictions on spans the corpus types as not scored.
+func dropTyped(d EvalDoc, offs []int, ms []geo.Mention) []geo.Mention {
+	skip := map[[2]int]bool{}
+	for _, t := range d.Toponyms {
+		if typedNotScored[t.Type] && t.Start >= 0 && t.End < len(offs) && t.Start < t.End {
+			skip[[2]int{offs[t.Start], offs[t.End]}] = true
+		}
+	}
+	if len(skip) == 0 {
+		return ms
+	}
+	out := ms[:0:0]
+	for _, m := range ms {
+		if !skip[[2]int{m.Start, m.End}] {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
 // byteOffsets converts code-point offsets to byte offsets.
 func byteOffsets(text string) []int {
 	offs := make([]int, 0, len(text)+1)
@@ -168,6 +196,7 @@ func (res *EvalResult) add(d EvalDoc, ms []geo.Mention, details bool) {
 		}
 		gold = append(gold, goldSpan{offs[t.Start], offs[t.End], orb.Point{*t.Lon, *t.Lat}, t.Mention})
 	}
+	ms = dropTyped(d, offs, ms)
 	res.Gold += len(gold)
 	res.Predicted += len(ms)
 	exact := map[[2]int]int{}

@@ -22,8 +22,8 @@ import (
 //
 // alternates and demonyms are lookup keys (see Key) separated by "|"; an
 // alternate that starts with "=" is an abbreviation that only matches in
-// capitals (US, U.S., UAE). W lines list common English words that are
-// also place names.
+// capitals (US, U.S., UAE). W lines list common English words: the words a
+// dictionary spells in lower case.
 
 // record is one place as stored in the file.
 type record struct {

@@ -35,7 +35,7 @@ type Gazetteer struct {
 	rank    []uint8            // feature rank per place: capital, seat, other
 	names   map[string][]entry // key -> meanings, best prior first
 	prefix  map[string]uint8   // first token -> longest name in tokens
-	common  map[string]bool    // common English words that are place names
+	common  map[string]bool    // common English words (lower case in a dictionary)
 	country map[string]int32   // ISO code -> place
 	admin1  map[string]int32   // "CC.A1" -> place
 }

@@ -111,7 +111,7 @@ func TestBuildFromGeoNamesDumps(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st.Cities != 2 || st.Admin1 != 2 || st.Countries != 1 || st.Words != 2 {
+	if st.Cities != 2 || st.Admin1 != 2 || st.Countries != 1 || st.Words != 3 {
 		t.Errorf("stats = %+v", st)
 	}
 	g, err := Load(&out)

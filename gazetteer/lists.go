@@ -18,7 +18,7 @@ var blockers = []string{
 	"Google", "Apple", "Amazon", "Microsoft", "Facebook", "Twitter", "YouTube", "Walmart",
 	"Real Madrid", "Manchester United", "Manchester City", "Chelsea FC", "Inter Milan", "AC Milan",
 	"Paris Saint-Germain", "Bayern Munich", "Boston Red Sox", "New York Yankees",
-	"Arab League", "Arab Spring", "Supreme Court", "Senate", "Congress", "Parliament", "Ministry", "Red Cross", "Red Crescent",
+	"Arab", "Arabs", "Arab League", "Arab Spring", "United Russia", "Supreme Court", "Senate", "Congress", "Parliament", "Ministry", "Red Cross", "Red Crescent",
 	"GNA", "FSA", "LNA", "SDF", "PKK", "YPG", "IS", "ICC", "IMF", "WHO", "OPEC", "FBI", "CIA", "NSA",
 }
 

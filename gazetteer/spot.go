@@ -210,8 +210,10 @@ func (g *Gazetteer) keep(d *doc, s *span) bool {
 	return true
 }
 
-// inLongerName reports whether s is glued to capitalised words that are not
-// places, as in "Paris Hilton", "Al-Monitor" or "Victoria Beckham".
+// inLongerName reports whether s is glued to capitalised words that are
+// names, as in "Paris Hilton", "Al-Monitor" or "Victoria Beckham". A place
+// before an ordinary word is a modifier and stays: "Texas Department of
+// Health", "Dublin City Council", "Laurel County Clerk".
 func (g *Gazetteer) inLongerName(d *doc, s *span) bool {
 	if s.t1 < len(d.toks) {
 		next := d.toks[s.t1]
@@ -220,7 +222,10 @@ func (g *Gazetteer) inLongerName(d *doc, s *span) bool {
 		hyph := gap == "-" && !next.upper
 		if next.cap && (glued || hyph) && !d.toks[s.t1].digit {
 			w := d.folded[s.t1]
-			if !leadWords[w] && !titles[w] && !calendarWords[w] && !g.placeLike(w) {
+			if glued && givenNames[s.key] && !g.isPlaceWord(s.key) && !titles[w] && !g.placeLike(w) {
+				return true // "Victoria Beckham", "Mary Smith"
+			}
+			if !leadWords[w] && !titles[w] && !calendarWords[w] && !g.common[w] && !g.placeLike(w) {
 				return true
 			}
 		}
@@ -232,12 +237,23 @@ func (g *Gazetteer) inLongerName(d *doc, s *span) bool {
 		hyph := gap == "-" && !prev.upper
 		if prev.cap && (glued || hyph) {
 			w := d.folded[s.t0-1]
-			if !leadWords[w] && !g.placeLike(w) {
+			if !leadWords[w] && !g.placeLike(w) && (!g.common[w] || g.headWord(s)) {
 				return true
 			}
 		}
 	}
-	return false
+	return g.headWord(s) && g.afterOf(d, s.t0)
+}
+
+// headWord reports whether s is a single common word that can end a
+// longer name: "Cooper Street", "Chamber of Commerce".
+func (g *Gazetteer) headWord(s *span) bool {
+	return s.t1-s.t0 == 1 && g.common[s.key] && s.entries[0].flags&flagDemonym == 0
+}
+
+// afterOf reports "Capitalised of" before token i: "Chamber of Commerce".
+func (g *Gazetteer) afterOf(d *doc, i int) bool {
+	return i >= 2 && d.folded[i-1] == "of" && d.spaced(i) && d.spaced(i-1) && d.toks[i-2].cap && !d.sent[i-2]
 }
 
 // placeLike reports whether a folded word is on its own a place that the
