@@ -20,6 +20,7 @@ const (
 	flagDemonym = 1 << iota // "Libyan": an adjective for the place
 	flagAbbrev              // "US", "U.S.": matches only in capitals
 	flagBlock               // an organisation or other non-place name
+	flagAlt                 // an alternate name, not the place's own
 )
 
 // entry is one meaning of a name key.
@@ -112,7 +113,7 @@ func (l *loader) place(r record) {
 			g.addKey(a[1:], entry{place: i, flags: flagAbbrev})
 			continue
 		}
-		g.addKey(a, entry{place: i})
+		g.addKey(a, entry{place: i, flags: flagAlt})
 	}
 	for _, d := range r.Demonyms {
 		g.addKey(d, entry{place: i, flags: flagDemonym})

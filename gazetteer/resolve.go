@@ -27,9 +27,12 @@ func (g *Gazetteer) prior(e entry) float64 {
 	s := math.Log10(float64(p.Population)+10) / 7 * 2.2
 	switch g.rank[e.place] {
 	case rankCapital:
-		s += 0.6
+		s += 1.2
 	case rankSeat:
 		s += 0.2
+	}
+	if e.flags&flagAlt != 0 && p.Population < 1_000_000 {
+		s -= 0.5 // "Jackson" is an alternate name of Byron, Georgia
 	}
 	return s
 }
@@ -138,7 +141,7 @@ func sat(x float64) float64 {
 
 // countryWeight is how much naming a country backs each kind of place in
 // it: a division of a country in the news is likelier than a small town.
-var countryWeight = map[string]float64{geo.KindAdmin1: 2.5, geo.KindAdmin2: 1.5, geo.KindCity: 1.5}
+var countryWeight = map[string]float64{geo.KindAdmin1: 2.5, geo.KindAdmin2: 1.5, geo.KindCity: 2}
 
 // support scores how well the rest of the article backs place i for the
 // name key: its country named, plus local support (see local).
