@@ -27,6 +27,7 @@ const (
 type entry struct {
 	place int32 // index into Gazetteer.places; -1 for blockers
 	flags uint8
+	prior float32 // set by sortEntries
 }
 
 // Gazetteer is an in-memory place index. It is read-only after Load and
@@ -34,6 +35,7 @@ type entry struct {
 type Gazetteer struct {
 	places  []geo.Place
 	rank    []uint8            // feature rank per place: capital, seat, other
+	a1key   []string           // "CC.A1" per place, for evidence lookups
 	names   map[string][]entry // key -> meanings, best prior first
 	prefix  map[string]uint8   // first token -> longest name in tokens
 	common  map[string]bool    // common English words (lower case in a dictionary)
@@ -87,6 +89,7 @@ type loader Gazetteer
 func (l *loader) size(places, names int) {
 	l.places = make([]geo.Place, 0, places)
 	l.rank = make([]uint8, 0, places)
+	l.a1key = make([]string, 0, places)
 	l.names = make(map[string][]entry, names+len(blockers))
 	l.prefix = make(map[string]uint8, names/2)
 }
@@ -101,6 +104,7 @@ func (l *loader) place(r record) {
 	i := int32(len(g.places))
 	g.places = append(g.places, r.Place)
 	g.rank = append(g.rank, featureRank(r.FCode))
+	g.a1key = append(g.a1key, r.Country+"."+r.Admin1)
 	switch r.Kind {
 	case geo.KindCountry:
 		g.country[r.Country] = i
@@ -156,10 +160,14 @@ func (g *Gazetteer) addKey(k string, e entry) {
 	}
 }
 
-// sortEntries orders each key's meanings by prior, best first.
+// sortEntries computes each meaning's prior and orders each key's meanings
+// by it, best first.
 func (g *Gazetteer) sortEntries() {
 	for _, es := range g.names {
-		sort.SliceStable(es, func(a, b int) bool { return g.prior(es[a]) > g.prior(es[b]) })
+		for i := range es {
+			es[i].prior = float32(g.prior(es[i]))
+		}
+		sort.SliceStable(es, func(a, b int) bool { return es[a].prior > es[b].prior })
 	}
 }
 

@@ -89,7 +89,7 @@ func (g *Gazetteer) gather(spans []span) *evidence {
 			ev.add(s.key, p.Country, w, ev.country)
 		}
 		if p.Admin1 != "" && p.Kind != geo.KindCountry {
-			ev.add(s.key, p.Country+"."+p.Admin1, w, ev.admin1)
+			ev.add(s.key, g.a1key[s.place], w, ev.admin1)
 		}
 		if clear && p.Kind != geo.KindCountry && p.Kind != geo.KindRegion && !ev.seen[s.place] {
 			ev.seen[s.place] = true
@@ -147,8 +147,12 @@ var countryWeight = map[string]float64{geo.KindAdmin1: 2.5, geo.KindAdmin2: 1.5,
 // name key: its country named, plus local support (see local).
 func (g *Gazetteer) support(ev *evidence, key string, i int32) float64 {
 	p := g.places[i]
+	c := ev.country[p.Country]
+	if c == 0 {
+		return 0 // nothing in the article points to this country
+	}
 	own := ev.own[[2]string{key, p.Country}]
-	return countryWeight[p.Kind]*sat(ev.country[p.Country]-own) + g.local(ev, key, i)
+	return countryWeight[p.Kind]*sat(c-own) + g.local(ev, key, i)
 }
 
 // local scores the support of place i below country level: its division
@@ -157,8 +161,10 @@ func (g *Gazetteer) local(ev *evidence, key string, i int32) float64 {
 	p := g.places[i]
 	s := 0.0
 	if p.Kind != geo.KindCountry {
-		a := p.Country + "." + p.Admin1
-		s += sat(ev.admin1[a] - ev.own[[2]string{key, a}])
+		a := g.a1key[i]
+		if w := ev.admin1[a]; w > 0 {
+			s += sat(w - ev.own[[2]string{key, a}])
+		}
 	}
 	switch best := nearestKm(ev.anchors, key, p.Point.Lat(), p.Point.Lon()); {
 	case best < 50:
@@ -211,7 +217,7 @@ func (g *Gazetteer) choose(ev *evidence, spans []span) {
 		}
 		best, second := math.Inf(-1), math.Inf(-1)
 		for _, e := range s.entries {
-			sc := g.prior(e) + g.support(ev, s.key, e.place)
+			sc := float64(e.prior) + g.support(ev, s.key, e.place)
 			if sc > best {
 				best, second, s.place = sc, best, e.place
 			} else if sc > second {

@@ -99,6 +99,18 @@ func caseFilter(d *doc, i, n int, es []entry) []entry {
 		}
 	}
 	short := n == 1 && d.toks[i].upper && d.toks[i].end-d.toks[i].start <= 3
+	if !short && !allCaps {
+		plain := true
+		for _, e := range es {
+			if e.flags&(flagBlock|flagAbbrev) != 0 {
+				plain = false
+				break
+			}
+		}
+		if plain {
+			return es // the common case: nothing to filter, nothing to copy
+		}
+	}
 	blocked := false
 	out := es[:0:0]
 	for _, e := range es {
