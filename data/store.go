@@ -80,7 +80,11 @@ func (s *Store) Close() error {
 func (s *Store) migrate(ctx context.Context) error {
 	var version int
 	if err := s.w.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
-		return geo.Errorf(geo.EINTERNAL, "not a readable SQLite database: %v", err)
+		return geo.Errorf(geo.EINTERNAL, "cannot open it as a SQLite database (is it corrupt, or is its directory missing or not writable?): %v", err)
+	}
+	var check string
+	if err := s.w.QueryRowContext(ctx, "PRAGMA quick_check").Scan(&check); err != nil || check != "ok" {
+		return geo.Errorf(geo.EINTERNAL, "the database file is corrupt (quick_check: %v %s)", err, check)
 	}
 	files, err := migrations.ReadDir("migrations")
 	if err != nil {

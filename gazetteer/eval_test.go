@@ -21,7 +21,7 @@ func TestEvaluateScoring(t *testing.T) {
 	doc := EvalDoc{ID: "d", Text: text, Toponyms: []EvalToken{
 		{Start: 8, End: 13, Mention: "Sirte", Lat: fp(31.2), Lon: fp(16.59)},
 		{Start: 18, End: 25, Mention: "Tripoli", Lat: fp(34.44), Lon: fp(35.85)}, // Lebanon's: wrong on purpose
-		{Start: 27, End: 33, Mention: "Libyan", Type: "Demonym"},                  // not scored, both sides
+		{Start: 27, End: 33, Mention: "Libyan", Type: "Demonym"},                 // not scored, both sides
 	}}
 	res := &EvalResult{}
 	ms := []geo.Mention{
@@ -54,8 +54,8 @@ func TestCorpusRegression(t *testing.T) {
 	}
 	g := def(t)
 	floors := []struct {
-		file         string
-		docs         int
+		file          string
+		docs          int
 		minF1, minAcc float64
 	}{
 		{"../../shared/corpora/LGL.jsonl", 150, 0.75, 0.80},

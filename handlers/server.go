@@ -16,6 +16,7 @@ import (
 type Options struct {
 	MaxBodyBytes int64    // request body limit; default 10 MB
 	CORSOrigins  []string // origins allowed to read; default "*"
+	Token        string   // when set, writes need "Authorization: Bearer <Token>"
 	Logger       *slog.Logger
 }
 
@@ -38,7 +39,7 @@ func New(store geo.ArticleStore, parser geo.Geoparser, opts Options) http.Handle
 	s := &Server{store: store, parser: parser, opts: opts, log: opts.Logger}
 	r := mux.NewRouter()
 	r.HandleFunc("/healthz", s.health).Methods(http.MethodGet, http.MethodHead)
-	r.HandleFunc("/articles", s.createArticles).Methods(http.MethodPost)
+	r.Handle("/articles", s.requireToken(http.HandlerFunc(s.createArticles))).Methods(http.MethodPost)
 	r.HandleFunc("/articles", s.listArticles).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/articles/{id}", s.getArticle).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/places/{id}", s.getPlace).Methods(http.MethodGet, http.MethodHead)

@@ -22,6 +22,7 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) error {
 	gazPath := fs.String("gazetteer", "", "gazetteer file (default: the embedded one)")
 	origins := fs.String("cors-origins", "*", "comma-separated origins allowed to read the API")
 	maxBody := fs.Int64("max-body", 10<<20, "largest request body in bytes")
+	token := fs.String("token", "", "bearer token required on write endpoints (MENTIONMAP_TOKEN)")
 	if err := env.parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -42,7 +43,7 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) error {
 		log.Info("demo articles ingested", "files", len(demoFiles()))
 	}
 	api := handlers.New(store, g, handlers.Options{
-		MaxBodyBytes: *maxBody, CORSOrigins: strings.Split(*origins, ","), Logger: log,
+		MaxBodyBytes: *maxBody, CORSOrigins: strings.Split(*origins, ","), Token: *token, Logger: log,
 	})
 	srv := &http.Server{
 		Handler:           api,

@@ -1,0 +1,117 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"mentionmap/geo"
+)
+
+// TestMigratesOlderSchema opens a database left at schema version 1 and
+// checks that Open upgrades it and keeps its data.
+func TestMigratesOlderSchema(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "old.db")
+	db, err := sql.Open("sqlite", dsn(path, true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v1, _ := migrations.ReadFile("migrations/0001_init.sql")
+	if _, err := db.Exec(string(v1) + "; PRAGMA user_version = 1;"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`INSERT INTO articles (title, ingested, time, text, hash) VALUES ('old', '2020-01-01T00:00:00Z', '2020-01-01T00:00:00Z', 'old text', 'h1')`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	s, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var version int
+	var index string
+	s.r.QueryRow("PRAGMA user_version").Scan(&version)
+	s.r.QueryRow("SELECT name FROM sqlite_master WHERE name = 'articles_source'").Scan(&index)
+	if version != 2 || index == "" {
+		t.Errorf("version %d, index %q after migration", version, index)
+	}
+	if a, err := s.Article(context.Background(), 1); err != nil || a.Title != "old" {
+		t.Errorf("old article after migration: %+v %v", a, err)
+	}
+}
+
+func TestOpenFailsClearly(t *testing.T) {
+	dir := t.TempDir()
+	corrupt := filepath.Join(dir, "corrupt.db")
+	os.WriteFile(corrupt, []byte("this is not a database, just text that is long enough to look like a header"), 0o644)
+	tests := []struct{ name, path, want string }{
+		{"corrupt", corrupt, "SQLite database"},
+		{"missing directory", filepath.Join(dir, "no", "such", "dir", "x.db"), "directory"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := Open(context.Background(), tt.path)
+			if err == nil {
+				s.Close()
+				t.Fatal("opened")
+			}
+			if msg := err.Error(); !strings.Contains(msg, tt.path) || !strings.Contains(msg, tt.want) {
+				t.Errorf("message %q should name the file and say %q", msg, tt.want)
+			}
+		})
+	}
+}
+
+
+// TestConcurrentWritersAndReaders runs 8 writers and 8 readers at once:
+// no errors, no SQLITE_BUSY, and every write is there afterwards.
+func TestConcurrentWritersAndReaders(t *testing.T) {
+	s, _ := openTest(t)
+	ctx := context.Background()
+	const writers, readers, each = 8, 8, 25
+	var wg sync.WaitGroup
+	errs := make(chan error, writers*each+readers*each)
+	for w := 0; w < writers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for i := 0; i < each; i++ {
+				a := article(fmt.Sprintf("https://x.test/%d/%d", w, i), fmt.Sprintf("Tripoli %d %d", w, i), day(1+i%20), tripoli, libya)
+				if _, err := s.Ingest(ctx, a); err != nil {
+					errs <- err
+				}
+			}
+		}(w)
+	}
+	for r := 0; r < readers; r++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < each; i++ {
+				err := s.PlaceSummaries(ctx, geo.Filter{Limit: 10}, func(*geo.PlaceSummary) error { return nil })
+				if err == nil {
+					_, err = s.Articles(ctx, 10, 0)
+				}
+				if err != nil {
+					errs <- err
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	var n int
+	s.r.QueryRow("SELECT count(*) FROM articles").Scan(&n)
+	if n != writers*each {
+		t.Errorf("%d articles, want %d", n, writers*each)
+	}
+}

@@ -1,0 +1,26 @@
+package handlers
+
+import (
+	"crypto/subtle"
+	"net/http"
+	"strings"
+
+	"mentionmap/geo"
+)
+
+// requireToken guards a write endpoint with a bearer token when one is
+// configured. Reads stay public.
+func (s *Server) requireToken(next http.Handler) http.Handler {
+	if s.opts.Token == "" {
+		return next
+	}
+	want := []byte(s.opts.Token)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+		if !ok || subtle.ConstantTimeCompare([]byte(strings.TrimSpace(got)), want) != 1 {
+			writeError(w, r, s.log, geo.Errorf(geo.EUNAUTHORIZED, "this endpoint needs Authorization: Bearer <token>"))
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
