@@ -15,6 +15,16 @@ var special = map[rune]string{
 	'ð': "d", 'Ð': "d", 'ʻ': "", 'ʼ': "", 'ʿ': "", 'ʾ': "",
 }
 
+// latinFold caches the folded form of every rune in Latin-1 and Latin
+// Extended-A/B, where nearly all accented letters in place names fall.
+var latinFold = func() []string {
+	t := make([]string, 0x250)
+	for r := rune(0x80); r < 0x250; r++ {
+		t[r] = string(foldSlow(nil, r))
+	}
+	return t
+}()
+
 // foldRune appends the lower-case, accent-free form of r to dst.
 func foldRune(dst []byte, r rune) []byte {
 	if r < utf8.RuneSelf {
@@ -23,6 +33,14 @@ func foldRune(dst []byte, r rune) []byte {
 		}
 		return append(dst, byte(r))
 	}
+	if int(r) < len(latinFold) && latinFold != nil {
+		return append(dst, latinFold[r]...)
+	}
+	return foldSlow(dst, r)
+}
+
+// foldSlow folds r through Unicode decomposition.
+func foldSlow(dst []byte, r rune) []byte {
 	if s, ok := special[r]; ok {
 		return append(dst, s...)
 	}

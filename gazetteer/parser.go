@@ -6,6 +6,7 @@ import "mentionmap/geo"
 // into text. It never fails: text it cannot read yields fewer mentions.
 func (g *Gazetteer) Parse(text string) []geo.Mention {
 	d := newDoc(text)
+	defer d.release()
 	spans := g.resolve(d, g.spot(d))
 	out := make([]geo.Mention, 0, len(spans))
 	for _, s := range spans {

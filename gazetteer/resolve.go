@@ -2,6 +2,7 @@ package gazetteer
 
 import (
 	"math"
+	"sort"
 	"strings"
 
 	"mentionmap/geo"
@@ -40,34 +41,89 @@ func (g *Gazetteer) prior(e entry) float64 {
 // evidence is what an article says about where it is: weights per country
 // and per first-level division, and points of places it names without
 // ambiguity. own keeps each name's share, so a name never supports itself.
+// An article names few areas, so short slices beat maps here.
 type evidence struct {
-	country, admin1 map[string]float64
-	own             map[[2]string]float64 // {name key, area} -> weight
+	country, admin1 weights
+	own             []ownWeight
 	anchors         []anchor
-	seen            map[int32]bool
+}
+
+type weights []areaWeight
+
+type areaWeight struct {
+	area string
+	w    float64
+}
+
+// ownWeight is the share of one name key in one area's weight.
+type ownWeight struct {
+	key, area string
+	w         float64
+}
+
+func (ws weights) get(area string) float64 {
+	for i := range ws {
+		if ws[i].area == area {
+			return ws[i].w
+		}
+	}
+	return 0
+}
+
+func (ws *weights) add(area string, w float64) {
+	for i := range *ws {
+		if (*ws)[i].area == area {
+			(*ws)[i].w += w
+			return
+		}
+	}
+	*ws = append(*ws, areaWeight{area, w})
 }
 
 // anchor is a place the article names without ambiguity.
 type anchor struct {
 	key      string
+	place    int32
 	lat, lon float64
 }
 
-func newEvidence() *evidence {
-	return &evidence{
-		country: map[string]float64{}, admin1: map[string]float64{},
-		own: map[[2]string]float64{}, seen: map[int32]bool{},
-	}
+func (ev *evidence) reset() {
+	ev.country, ev.admin1, ev.own, ev.anchors = ev.country[:0], ev.admin1[:0], ev.own[:0], ev.anchors[:0]
 }
 
-func (ev *evidence) add(key, area string, w float64, m map[string]float64) {
-	m[area] += w
-	ev.own[[2]string{key, area}] += w
+func (ev *evidence) add(key, area string, w float64, ws *weights) {
+	ws.add(area, w)
+	for i := range ev.own {
+		if o := &ev.own[i]; o.key == key && o.area == area {
+			o.w += w
+			return
+		}
+	}
+	ev.own = append(ev.own, ownWeight{key, area, w})
+}
+
+func (ev *evidence) ownOf(key, area string) float64 {
+	for i := range ev.own {
+		if o := &ev.own[i]; o.key == key && o.area == area {
+			return o.w
+		}
+	}
+	return 0
+}
+
+func (ev *evidence) addAnchor(key string, place int32, p geo.Place) {
+	for i := range ev.anchors {
+		if ev.anchors[i].place == place {
+			return
+		}
+	}
+	ev.anchors = append(ev.anchors, anchor{key, place, p.Point.Lat(), p.Point.Lon()})
 }
 
 // gather collects evidence from the spans' current best meanings.
-func (g *Gazetteer) gather(spans []span) *evidence {
-	ev := newEvidence()
+func (g *Gazetteer) gather(ev *evidence, spans []span) {
+	ev.reset()
+	defer sort.Slice(ev.anchors, func(i, j int) bool { return ev.anchors[i].lat < ev.anchors[j].lat })
 	for i := range spans {
 		s := &spans[i]
 		p := g.places[s.place]
@@ -86,30 +142,30 @@ func (g *Gazetteer) gather(spans []span) *evidence {
 			w /= 3
 		}
 		if p.Country != "" {
-			ev.add(s.key, p.Country, w, ev.country)
+			ev.add(s.key, p.Country, w, &ev.country)
 		}
 		if p.Admin1 != "" && p.Kind != geo.KindCountry {
-			ev.add(s.key, g.a1key[s.place], w, ev.admin1)
+			ev.add(s.key, g.a1key[s.place], w, &ev.admin1)
 		}
-		if clear && p.Kind != geo.KindCountry && p.Kind != geo.KindRegion && !ev.seen[s.place] {
-			ev.seen[s.place] = true
-			ev.anchors = append(ev.anchors, anchor{s.key, p.Point.Lat(), p.Point.Lon()})
+		if clear && p.Kind != geo.KindCountry && p.Kind != geo.KindRegion {
+			ev.addAnchor(s.key, s.place, p)
 		}
 	}
-	return ev
 }
 
 // nearestKm is the approximate distance from lat/lon to the nearest anchor
-// of another name, up to about 250 km; farther is +Inf. An equirectangular
-// approximation is ample at these distances and far cheaper than haversine.
+// of another name, up to about 250 km; farther is +Inf. anchors are sorted
+// by latitude. An equirectangular approximation is ample at these
+// distances and far cheaper than haversine.
 func nearestKm(anchors []anchor, key string, lat, lon float64) float64 {
 	const kmPerDeg, maxDeg = 111.2, 2.25
 	best := math.Inf(1)
 	coslat := math.Cos(lat * math.Pi / 180)
-	for i := range anchors {
+	from := sort.Search(len(anchors), func(i int) bool { return anchors[i].lat >= lat-maxDeg })
+	for i := from; i < len(anchors) && anchors[i].lat <= lat+maxDeg; i++ {
 		a := &anchors[i]
 		dlat := math.Abs(a.lat - lat)
-		if dlat > maxDeg || a.key == key {
+		if a.key == key {
 			continue
 		}
 		dlon := math.Abs(a.lon - lon)
@@ -147,11 +203,11 @@ var countryWeight = map[string]float64{geo.KindAdmin1: 2.5, geo.KindAdmin2: 1.5,
 // name key: its country named, plus local support (see local).
 func (g *Gazetteer) support(ev *evidence, key string, i int32) float64 {
 	p := g.places[i]
-	c := ev.country[p.Country]
+	c := ev.country.get(p.Country)
 	if c == 0 {
 		return 0 // nothing in the article points to this country
 	}
-	own := ev.own[[2]string{key, p.Country}]
+	own := ev.ownOf(key, p.Country)
 	return countryWeight[p.Kind]*sat(c-own) + g.local(ev, key, i)
 }
 
@@ -162,8 +218,8 @@ func (g *Gazetteer) local(ev *evidence, key string, i int32) float64 {
 	s := 0.0
 	if p.Kind != geo.KindCountry {
 		a := g.a1key[i]
-		if w := ev.admin1[a]; w > 0 {
-			s += sat(w - ev.own[[2]string{key, a}])
+		if w := ev.admin1.get(a); w > 0 {
+			s += sat(w - ev.ownOf(key, a))
 		}
 	}
 	switch best := nearestKm(ev.anchors, key, p.Point.Lat(), p.Point.Lon()); {
@@ -182,9 +238,9 @@ func (g *Gazetteer) resolve(d *doc, spans []span) []span {
 	for i := range spans {
 		spans[i].place = spans[i].entries[0].place
 	}
-	var ev *evidence
+	ev := &d.ev
 	for round := 0; round < 2; round++ {
-		ev = g.gather(spans)
+		g.gather(ev, spans)
 		g.choose(ev, spans)
 	}
 	out := spans[:0]

@@ -2,6 +2,7 @@ package gazetteer
 
 import (
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -13,29 +14,55 @@ type doc struct {
 	folded []string // lower-case, accent-free form of each token
 	sent   []bool   // token starts a sentence
 	title  []bool   // token is in a Title Case line, such as a headline
+	ends   []int    // scratch: end of each folded token in buf
+	buf    []byte   // scratch: folded tokens
+	ev     evidence // scratch: resolution evidence
 }
 
 // abbrevTitles end with a period that does not end a sentence.
 var abbrevTitles = set("mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "cmdr",
 	"sen", "rep", "gov", "rev", "st", "mt", "ft", "jr", "sr", "prof", "pvt", "cpl", "gov", "no", "vs", "inc", "co", "corp", "ltd")
 
+// docPool recycles the per-text buffers, so parsing allocates little and
+// the garbage collector (which must scan the large gazetteer) runs seldom.
+var docPool = sync.Pool{New: func() any { return new(doc) }}
+
+// grow returns s with length n, reusing its array when it is big enough.
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
+// release returns d's buffers to the pool.
+func (d *doc) release() {
+	d.text = ""
+	docPool.Put(d)
+}
+
 func newDoc(text string) *doc {
-	d := &doc{text: text, toks: tokenize(text)}
+	d := docPool.Get().(*doc)
+	d.text = text
+	d.toks = appendTokens(d.toks[:0], text)
 	n := len(d.toks)
-	d.folded = make([]string, n)
-	d.sent = make([]bool, n)
-	d.title = make([]bool, n)
+	d.folded = grow(d.folded, n)
+	d.sent = grow(d.sent, n)
+	d.title = grow(d.title, n)
+	d.ends = grow(d.ends, n)
 	// Fold every token into one arena: one allocation instead of one per token.
-	ends := make([]int, n)
-	buf := make([]byte, 0, len(text))
+	buf := d.buf[:0]
 	for i, t := range d.toks {
 		buf = foldWord(buf, text[t.start:t.end])
-		ends[i] = len(buf)
+		d.ends[i] = len(buf)
 	}
+	d.buf = buf
 	arena, start := string(buf), 0
 	for i := range d.toks {
-		d.folded[i] = arena[start:ends[i]]
-		start = ends[i]
+		d.folded[i] = arena[start:d.ends[i]]
+		start = d.ends[i]
 	}
 	for i := range d.toks {
 		d.sent[i] = d.startsSentence(i)
@@ -127,6 +154,8 @@ func (d *doc) titled(i int) bool {
 	return g == "" || g == "."
 }
 
+func endsSentence(c byte) bool { return c == '.' || c == '!' || c == '?' }
+
 // sentence returns the sentence around bytes [start, end), at most about
 // 400 bytes long.
 func sentence(text string, start, end int) string {
@@ -134,7 +163,7 @@ func sentence(text string, start, end int) string {
 	lo := start
 	for lo > 0 && start-lo < max {
 		c := text[lo-1]
-		if c == '\n' || (c == ' ' && lo >= 2 && strings.IndexByte(".!?", text[lo-2]) >= 0) {
+		if c == '\n' || (c == ' ' && lo >= 2 && endsSentence(text[lo-2])) {
 			break
 		}
 		lo--
@@ -146,7 +175,7 @@ func sentence(text string, start, end int) string {
 			break
 		}
 		hi++
-		if strings.IndexByte(".!?", c) >= 0 && (hi == len(text) || text[hi] == ' ' || text[hi] == '\n') {
+		if endsSentence(c) && (hi == len(text) || text[hi] == ' ' || text[hi] == '\n') {
 			break
 		}
 	}
