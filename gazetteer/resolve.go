@@ -123,7 +123,6 @@ func (ev *evidence) addAnchor(key string, place int32, p geo.Place) {
 // gather collects evidence from the spans' current best meanings.
 func (g *Gazetteer) gather(ev *evidence, spans []span) {
 	ev.reset()
-	defer sort.Slice(ev.anchors, func(i, j int) bool { return ev.anchors[i].lat < ev.anchors[j].lat })
 	for i := range spans {
 		s := &spans[i]
 		p := g.places[s.place]
@@ -151,6 +150,7 @@ func (g *Gazetteer) gather(ev *evidence, spans []span) {
 			ev.addAnchor(s.key, s.place, p)
 		}
 	}
+	sort.Slice(ev.anchors, func(i, j int) bool { return ev.anchors[i].lat < ev.anchors[j].lat })
 }
 
 // nearestKm is the approximate distance from lat/lon to the nearest anchor
