@@ -51,6 +51,12 @@ func where(f geo.Filter) (string, []any, error) {
 	if f.NoDemonyms {
 		conds = append(conds, "m.demonym = 0")
 	}
+	if f.PlaceID != 0 {
+		add("m.place_id = ?", f.PlaceID)
+	}
+	if f.MentionID != 0 {
+		add("m.id = ?", f.MentionID)
+	}
 	if len(conds) == 0 {
 		return "1", nil, nil
 	}

@@ -68,7 +68,6 @@ func TestOpenFailsClearly(t *testing.T) {
 	}
 }
 
-
 // TestConcurrentWritersAndReaders runs 8 writers and 8 readers at once:
 // no errors, no SQLITE_BUSY, and every write is there afterwards.
 func TestConcurrentWritersAndReaders(t *testing.T) {

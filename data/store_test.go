@@ -284,3 +284,28 @@ func BenchmarkIngest(b *testing.B) {
 		}
 	}
 }
+
+func TestCountsAndExtent(t *testing.T) {
+	s := seed(t)
+	ctx := context.Background()
+	tests := []struct {
+		f                geo.Filter
+		places, mentions int
+	}{
+		{geo.Filter{}, 3, 4},
+		{geo.Filter{Country: "LY"}, 2, 3},
+		{geo.Filter{Query: "airport"}, 1, 1},
+		{geo.Filter{Limit: 1, Offset: 1}, 3, 4}, // paging does not change the count
+	}
+	for _, tt := range tests {
+		p, err1 := s.CountPlaces(ctx, tt.f)
+		m, err2 := s.CountMentions(ctx, tt.f)
+		if err1 != nil || err2 != nil || p != tt.places || m != tt.mentions {
+			t.Errorf("%+v: places %d mentions %d (%v %v), want %d %d", tt.f, p, m, err1, err2, tt.places, tt.mentions)
+		}
+	}
+	e, err := s.Extent(ctx)
+	if err != nil || e.BBox.Min.X() != 13.18733 || e.BBox.Max.X() != 179.5 || e.Start != formatTime(day(1)) || e.End != formatTime(day(9)) {
+		t.Errorf("extent = %+v, %v", e, err)
+	}
+}

@@ -17,7 +17,15 @@ type Filter struct {
 	Source        string
 	MinConfidence float64
 	NoDemonyms    bool
+	PlaceID       int64 // one place only (OGC /items/{fid})
+	MentionID     int64 // one mention only
 	Limit, Offset int
+}
+
+// Extent is the space and time the stored mentions cover.
+type Extent struct {
+	BBox       orb.Bound
+	Start, End string // RFC 3339; empty when there are no mentions
 }
 
 // ArticleStore is what the HTTP layer needs from storage. data.Store is the
@@ -33,6 +41,11 @@ type ArticleStore interface {
 	PlaceSummaries(ctx context.Context, f Filter, fn func(*PlaceSummary) error) error
 	// Mentions calls fn once per mention matching f, newest first.
 	Mentions(ctx context.Context, f Filter, fn func(*MentionRow) error) error
+	// CountPlaces and CountMentions count what PlaceSummaries and Mentions
+	// would return for f without paging (OGC numberMatched).
+	CountPlaces(ctx context.Context, f Filter) (int, error)
+	CountMentions(ctx context.Context, f Filter) (int, error)
+	Extent(ctx context.Context) (Extent, error)
 	// Version changes whenever the stored data change; it keys ETags.
 	Version(ctx context.Context) (int64, error)
 	Ping(ctx context.Context) error

@@ -79,9 +79,25 @@ func (fw *FeatureWriter) Flush() error {
 }
 
 // Close ends the collection and flushes it.
-func (fw *FeatureWriter) Close() error {
-	fw.write("]}")
+func (fw *FeatureWriter) Close() error { return fw.CloseWith(nil) }
+
+// CloseWith ends the features array, adds members known only after the
+// features were written (such as OGC numberReturned and links), and
+// flushes. Members are written in the order of keys.
+func (fw *FeatureWriter) CloseWith(members []Member) error {
+	fw.write("]")
+	for _, m := range members {
+		fw.write(",")
+		fw.member(m.Key, m.Value)
+	}
+	fw.write("}")
 	return fw.Flush()
+}
+
+// Member is a top-level member of a FeatureCollection.
+type Member struct {
+	Key   string
+	Value any
 }
 
 // Count is the number of features written so far.

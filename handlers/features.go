@@ -1,7 +1,11 @@
 package handlers
 
 import (
+	"context"
 	"net/http"
+	"strconv"
+
+	"github.com/paulmach/orb"
 
 	"mentionmap/geo"
 )
@@ -20,6 +24,26 @@ type placeProps struct {
 	FirstSeen string           `json:"first_seen"`
 	LastSeen  string           `json:"last_seen"`
 	Latest    []geo.ArticleRef `json:"latest"`
+}
+
+var placeCSV = []string{"place_id", "place_key", "geonameid", "name", "kind", "country", "admin1",
+	"mentions", "articles", "first_seen", "last_seen", "latest_title", "latest_url"}
+
+func (p *placeProps) csv() []string {
+	var title, url string
+	if len(p.Latest) > 0 {
+		title, url = p.Latest[0].Title, p.Latest[0].URL
+	}
+	return []string{i64(p.PlaceID), p.Key, i64(p.GeonameID), p.Name, p.Kind, p.Country, p.Admin1,
+		strconv.Itoa(p.Mentions), strconv.Itoa(p.Articles), p.FirstSeen, p.LastSeen, title, url}
+}
+
+func newPlaceProps(p *geo.PlaceSummary) *placeProps {
+	return &placeProps{
+		PlaceID: p.Place.ID, Key: p.Place.Key, GeonameID: p.Place.GeonameID, Name: p.Place.Name,
+		Kind: p.Place.Kind, Country: p.Place.Country, Admin1: p.Place.Admin1, Mentions: p.Mentions,
+		Articles: p.Articles, FirstSeen: p.FirstSeen, LastSeen: p.LastSeen, Latest: p.Latest,
+	}
 }
 
 // mentionProps are the properties of a mention feature.
@@ -41,9 +65,18 @@ type mentionProps struct {
 	Time         string  `json:"time"`
 }
 
-func newMentionProps(r *geo.MentionRow) mentionProps {
+var mentionCSV = []string{"text", "start", "end", "sentence", "confidence", "demonym", "place_id", "name",
+	"kind", "country", "article_id", "article_title", "article_url", "source", "time"}
+
+func (m *mentionProps) csv() []string {
+	return []string{m.Text, strconv.Itoa(m.Start), strconv.Itoa(m.End), m.Sentence,
+		strconv.FormatFloat(m.Confidence, 'f', -1, 64), strconv.FormatBool(m.Demonym), i64(m.PlaceID),
+		m.Name, m.Kind, m.Country, i64(m.ArticleID), m.ArticleTitle, m.ArticleURL, m.Source, m.Time}
+}
+
+func newMentionProps(r *geo.MentionRow) *mentionProps {
 	m, a := &r.Mention, &r.Article
-	return mentionProps{
+	return &mentionProps{
 		Text: m.Text, Start: m.Start, End: m.End, Sentence: m.Sentence, Confidence: m.Confidence,
 		Demonym: m.Demonym, PlaceID: m.Place.ID, Name: m.Place.Name, Kind: m.Place.Kind,
 		Country: m.Place.Country, ArticleID: a.ID, ArticleTitle: a.Title, ArticleURL: a.URL,
@@ -51,18 +84,40 @@ func newMentionProps(r *geo.MentionRow) mentionProps {
 	}
 }
 
+func i64(n int64) string { return strconv.FormatInt(n, 10) }
+
+// sink receives features as the store reads them.
+type sink interface {
+	feature(id int64, p orb.Point, props csvProps) error
+}
+
+type csvProps interface{ csv() []string }
+
+// streamFeatures sends the places or mentions matching f to out.
+func (s *Server) streamFeatures(ctx context.Context, byMention bool, f geo.Filter, out sink) error {
+	if byMention {
+		return s.store.Mentions(ctx, f, func(m *geo.MentionRow) error {
+			return out.feature(m.Mention.ID, m.Mention.Place.Point, newMentionProps(m))
+		})
+	}
+	return s.store.PlaceSummaries(ctx, f, func(p *geo.PlaceSummary) error {
+		return out.feature(p.Place.ID, p.Place.Point, newPlaceProps(p))
+	})
+}
+
 // features is GET /features.geojson: one feature per place (default) or
-// per mention (group=mention), streamed as they are read.
+// per mention (group=mention), streamed as they are read; f=csv gives CSV.
 func (s *Server) features(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	f, err := parseFilter(q)
+	if err == nil {
+		err = checkOneOf("group", q.Get("group"), "place", "mention")
+	}
+	if err == nil {
+		err = checkOneOf("f", q.Get("f"), "json", "geojson", "csv")
+	}
 	if err != nil {
 		writeError(w, r, s.log, err)
-		return
-	}
-	group := q.Get("group")
-	if group != "" && group != "place" && group != "mention" {
-		writeError(w, r, s.log, geo.Errorf(geo.EINVALID, "group must be place or mention"))
 		return
 	}
 	if done, err := s.notModified(w, r); done || err != nil {
@@ -71,27 +126,25 @@ func (s *Server) features(w http.ResponseWriter, r *http.Request) {
 		}
 		return
 	}
-	out := newStream(w, r, "application/geo+json")
-	fw := geo.NewFeatureWriter(out, nil)
-	if group == "mention" {
-		err = s.store.Mentions(r.Context(), f, func(m *geo.MentionRow) error {
-			return fw.Write(m.Mention.ID, m.Mention.Place.Point, newMentionProps(m))
-		})
-	} else {
-		err = s.store.PlaceSummaries(r.Context(), f, func(p *geo.PlaceSummary) error {
-			return fw.Write(p.Place.ID, p.Place.Point, placeProps{
-				PlaceID: p.Place.ID, Key: p.Place.Key, GeonameID: p.Place.GeonameID, Name: p.Place.Name,
-				Kind: p.Place.Kind, Country: p.Place.Country, Admin1: p.Place.Admin1, Mentions: p.Mentions,
-				Articles: p.Articles, FirstSeen: p.FirstSeen, LastSeen: p.LastSeen, Latest: p.Latest,
-			})
-		})
-	}
-	if err == nil {
-		err = fw.Close()
-	}
-	if err != nil {
+	byMention := q.Get("group") == "mention"
+	name := map[bool]string{false: "places", true: "mentions"}[byMention]
+	out := s.newOutput(w, r, q.Get("f") == "csv", name, byMention)
+	if err := s.streamFeatures(r.Context(), byMention, f, out); err != nil {
 		out.fail(s, err)
 		return
 	}
-	out.Close()
+	out.close(nil)
+}
+
+// checkOneOf accepts "" or one of the allowed values.
+func checkOneOf(name, v string, allowed ...string) error {
+	if v == "" {
+		return nil
+	}
+	for _, a := range allowed {
+		if v == a {
+			return nil
+		}
+	}
+	return geo.Errorf(geo.EINVALID, "%s must be one of %v", name, allowed)
 }

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"encoding/json"
+	"io/fs"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
@@ -17,6 +18,7 @@ type Options struct {
 	MaxBodyBytes int64    // request body limit; default 10 MB
 	CORSOrigins  []string // origins allowed to read; default "*"
 	Token        string   // when set, writes need "Authorization: Bearer <Token>"
+	Assets       fs.FS    // the front end (index.html and its files); optional
 	Logger       *slog.Logger
 }
 
@@ -44,6 +46,14 @@ func New(store geo.ArticleStore, parser geo.Geoparser, opts Options) http.Handle
 	r.HandleFunc("/articles/{id}", s.getArticle).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/places/{id}", s.getPlace).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/features.geojson", s.features).Methods(http.MethodGet, http.MethodHead)
+	r.HandleFunc("/", s.landing).Methods(http.MethodGet, http.MethodHead)
+	r.HandleFunc("/conformance", s.conformance).Methods(http.MethodGet, http.MethodHead)
+	r.HandleFunc("/api", s.openAPI).Methods(http.MethodGet, http.MethodHead)
+	r.HandleFunc("/collections", s.collections).Methods(http.MethodGet, http.MethodHead)
+	r.HandleFunc("/collections/{collection}", s.getCollection).Methods(http.MethodGet, http.MethodHead)
+	r.HandleFunc("/collections/{collection}/items", s.items).Methods(http.MethodGet, http.MethodHead)
+	r.HandleFunc("/collections/{collection}/items/{fid}", s.item).Methods(http.MethodGet, http.MethodHead)
+	r.PathPrefix("/assets/").HandlerFunc(s.assets).Methods(http.MethodGet, http.MethodHead)
 	r.NotFoundHandler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, r, s.log, geo.Errorf(geo.ENOTFOUND, "no route for %s", r.URL.Path))
 	})
