@@ -52,3 +52,32 @@ func (s *Store) Extent(ctx context.Context) (geo.Extent, error) {
 	e.Start, e.End = start.String, end.String
 	return e, nil
 }
+
+// PlacePoints calls fn for each place with mentions matching f, with its
+// mention count; f's paging is ignored.
+func (s *Store) PlacePoints(ctx context.Context, f geo.Filter, fn func(*geo.ClusterPoint) error) error {
+	cond, args, err := where(f)
+	if err != nil {
+		return err
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT p.id, p.name, p.kind, p.country, p.lon, p.lat, count(*)
+		FROM mentions m JOIN articles a ON a.id = m.article_id JOIN places p ON p.id = m.place_id
+		WHERE `+cond+` GROUP BY p.id`, args...)
+	if err != nil {
+		return geo.Errorf(geo.EINTERNAL, "places: %v", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var p geo.ClusterPoint
+		if err := rows.Scan(&p.ID, &p.Name, &p.Kind, &p.Country, &p.Point[0], &p.Point[1], &p.Mentions); err != nil {
+			return geo.Errorf(geo.EINTERNAL, "places: %v", err)
+		}
+		if err := fn(&p); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return geo.Errorf(geo.EINTERNAL, "places: %v", err)
+	}
+	return nil
+}

@@ -39,6 +39,9 @@ type ArticleStore interface {
 	Place(ctx context.Context, id int64, recent int) (*Place, []MentionRow, error)
 	// PlaceSummaries calls fn once per place matching f, most mentioned first.
 	PlaceSummaries(ctx context.Context, f Filter, fn func(*PlaceSummary) error) error
+	// PlacePoints calls fn once per place matching f, with its mention
+	// count only: the input of tiles and clusters.
+	PlacePoints(ctx context.Context, f Filter, fn func(*ClusterPoint) error) error
 	// Mentions calls fn once per mention matching f, newest first.
 	Mentions(ctx context.Context, f Filter, fn func(*MentionRow) error) error
 	// CountPlaces and CountMentions count what PlaceSummaries and Mentions

@@ -44,7 +44,9 @@ func getJSON(t *testing.T, url string, v any) int {
 
 func TestOGCLandingConformanceAPI(t *testing.T) {
 	base := seeded(t)
-	var landing struct{ Links []struct{ Href, Rel, Type string } }
+	var landing struct {
+		Links []struct{ Href, Rel, Type string }
+	}
 	getJSON(t, base+"/?f=json", &landing)
 	rels := map[string]string{}
 	for _, l := range landing.Links {

@@ -28,6 +28,8 @@ type Server struct {
 	parser geo.Geoparser
 	opts   Options
 	log    *slog.Logger
+
+	indexes indexCache // cluster indexes for tiles
 }
 
 // New returns the API as an http.Handler.
@@ -54,6 +56,9 @@ func New(store geo.ArticleStore, parser geo.Geoparser, opts Options) http.Handle
 	r.HandleFunc("/collections/{collection}/items", s.items).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/collections/{collection}/items/{fid}", s.item).Methods(http.MethodGet, http.MethodHead)
 	r.PathPrefix("/assets/").HandlerFunc(s.assets).Methods(http.MethodGet, http.MethodHead)
+	r.HandleFunc("/tiles/{z}/{x}/{y}.mvt", s.tile).Methods(http.MethodGet, http.MethodHead)
+	r.HandleFunc("/tiles.json", s.tileJSON).Methods(http.MethodGet, http.MethodHead)
+	r.HandleFunc("/clusters.geojson", s.clustersGeoJSON).Methods(http.MethodGet, http.MethodHead)
 	r.NotFoundHandler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, r, s.log, geo.Errorf(geo.ENOTFOUND, "no route for %s", r.URL.Path))
 	})
