@@ -13,7 +13,9 @@ import (
 // page of links when the front end was not built.
 func (s *Server) page(w http.ResponseWriter, r *http.Request) {
 	if s.opts.Assets != nil {
-		if b, err := fs.ReadFile(s.opts.Assets, "index.html"); err == nil {
+		if _, err := fs.Stat(s.opts.Assets, "app.js"); err != nil {
+			s.log.Debug("map bundle not built; serving the plain page")
+		} else if b, err := fs.ReadFile(s.opts.Assets, "index.html"); err == nil {
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
 			w.Write(b)
 			return
@@ -24,6 +26,11 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request) {
 <h1>mentionmap</h1><p>The map front end is not built into this binary (run <code>go generate ./web</code> and rebuild).</p>
 <ul><li><a href="/features.geojson">/features.geojson</a></li><li><a href="/collections?f=json">OGC API collections</a></li>
 <li><a href="/api">OpenAPI definition</a></li><li><a href="/articles">Articles</a></li></ul></body></html>`))
+}
+
+// config is GET /config.json: settings the map page reads at start.
+func (s *Server) config(w http.ResponseWriter, r *http.Request) {
+	writeJSON(w, http.StatusOK, map[string]string{"tile_url": s.opts.TileURL, "tile_attribution": s.opts.TileAttrib})
 }
 
 // assets serves the front end's static files. Paths are cleaned and

@@ -19,6 +19,8 @@ type Options struct {
 	CORSOrigins  []string // origins allowed to read; default "*"
 	Token        string   // when set, writes need "Authorization: Bearer <Token>"
 	Assets       fs.FS    // the front end (index.html and its files); optional
+	TileURL      string   // optional raster base map for the page, e.g. an OpenStreetMap URL template
+	TileAttrib   string   // attribution for TileURL
 	Logger       *slog.Logger
 }
 
@@ -58,6 +60,7 @@ func New(store geo.ArticleStore, parser geo.Geoparser, opts Options) http.Handle
 	r.PathPrefix("/assets/").HandlerFunc(s.assets).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/tiles/{z}/{x}/{y}.mvt", s.tile).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/tiles.json", s.tileJSON).Methods(http.MethodGet, http.MethodHead)
+	r.HandleFunc("/config.json", s.config).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/clusters.geojson", s.clustersGeoJSON).Methods(http.MethodGet, http.MethodHead)
 	r.NotFoundHandler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, r, s.log, geo.Errorf(geo.ENOTFOUND, "no route for %s", r.URL.Path))

@@ -11,6 +11,7 @@ import (
 
 	"mentionmap/data"
 	"mentionmap/handlers"
+	"mentionmap/web"
 )
 
 func runServe(ctx context.Context, env *cmdEnv, args []string) error {
@@ -23,6 +24,8 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) error {
 	origins := fs.String("cors-origins", "*", "comma-separated origins allowed to read the API")
 	maxBody := fs.Int64("max-body", 10<<20, "largest request body in bytes")
 	token := fs.String("token", "", "bearer token required on write endpoints (MENTIONMAP_TOKEN)")
+	tileURL := fs.String("tile-url", "", "optional raster base map for the page, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+	tileAttrib := fs.String("tile-attribution", "", "attribution shown for --tile-url")
 	if err := env.parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -44,6 +47,7 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) error {
 	}
 	api := handlers.New(store, g, handlers.Options{
 		MaxBodyBytes: *maxBody, CORSOrigins: strings.Split(*origins, ","), Token: *token, Logger: log,
+		Assets: web.FS(), TileURL: *tileURL, TileAttrib: *tileAttrib,
 	})
 	srv := &http.Server{
 		Handler:           api,
@@ -55,6 +59,9 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) error {
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err
+	}
+	if !web.Built() {
+		log.Warn("the map page is not built into this binary: run go generate ./web, then build again")
 	}
 	log.Info("ready", "addr", ln.Addr().String(), "db", *dbPath, "startup", time.Since(start).Round(time.Millisecond))
 	errc := make(chan error, 1)

@@ -1,0 +1,80 @@
+// End-to-end test of the map page in Debian's Chromium, driven by
+// playwright-core: starts mentionmap on the demo data (loopback only),
+// loads the page, clicks a place, filters by time, and saves a screenshot.
+//
+// Run: MENTIONMAP_BIN=/path/to/mentionmap node --test e2e/
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+
+const bin = process.env.MENTIONMAP_BIN;
+const port = process.env.PORT || "18766";
+const base = `http://127.0.0.1:${port}`;
+let server, browser, dir;
+
+before(async () => {
+  assert.ok(bin, "set MENTIONMAP_BIN to the built binary");
+  dir = mkdtempSync(join(tmpdir(), "mentionmap-e2e-"));
+  server = spawn(bin, ["serve", "--demo", "--addr", `127.0.0.1:${port}`, "--db", join(dir, "e2e.db")], { stdio: "ignore" });
+  for (let i = 0; i < 100; i++) {
+    try { if ((await fetch(base + "/healthz")).ok) break; } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync"], // a fresh, empty profile: playwright makes one per launch
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function openPage(hash) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${base}/${hash}`);
+  await page.waitForFunction(() => Number(document.getElementById("count")?.dataset.mentions) > 0, null, { timeout: 15000 });
+  return { page, errors };
+}
+
+test("markers or clusters appear, and a place opens a popup with an article", async () => {
+  const { page, errors } = await openPage("#6/31.5/16");
+  await page.waitForSelector("path.mm-place", { timeout: 10000 });
+  const places = await page.locator("path.mm-place").count();
+  assert.ok(places >= 3, `only ${places} places drawn over Libya`);
+  await page.locator("path.mm-place").first().click({ force: true });
+  const link = page.locator(".leaflet-popup-content a.mm-article").first();
+  await link.waitFor({ timeout: 10000 });
+  assert.ok((await link.textContent()).length > 0, "the popup's article has no title");
+  assert.ok(await page.locator(".leaflet-popup-content mark").count() > 0, "the place is not highlighted in its sentence");
+  assert.deepEqual(errors, []);
+  mkdirSync("e2e/out", { recursive: true });
+  await page.waitForTimeout(600); // let the popup's fade and pan finish
+  await page.screenshot({ path: "e2e/out/map-popup.png" });
+  await page.close();
+});
+
+test("the world view shows clusters, and a time filter changes the count", async () => {
+  const { page, errors } = await openPage("#2/25/10");
+  assert.ok(await page.locator(".mm-cluster, path.mm-place").count() > 0, "nothing drawn at zoom 2");
+  const before = Number(await page.locator("#count").getAttribute("data-mentions"));
+  await page.fill('input[name="from"]', "2026-06-01");
+  await page.waitForFunction((n) => Number(document.getElementById("count").dataset.mentions) !== n, before, { timeout: 10000 });
+  const after = Number(await page.locator("#count").getAttribute("data-mentions"));
+  assert.ok(after > 0 && after < before, `count went from ${before} to ${after}`);
+  assert.match(page.url(), /from=2026-06-01/, "the filter is not kept in the URL");
+  assert.ok(await page.locator("#articles li").count() > 0, "no articles listed");
+  await page.locator("#articles li").first().click();
+  assert.deepEqual(errors, []);
+  await page.screenshot({ path: "e2e/out/map-world.png" });
+  await page.close();
+});

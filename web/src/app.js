@@ -1,0 +1,214 @@
+// The mentionmap map page: places mentioned in the news, clustered by the
+// server, with filters kept in the URL so a view can be shared.
+import L from "leaflet";
+import { feature } from "topojson-client";
+
+const FILTERS = ["from", "to", "q", "country", "kind", "demonyms"];
+const form = document.getElementById("filters");
+const countEl = document.getElementById("count");
+const statusEl = document.getElementById("status");
+const listEl = document.getElementById("articles");
+
+// --- state in the URL: #zoom/lat/lon&from=...&q=... -------------------------
+
+function readHash() {
+  const [view, ...rest] = location.hash.slice(1).split("&");
+  const [z, lat, lon] = (view || "").split("/").map(Number);
+  return {
+    z: view && isFinite(z) ? z : 2, lat: isFinite(lat) ? lat : 25, lon: isFinite(lon) ? lon : 10,
+    params: new URLSearchParams(rest.join("&")),
+  };
+}
+
+function filterParams() {
+  const p = new URLSearchParams();
+  for (const name of FILTERS) {
+    const el = form.elements[name];
+    const v = el.type === "checkbox" ? (el.checked ? el.value : "") : el.value.trim();
+    if (v) p.set(name, name === "country" ? v.toUpperCase() : v);
+  }
+  return p;
+}
+
+function writeHash() {
+  const c = map.getCenter();
+  const view = `${map.getZoom()}/${c.lat.toFixed(4)}/${c.lng.toFixed(4)}`;
+  const f = filterParams().toString();
+  history.replaceState(null, "", "#" + view + (f ? "&" + f : ""));
+}
+
+// --- the map --------------------------------------------------------------
+
+const start = readHash();
+for (const name of FILTERS) {
+  const el = form.elements[name];
+  const v = start.params.get(name) || "";
+  if (el.type === "checkbox") el.checked = v === el.value;
+  else el.value = v;
+}
+const map = L.map("map", { worldCopyJump: true, minZoom: 1, maxZoom: 16 }).setView([start.lat, start.lon], start.z);
+// The outlines load last but must lie under the data: give them a pane
+// between the tile pane (200) and the overlay pane (400).
+map.createPane("outlines").style.zIndex = 250;
+const dataLayer = L.layerGroup().addTo(map);
+const highlightLayer = L.layerGroup().addTo(map);
+
+async function getJSON(url) {
+  const res = await fetch(url);
+  if (!res.ok) {
+    let detail = res.statusText;
+    try { detail = (await res.json()).detail || detail; } catch { /* not JSON */ }
+    throw new Error(detail);
+  }
+  return res.json();
+}
+
+async function baseLayers() {
+  const cfg = await getJSON("/config.json").catch(() => ({}));
+  if (cfg.tile_url) {
+    L.tileLayer(cfg.tile_url, { attribution: cfg.tile_attribution || "", maxZoom: 19 }).addTo(map);
+    return;
+  }
+  const topo = await getJSON("/assets/countries.json");
+  L.geoJSON(feature(topo, topo.objects.countries), {
+    style: { color: "#8a8a8a", weight: 0.6, fillColor: "#f4f1ea", fillOpacity: 1 },
+    interactive: false,
+    pane: "outlines",
+  }).addTo(map);
+  map.attributionControl.addAttribution("Outlines: Natural Earth · Places: GeoNames");
+}
+
+function esc(s) {
+  return String(s ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+}
+
+function radius(mentions) { return 5 + Math.min(25, 3 * Math.sqrt(mentions)); }
+
+function viewParams() {
+  const b = map.getBounds();
+  const west = Math.max(-180, b.getWest()), east = Math.min(180, b.getEast());
+  const p = filterParams();
+  p.set("bbox", [west, Math.max(-90, b.getSouth()), east, Math.min(90, b.getNorth())].map((v) => v.toFixed(5)).join(","));
+  return p;
+}
+
+// --- clusters and places ----------------------------------------------------
+
+let generation = 0;
+
+async function refresh() {
+  writeHash();
+  const gen = ++generation;
+  const p = viewParams();
+  p.set("zoom", map.getZoom());
+  statusEl.textContent = "Loading…";
+  try {
+    const [clusters, mentions] = await Promise.all([
+      getJSON("/clusters.geojson?" + p),
+      getJSON("/features.geojson?group=mention&limit=300&" + viewParams()),
+    ]);
+    if (gen !== generation) return; // a newer view is loading
+    drawClusters(clusters.features);
+    drawArticles(mentions.features);
+    const n = clusters.features.reduce((s, f) => s + f.properties.mentions, 0);
+    countEl.textContent = `${n} mention${n === 1 ? "" : "s"} in view`;
+    countEl.dataset.mentions = n;
+    statusEl.textContent = "";
+  } catch (err) {
+    statusEl.textContent = "Could not load the map data: " + err.message;
+  }
+}
+
+function drawClusters(features) {
+  dataLayer.clearLayers();
+  for (const f of features) {
+    const [lon, lat] = f.geometry.coordinates;
+    const p = f.properties;
+    if (p.cluster) {
+      const size = 2 * radius(p.mentions);
+      const icon = L.divIcon({ className: "mm-cluster", html: String(p.point_count), iconSize: [size, size] });
+      L.marker([lat, lon], { icon, title: `${p.point_count} places, ${p.mentions} mentions` })
+        .on("click", () => map.setView([lat, lon], Math.min(16, p.expansion_zoom)))
+        .addTo(dataLayer);
+      continue;
+    }
+    const marker = L.circleMarker([lat, lon], {
+      radius: radius(p.mentions), className: "mm-place", color: "#fff", weight: 1.5,
+      fillColor: p.kind === "city" ? "#e63946" : "#457b9d", fillOpacity: 0.8,
+    });
+    // Element content, not a function: Popup.update() would call a function
+    // again and so refetch forever.
+    marker.bindTooltip(`${esc(p.name)} · ${p.mentions}`)
+      .on("click", () => {
+        const popup = L.popup({ minWidth: 260, maxWidth: 360 }).setLatLng(marker.getLatLng());
+        popup.setContent(placePopup(p, popup)).openOn(map);
+      })
+      .addTo(dataLayer);
+  }
+}
+
+function highlight(sentence, text) {
+  const i = sentence.indexOf(text);
+  if (i < 0) return esc(sentence);
+  return esc(sentence.slice(0, i)) + "<mark>" + esc(text) + "</mark>" + esc(sentence.slice(i + text.length));
+}
+
+// placePopup fills a popup with the place and its latest articles, and
+// lays the popup out again once they have arrived.
+function placePopup(p, popup) {
+  const div = L.DomUtil.create("div", "mm-popup");
+  div.innerHTML = `<h3>${esc(p.name)}</h3><small>${esc(p.kind)}${p.country ? " · " + esc(p.country) : ""}</small><p>Loading…</p>`;
+  Promise.all([getJSON(`/collections/places/items/${p.place_id}`), getJSON(`/places/${p.place_id}?limit=5`)])
+    .then(([summary, detail]) => {
+      const s = summary.properties;
+      const items = detail.mentions.map((m) => `<li><a class="mm-article" href="${esc(m.article.url || "/articles/" + m.article.id)}" target="_blank" rel="noopener">${esc(m.article.title || "Untitled")}</a>
+        <br><small>${esc(m.article.source)} · ${esc(m.article.time.slice(0, 10))}</small><br>${highlight(m.mention.sentence, m.mention.text)}</li>`);
+      const plural = (n, w) => `${n} ${w}${n === 1 ? "" : "s"}`;
+      div.querySelector("p").outerHTML = `<p>${plural(s.mentions, "mention")} in ${plural(s.articles, "article")}</p><ul>${items.join("")}</ul>`;
+      popup.update();
+    })
+    .catch((err) => { div.querySelector("p").textContent = "Could not load: " + err.message; });
+  return div;
+}
+
+// --- articles in view ---------------------------------------------------------
+
+function drawArticles(mentions) {
+  const byArticle = new Map();
+  for (const f of mentions) {
+    const p = f.properties;
+    if (!byArticle.has(p.article_id)) byArticle.set(p.article_id, { p, points: [] });
+    byArticle.get(p.article_id).points.push(f.geometry.coordinates);
+  }
+  listEl.replaceChildren();
+  for (const { p, points } of byArticle.values()) {
+    const li = document.createElement("li");
+    li.innerHTML = `${esc(p.article_title || "Untitled")}<br><small>${esc(p.source)} · ${esc(p.time.slice(0, 10))}</small>`;
+    li.addEventListener("click", () => {
+      for (const other of listEl.children) other.classList.remove("active");
+      li.classList.add("active");
+      highlightLayer.clearLayers();
+      for (const [lon, lat] of points) {
+        L.circleMarker([lat, lon], { radius: 14, color: "#f4a261", weight: 4, fill: false, interactive: false }).addTo(highlightLayer);
+      }
+    });
+    listEl.appendChild(li);
+  }
+  if (!byArticle.size) listEl.innerHTML = "<li>No articles in this view.</li>";
+}
+
+// --- wiring -----------------------------------------------------------------
+
+let timer;
+function refreshSoon() { clearTimeout(timer); timer = setTimeout(refresh, 150); }
+map.on("moveend", refreshSoon);
+form.addEventListener("input", refreshSoon);
+form.addEventListener("submit", (e) => { e.preventDefault(); refresh(); });
+window.addEventListener("hashchange", () => {
+  const h = readHash();
+  if (h.z !== map.getZoom()) map.setView([h.lat, h.lon], h.z);
+});
+baseLayers().catch(() => { /* the data still show without outlines */ });
+refresh();
+// New mentions appear without a reload: poll gently while the page is visible.
+setInterval(() => { if (!document.hidden) refresh(); }, 60000);
