@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"path/filepath"
 	"testing"
@@ -308,4 +309,54 @@ func TestCountsAndExtent(t *testing.T) {
 	if err != nil || e.BBox.Min.X() != 13.18733 || e.BBox.Max.X() != 179.5 || e.Start != formatTime(day(1)) || e.End != formatTime(day(9)) {
 		t.Errorf("extent = %+v, %v", e, err)
 	}
+}
+
+func TestIngestBatch(t *testing.T) {
+	s, _ := openTest(t)
+	ctx := context.Background()
+	arts := []*geo.Article{
+		article("https://x.test/a", "Tripoli one", day(1), tripoli),
+		article("https://x.test/b", "Fiji two", day(2), fiji, libya),
+		article("https://x.test/a", "Same URL as the first", day(3), libya),
+	}
+	created, err := s.IngestBatch(ctx, arts)
+	if err != nil || len(created) != 3 || !created[0] || !created[1] || created[2] {
+		t.Fatalf("created = %v, %v", created, err)
+	}
+	if arts[2].ID != arts[0].ID {
+		t.Errorf("duplicate in batch got id %d, want %d", arts[2].ID, arts[0].ID)
+	}
+	// A failure anywhere in a batch stores none of it.
+	bad := geo.Place{Key: "nan", Name: "Nowhere", Kind: geo.KindCity, Point: orb.Point{math.NaN(), 0}}
+	_, err = s.IngestBatch(ctx, []*geo.Article{
+		article("https://x.test/c", "Fine", day(4), libya),
+		article("https://x.test/d", "Broken", day(4), bad),
+	})
+	if geo.ErrorCode(err) != geo.EINTERNAL {
+		t.Fatalf("err = %v", err)
+	}
+	var n int
+	s.r.QueryRow("SELECT count(*) FROM articles").Scan(&n)
+	if n != 2 {
+		t.Errorf("%d articles after a failed batch, want 2", n)
+	}
+}
+
+func BenchmarkIngestBatch500(b *testing.B) {
+	s, err := Open(context.Background(), filepath.Join(b.TempDir(), "bench.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		arts := make([]*geo.Article, 500)
+		for j := range arts {
+			arts[j] = article("", fmt.Sprintf("batch %d article %d", i, j), day(1+j%28), tripoli, libya, fiji)
+		}
+		if _, err := s.IngestBatch(context.Background(), arts); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N*500)/b.Elapsed().Seconds(), "articles/s")
 }

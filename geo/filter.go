@@ -34,6 +34,8 @@ type ArticleStore interface {
 	// Ingest stores an article with its mentions. created is false when an
 	// article with the same URL or content already existed; it is returned.
 	Ingest(ctx context.Context, a *Article) (created bool, err error)
+	// IngestBatch stores many articles in one transaction, all or none.
+	IngestBatch(ctx context.Context, arts []*Article) (created []bool, err error)
 	Article(ctx context.Context, id int64) (*Article, error)
 	Articles(ctx context.Context, limit, offset int) ([]Article, error)
 	Place(ctx context.Context, id int64, recent int) (*Place, []MentionRow, error)

@@ -38,6 +38,20 @@ func Ingest(ctx context.Context, s ArticleStore, p Geoparser, a *Article) (creat
 	return s.Ingest(ctx, a)
 }
 
+// IngestBatch validates every article, geoparses them and stores them in
+// one transaction. An invalid article fails the whole batch, naming it.
+func IngestBatch(ctx context.Context, s ArticleStore, p Geoparser, arts []*Article) ([]bool, error) {
+	for i, a := range arts {
+		if err := a.Validate(); err != nil {
+			return nil, Errorf(ErrorCode(err), "article %d: %s", i+1, ErrorMessage(err))
+		}
+	}
+	for _, a := range arts {
+		a.Mentions = p.Parse(a.Text)
+	}
+	return s.IngestBatch(ctx, arts)
+}
+
 // MarshalJSON writes a place with its lon/lat.
 func (p Place) MarshalJSON() ([]byte, error) {
 	type plain Place

@@ -122,18 +122,19 @@ func (s *Server) createArticles(w http.ResponseWriter, r *http.Request) {
 		writeError(w, r, s.log, err)
 		return
 	}
+	// One transaction for the whole body: a batch is stored entirely or not at all.
+	created, err := geo.IngestBatch(r.Context(), s.store, s.parser, arts)
+	if err != nil {
+		writeError(w, r, s.log, err)
+		return
+	}
 	st := http.StatusOK
 	results := make([]batchResult, 0, len(arts))
-	for _, a := range arts {
-		created, err := geo.Ingest(r.Context(), s.store, s.parser, a)
-		if err != nil {
-			writeError(w, r, s.log, err)
-			return
-		}
-		if created {
+	for i, a := range arts {
+		if created[i] {
 			st = http.StatusCreated
 		}
-		results = append(results, batchResult{ID: a.ID, Created: created, Mentions: len(a.Mentions)})
+		results = append(results, batchResult{ID: a.ID, Created: created[i], Mentions: len(a.Mentions)})
 	}
 	if batch {
 		writeJSON(w, st, map[string]any{"articles": results})

@@ -35,20 +35,19 @@ func runIngest(ctx context.Context, env *cmdEnv, args []string) error {
 	}
 	defer store.Close()
 	p := newProgress(env.stderr)
+	b := &batcher{ctx: ctx, store: store, parser: g, progress: p}
 	for _, src := range fs.Args() {
-		if err := ingestSource(ctx, env, src, func(a *geo.Article) error {
-			created, err := geo.Ingest(ctx, store, g, a)
-			p.add(created, len(a.Mentions), err)
-			if geo.ErrorCode(err) == geo.EINTERNAL {
-				return err // the store failed: stop
-			}
-			return nil // bad articles are reported and skipped
-		}); err != nil {
+		if err := ingestSource(ctx, env, src, b.add); err != nil {
+			b.flush()
 			p.done()
 			return err
 		}
 	}
+	err = b.flush()
 	p.done()
+	if err != nil {
+		return err
+	}
 	if p.failed > 0 {
 		return fmt.Errorf("%d articles failed", p.failed)
 	}
@@ -105,6 +104,46 @@ func readArticleFile(path string, fn func(*geo.Article) error) error {
 	}
 	defer f.Close()
 	return decodeFile(path, f, fn)
+}
+
+// ingestBatchSize is how many articles share one transaction.
+const ingestBatchSize = 500
+
+// batcher collects valid articles and stores them a batch at a time.
+// Invalid articles are reported and skipped; a store failure stops.
+type batcher struct {
+	ctx      context.Context
+	store    geo.ArticleStore
+	parser   geo.Geoparser
+	progress *progress
+	pending  []*geo.Article
+}
+
+func (b *batcher) add(a *geo.Article) error {
+	if err := a.Validate(); err != nil {
+		b.progress.add(false, 0, err)
+		return nil
+	}
+	b.pending = append(b.pending, a)
+	if len(b.pending) >= ingestBatchSize {
+		return b.flush()
+	}
+	return nil
+}
+
+func (b *batcher) flush() error {
+	if len(b.pending) == 0 {
+		return nil
+	}
+	created, err := geo.IngestBatch(b.ctx, b.store, b.parser, b.pending)
+	if err != nil {
+		return err
+	}
+	for i, a := range b.pending {
+		b.progress.add(created[i], len(a.Mentions), nil)
+	}
+	b.pending = b.pending[:0]
+	return nil
 }
 
 // progress reports on stderr every few seconds and at the end.
