@@ -19,6 +19,7 @@ type batch struct {
 	findPlace *sql.Stmt
 	addPlace  *sql.Stmt
 	addRTree  *sql.Stmt
+	stats     *sql.Stmt
 	newPlaces map[string]int64 // places this transaction stored
 }
 
@@ -35,6 +36,9 @@ func (s *Store) newBatch(ctx context.Context, tx *sql.Tx) (*batch, error) {
 		{&b.findPlace, `SELECT id FROM places WHERE key = ?`},
 		{&b.addPlace, `INSERT INTO places (key, geonameid, name, kind, country, admin1, lon, lat) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&b.addRTree, `INSERT INTO places_rtree (id, minx, maxx, miny, maxy) VALUES (?, ?, ?, ?, ?)`},
+		{&b.stats, `INSERT INTO place_stats (place_id, mentions, articles, first, last) VALUES (?, ?, 1, ?, ?)
+			ON CONFLICT (place_id) DO UPDATE SET mentions = mentions + excluded.mentions, articles = articles + 1,
+			first = min(first, excluded.first), last = max(last, excluded.last)`},
 	} {
 		st, err := tx.PrepareContext(ctx, p.sql)
 		if err != nil {
@@ -81,17 +85,28 @@ func (b *batch) insert(ctx context.Context, a *geo.Article) error {
 	if _, err := b.fts.ExecContext(ctx, a.ID, a.Title, a.Text); err != nil {
 		return err
 	}
+	perPlace := map[int64]int{}
+	var order []int64
 	for i := range a.Mentions {
 		m := &a.Mentions[i]
 		if m.Place.ID, err = b.placeID(ctx, &m.Place); err != nil {
 			return err
 		}
+		if perPlace[m.Place.ID] == 0 {
+			order = append(order, m.Place.ID)
+		}
+		perPlace[m.Place.ID]++
 		res, err := b.mention.ExecContext(ctx, a.ID, m.Place.ID, m.Start, m.End, m.Text, m.Sentence, m.Confidence, m.Demonym, t)
 		if err != nil {
 			return err
 		}
 		m.ArticleID = a.ID
 		if m.ID, err = res.LastInsertId(); err != nil {
+			return err
+		}
+	}
+	for _, id := range order {
+		if _, err := b.stats.ExecContext(ctx, id, perPlace[id], t, t); err != nil {
 			return err
 		}
 	}

@@ -9,6 +9,15 @@ import (
 
 // CountPlaces counts the places with mentions matching f.
 func (s *Store) CountPlaces(ctx context.Context, f geo.Filter) (int, error) {
+	if f = simplify(f); placeOnly(f) {
+		cond, args := placeWhere(f)
+		var n int
+		err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM place_stats ps JOIN places p ON p.id = ps.place_id WHERE `+cond, args...).Scan(&n)
+		if err != nil {
+			return 0, geo.Errorf(geo.EINTERNAL, "count: %v", err)
+		}
+		return n, nil
+	}
 	return s.count(ctx, f, "count(DISTINCT m.place_id)")
 }
 
@@ -18,7 +27,7 @@ func (s *Store) CountMentions(ctx context.Context, f geo.Filter) (int, error) {
 }
 
 func (s *Store) count(ctx context.Context, f geo.Filter, expr string) (int, error) {
-	cond, args, err := where(f)
+	cond, args, err := where(simplify(f))
 	if err != nil {
 		return 0, err
 	}
@@ -56,13 +65,11 @@ func (s *Store) Extent(ctx context.Context) (geo.Extent, error) {
 // PlacePoints calls fn for each place with mentions matching f, with its
 // mention count; f's paging is ignored.
 func (s *Store) PlacePoints(ctx context.Context, f geo.Filter, fn func(*geo.ClusterPoint) error) error {
-	cond, args, err := where(f)
+	q, args, err := placePointsQuery(simplify(f))
 	if err != nil {
 		return err
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT p.id, p.name, p.kind, p.country, p.lon, p.lat, count(*)
-		FROM mentions m JOIN articles a ON a.id = m.article_id JOIN places p ON p.id = m.place_id
-		WHERE `+cond+` GROUP BY p.id`, args...)
+	rows, err := s.r.QueryContext(ctx, q, args...)
 	if err != nil {
 		return geo.Errorf(geo.EINTERNAL, "places: %v", err)
 	}
@@ -80,4 +87,21 @@ func (s *Store) PlacePoints(ctx context.Context, f geo.Filter, fn func(*geo.Clus
 		return geo.Errorf(geo.EINTERNAL, "places: %v", err)
 	}
 	return nil
+}
+
+// placePointsQuery reads per-place totals when f selects by place only,
+// and aggregates the matching mentions otherwise.
+func placePointsQuery(f geo.Filter) (string, []any, error) {
+	if placeOnly(f) {
+		cond, args := placeWhere(f)
+		return `SELECT p.id, p.name, p.kind, p.country, p.lon, p.lat, ps.mentions
+			FROM place_stats ps JOIN places p ON p.id = ps.place_id WHERE ` + cond, args, nil
+	}
+	cond, args, err := where(f)
+	if err != nil {
+		return "", nil, err
+	}
+	return `SELECT p.id, p.name, p.kind, p.country, p.lon, p.lat, count(*)
+		FROM mentions m JOIN articles a ON a.id = m.article_id JOIN places p ON p.id = m.place_id
+		WHERE ` + cond + ` GROUP BY p.id`, args, nil
 }

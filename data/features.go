@@ -14,20 +14,11 @@ const latestArticles = 3
 // PlaceSummaries calls fn for each place with mentions matching f, most
 // mentioned first, with counts and its latest articles.
 func (s *Store) PlaceSummaries(ctx context.Context, f geo.Filter, fn func(*geo.PlaceSummary) error) error {
-	cond, args, err := where(f)
+	f = simplify(f)
+	q, args, err := placeSummaryQuery(f)
 	if err != nil {
 		return err
 	}
-	q := `WITH fm AS MATERIALIZED (
-		SELECT m.place_id, m.article_id, m.time FROM mentions m
-		JOIN articles a ON a.id = m.article_id JOIN places p ON p.id = m.place_id
-		WHERE ` + cond + `)
-	SELECT ` + placeCols + `, count(*), count(DISTINCT fm.article_id), min(fm.time), max(fm.time),
-		(SELECT json_group_array(json_object('id', l.id, 'title', l.title, 'url', COALESCE(l.url, ''), 'source', l.source, 'time', l.time))
-		 FROM (SELECT DISTINCT a2.id, a2.title, a2.url, a2.source, a2.time FROM fm f2 JOIN articles a2 ON a2.id = f2.article_id
-		       WHERE f2.place_id = p.id ORDER BY a2.time DESC, a2.id DESC LIMIT ` + itoa(latestArticles) + `) l)
-	FROM fm JOIN places p ON p.id = fm.place_id
-	GROUP BY p.id ORDER BY count(*) DESC, p.id LIMIT ? OFFSET ?`
 	rows, err := s.r.QueryContext(ctx, q, append(args, page(f)...)...)
 	if err != nil {
 		return geo.Errorf(geo.EINTERNAL, "features: %v", err)
@@ -53,9 +44,54 @@ func (s *Store) PlaceSummaries(ctx context.Context, f geo.Filter, fn func(*geo.P
 	return nil
 }
 
+// latestJSON is a place's newest articles as a JSON array, read through
+// the (place_id, time) index; p is the place.
+const latestJSON = `(SELECT json_group_array(json_object('id', l.id, 'title', l.title, 'url', COALESCE(l.url, ''), 'source', l.source, 'time', l.time))
+	FROM (SELECT a.id, a.title, a.url, a.source, a.time FROM articles a
+	      WHERE a.id IN (SELECT m.article_id FROM mentions m WHERE m.place_id = p.id ORDER BY m.time DESC LIMIT 20)
+	      ORDER BY a.time DESC, a.id DESC LIMIT 3) l)`
+
+// placeSummaryQuery returns the query for f: from the per-place totals when
+// f selects by place only, otherwise by aggregating the matching mentions.
+func placeSummaryQuery(f geo.Filter) (string, []any, error) {
+	if placeOnly(f) {
+		cond, args := placeWhere(f)
+		return `SELECT ` + placeCols + `, ps.mentions, ps.articles, ps.first, ps.last, ` + latestJSON + `
+			FROM place_stats ps JOIN places p ON p.id = ps.place_id
+			WHERE ` + cond + ` ORDER BY ps.mentions DESC, p.id LIMIT ? OFFSET ?`, args, nil
+	}
+	cond, args, err := where(f)
+	if err != nil {
+		return "", nil, err
+	}
+	// One pass over the filtered mentions: aggregate per place, take the
+	// page of places, then number only those places' articles by time to
+	// keep the latest few.
+	q := `WITH fm AS MATERIALIZED (
+		SELECT m.place_id, m.article_id, m.time FROM mentions m
+		JOIN articles a ON a.id = m.article_id JOIN places p ON p.id = m.place_id
+		WHERE ` + cond + `),
+	agg AS MATERIALIZED (
+		SELECT place_id, count(*) AS n, count(DISTINCT article_id) AS na, min(time) AS first, max(time) AS last
+		FROM fm GROUP BY place_id ORDER BY n DESC, place_id LIMIT ? OFFSET ?),
+	ranked AS (
+		SELECT place_id, article_id, time,
+			row_number() OVER (PARTITION BY place_id ORDER BY time DESC, article_id DESC) AS rn
+		FROM (SELECT DISTINCT place_id, article_id, time FROM fm WHERE place_id IN (SELECT place_id FROM agg))),
+	latest AS (
+		SELECT r.place_id, json_group_array(json_object('id', a.id, 'title', a.title, 'url', COALESCE(a.url, ''),
+			'source', a.source, 'time', a.time)) AS items
+		FROM (SELECT * FROM ranked WHERE rn <= ` + itoa(latestArticles) + ` ORDER BY place_id, rn) r
+		JOIN articles a ON a.id = r.article_id GROUP BY r.place_id)
+	SELECT ` + placeCols + `, agg.n, agg.na, agg.first, agg.last, COALESCE(latest.items, '[]')
+	FROM agg JOIN places p ON p.id = agg.place_id LEFT JOIN latest ON latest.place_id = agg.place_id
+	ORDER BY agg.n DESC, p.id`
+	return q, args, nil
+}
+
 // Mentions calls fn for each mention matching f, newest first.
 func (s *Store) Mentions(ctx context.Context, f geo.Filter, fn func(*geo.MentionRow) error) error {
-	cond, args, err := where(f)
+	cond, args, err := where(simplify(f))
 	if err != nil {
 		return err
 	}

@@ -3,6 +3,8 @@ package data
 import (
 	"strings"
 
+	"github.com/paulmach/orb"
+
 	"mentionmap/geo"
 )
 
@@ -61,6 +63,48 @@ func where(f geo.Filter) (string, []any, error) {
 		return "1", nil, nil
 	}
 	return strings.Join(conds, " AND "), args, nil
+}
+
+// world is a bbox that selects everything.
+var world = orb.Bound{Min: orb.Point{-180, -90}, Max: orb.Point{180, 90}}
+
+// simplify drops a bbox that covers the whole world: it selects nothing
+// out, and querying the spatial index for it costs more than no filter.
+func simplify(f geo.Filter) geo.Filter {
+	if f.BBox != nil && f.BBox.Min.X() <= -180 && f.BBox.Max.X() >= 180 && f.BBox.Min.Y() <= -90 && f.BBox.Max.Y() >= 90 {
+		f.BBox = nil
+	}
+	return f
+}
+
+// placeOnly reports whether f selects places only by where and what they
+// are, so per-place totals answer it without reading mentions.
+func placeOnly(f geo.Filter) bool {
+	return f.From == nil && f.To == nil && f.Query == "" && f.Source == "" && f.MinConfidence == 0 &&
+		!f.NoDemonyms && f.MentionID == 0
+}
+
+// placeWhere builds the conditions of a place-only filter over p.
+func placeWhere(f geo.Filter) (string, []any) {
+	conds, args := []string{"1"}, []any{}
+	if f.BBox != nil {
+		var boxes []string
+		for _, b := range geo.SplitAntimeridian(*f.BBox) {
+			boxes = append(boxes, "(minx >= ? AND maxx <= ? AND miny >= ? AND maxy <= ?)")
+			args = append(args, b.Min.X(), b.Max.X(), b.Min.Y(), b.Max.Y())
+		}
+		conds = append(conds, "p.id IN (SELECT id FROM places_rtree WHERE "+strings.Join(boxes, " OR ")+")")
+	}
+	if f.Country != "" {
+		conds, args = append(conds, "p.country = ?"), append(args, f.Country)
+	}
+	if f.Kind != "" {
+		conds, args = append(conds, "p.kind = ?"), append(args, f.Kind)
+	}
+	if f.PlaceID != 0 {
+		conds, args = append(conds, "p.id = ?"), append(args, f.PlaceID)
+	}
+	return strings.Join(conds, " AND "), args
 }
 
 // page returns LIMIT/OFFSET arguments; a zero limit means no limit.

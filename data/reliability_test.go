@@ -25,7 +25,9 @@ func TestMigratesOlderSchema(t *testing.T) {
 	if _, err := db.Exec(string(v1) + "; PRAGMA user_version = 1;"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.Exec(`INSERT INTO articles (title, ingested, time, text, hash) VALUES ('old', '2020-01-01T00:00:00Z', '2020-01-01T00:00:00Z', 'old text', 'h1')`); err != nil {
+	if _, err := db.Exec(`INSERT INTO articles (title, ingested, time, text, hash) VALUES ('old', '2020-01-01T00:00:00Z', '2020-01-01T00:00:00Z', 'old text', 'h1');
+		INSERT INTO places (key, name, kind, lon, lat) VALUES ('LY', 'Libya', 'country', 17, 25);
+		INSERT INTO mentions (article_id, place_id, start, end, text, sentence, confidence, time) VALUES (1, 1, 0, 5, 'Libya', 'Libya.', 0.9, '2020-01-01T00:00:00Z')`); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()
@@ -38,8 +40,14 @@ func TestMigratesOlderSchema(t *testing.T) {
 	var index string
 	s.r.QueryRow("PRAGMA user_version").Scan(&version)
 	s.r.QueryRow("SELECT name FROM sqlite_master WHERE name = 'articles_source'").Scan(&index)
-	if version != 2 || index == "" {
-		t.Errorf("version %d, index %q after migration", version, index)
+	files, _ := migrations.ReadDir("migrations")
+	if version != len(files) || index == "" {
+		t.Errorf("version %d (want %d), index %q after migration", version, len(files), index)
+	}
+	var stats int
+	s.r.QueryRow("SELECT mentions FROM place_stats WHERE place_id = 1").Scan(&stats)
+	if stats != 1 {
+		t.Errorf("place_stats not backfilled: %d", stats)
 	}
 	if a, err := s.Article(context.Background(), 1); err != nil || a.Title != "old" {
 		t.Errorf("old article after migration: %+v %v", a, err)

@@ -360,3 +360,38 @@ func BenchmarkIngestBatch500(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N*500)/b.Elapsed().Seconds(), "articles/s")
 }
+
+// TestPlaceStatsMatchMentions checks that the per-place totals kept at
+// ingest agree with aggregating the mentions: the fast path (no mention
+// filter) and the slow path (a filter every mention passes) must match.
+func TestPlaceStatsMatchMentions(t *testing.T) {
+	s := seed(t)
+	ctx := context.Background()
+	s.Ingest(ctx, article("https://x.test/4", "Tripoli and Libya again", day(7), tripoli, tripoli, libya))
+	collect := func(f geo.Filter) map[string]geo.PlaceSummary {
+		out := map[string]geo.PlaceSummary{}
+		if err := s.PlaceSummaries(ctx, f, func(p *geo.PlaceSummary) error { out[p.Place.Key] = *p; return nil }); err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	fast, slow := collect(geo.Filter{}), collect(geo.Filter{MinConfidence: 1e-9})
+	if len(fast) != 3 || len(fast) != len(slow) {
+		t.Fatalf("fast %d places, slow %d", len(fast), len(slow))
+	}
+	for k, f := range fast {
+		sl := slow[k]
+		if f.Mentions != sl.Mentions || f.Articles != sl.Articles || f.FirstSeen != sl.FirstSeen || f.LastSeen != sl.LastSeen ||
+			len(f.Latest) != len(sl.Latest) || f.Latest[0].ID != sl.Latest[0].ID {
+			t.Errorf("%s: fast %+v, slow %+v", k, f, sl)
+		}
+	}
+	if fast["2210247"].Mentions != 4 || fast["2210247"].Articles != 3 {
+		t.Errorf("Tripoli totals %+v", fast["2210247"])
+	}
+	n, _ := s.CountPlaces(ctx, geo.Filter{})
+	m, _ := s.CountPlaces(ctx, geo.Filter{MinConfidence: 1e-9})
+	if n != 3 || m != 3 {
+		t.Errorf("counts %d %d", n, m)
+	}
+}

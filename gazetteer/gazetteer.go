@@ -196,3 +196,6 @@ func (g *Gazetteer) Country(code string) (geo.Place, bool) {
 	}
 	return g.places[i], true
 }
+
+// At returns place i, for 0 <= i < Len().
+func (g *Gazetteer) At(i int) geo.Place { return g.places[i] }

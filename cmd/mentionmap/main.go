@@ -39,6 +39,7 @@ commands:
   ingest      geoparse and store articles from files
   gazetteer   build a gazetteer file (gazetteer build --help)
   eval        score the geoparser on annotated corpora (.jsonl)
+  bench       build a synthetic corpus and measure the service (one table)
 
 Run 'mentionmap COMMAND --help' for a command's flags.`
 
@@ -60,6 +61,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runGazetteer(ctx, env, args[1:])
 	case "eval":
 		return runEval(ctx, env, args[1:])
+	case "bench":
+		return runBench(ctx, env, args[1:])
 	case "help", "-h", "--help":
 		fmt.Fprintln(stdout, usage)
 		return nil

@@ -1,0 +1,214 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"runtime"
+	"time"
+
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/maptile"
+
+	"mentionmap/data"
+	"mentionmap/geo"
+)
+
+// runBench builds a synthetic corpus, ingests it, starts the server on it
+// and prints one table of measurements.
+func runBench(ctx context.Context, env *cmdEnv, args []string) error {
+	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
+	n := fs.Int("articles", 60000, "articles in the synthetic corpus")
+	dir := fs.String("dir", "", "working directory (default: a temporary one, removed after)")
+	wrkSeconds := fs.Int("wrk-seconds", 5, "duration of each wrk run (0 skips wrk)")
+	if err := env.parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *dir == "" {
+		d, err := os.MkdirTemp("", "mentionmap-bench-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(d)
+		*dir = d
+	}
+	runtime.GOMAXPROCS(runtime.NumCPU())
+	t := &table{w: env.stdout}
+	g, err := loadGazetteer(env.logger(), "")
+	if err != nil {
+		return err
+	}
+	arts := benchCorpus(g, *n, 1, "cli")
+	more := benchCorpus(g, 2000, 2, "post")
+	if err := benchParse(t, g, arts); err != nil {
+		return err
+	}
+	db := filepath.Join(*dir, "bench.db")
+	mentions, err := benchIngest(ctx, t, db, arts)
+	if err != nil {
+		return err
+	}
+	srv, err := startServer(ctx, db)
+	if err != nil {
+		return err
+	}
+	defer srv.stop()
+	t.row("time to ready (gazetteer, database, listen)", ms(srv.ready), "")
+	time.Sleep(time.Second)
+	t.row("RSS at idle", fmt.Sprintf("%.0f MB", srv.rssMB("VmRSS")), "")
+	if err := benchHTTP(t, srv, more, *wrkSeconds); err != nil {
+		return err
+	}
+	t.row("RSS peak under load", fmt.Sprintf("%.0f MB", srv.rssMB("VmHWM")), "")
+	size := fileSize(db) + fileSize(db+"-wal")
+	t.row("database size per million mentions", fmt.Sprintf("%.0f MB", float64(size)/1e6/float64(mentions)*1e6),
+		fmt.Sprintf("%d articles, %d mentions, %.0f MB", *n, mentions, float64(size)/1e6))
+	return nil
+}
+
+// table prints measurements as a Markdown table.
+type table struct {
+	w      io.Writer
+	header bool
+}
+
+func (t *table) row(what, value, note string) {
+	if !t.header {
+		fmt.Fprintf(t.w, "| measure | value | notes |\n|---|---|---|\n")
+		t.header = true
+	}
+	fmt.Fprintf(t.w, "| %s | %s | %s |\n", what, value, note)
+}
+
+func ms(d time.Duration) string { return fmt.Sprintf("%.1f ms", float64(d.Microseconds())/1000) }
+
+func fileSize(p string) int64 {
+	if fi, err := os.Stat(p); err == nil {
+		return fi.Size()
+	}
+	return 0
+}
+
+func benchParse(t *table, g geo.Geoparser, arts []*geo.Article) error {
+	size := 0
+	start := time.Now()
+	for _, a := range arts {
+		a.Mentions = g.Parse(a.Text)
+		size += len(a.Text)
+	}
+	el := time.Since(start).Seconds()
+	t.row("geoparse, one core", fmt.Sprintf("%.1f MB/s", float64(size)/1e6/el), fmt.Sprintf("%.0f articles/s", float64(len(arts))/el))
+	return nil
+}
+
+// benchIngest stores the parsed corpus as the CLI does, 500 per batch.
+func benchIngest(ctx context.Context, t *table, db string, arts []*geo.Article) (int, error) {
+	store, err := data.Open(ctx, db)
+	if err != nil {
+		return 0, err
+	}
+	defer store.Close()
+	mentions := 0
+	start := time.Now()
+	for i := 0; i < len(arts); i += ingestBatchSize {
+		batch := arts[i:min(len(arts), i+ingestBatchSize)]
+		if _, err := store.IngestBatch(ctx, batch); err != nil {
+			return 0, err
+		}
+		for _, a := range batch {
+			mentions += len(a.Mentions)
+		}
+	}
+	el := time.Since(start).Seconds()
+	t.row("ingest into SQLite (CLI path, batches of 500, parsed)", fmt.Sprintf("%.0f articles/s", float64(len(arts))/el),
+		fmt.Sprintf("%.0f mentions/s", float64(mentions)/el))
+	return mentions, nil
+}
+
+// benchHTTP measures the API of the running server.
+func benchHTTP(t *table, srv *benchServer, more []*geo.Article, wrkSeconds int) error {
+	client := &http.Client{Transport: &http.Transport{DisableCompression: true, MaxIdleConnsPerHost: 4}}
+	// POST batches of new articles (parsed by the server).
+	var bodies [][]byte
+	for i := 0; i < len(more); i += 500 {
+		var b []byte
+		for _, a := range more[i:min(len(more), i+500)] {
+			line, _ := json.Marshal(map[string]any{"url": a.URL, "title": a.Title, "source": a.Source, "published": a.Published, "text": a.Text})
+			b = append(append(b, line...), '\n')
+		}
+		bodies = append(bodies, b)
+	}
+	rate, err := postBatches(srv.base, bodies, 500)
+	if err != nil {
+		return err
+	}
+	t.row("ingest via POST /articles (NDJSON, 500 per body, parsed by the server)", fmt.Sprintf("%.0f articles/s", rate), "")
+	boxes := []struct{ name, bbox string }{
+		{"city (Paris, 0.5°)", "2.1,48.6,2.6,49.1"}, {"country (France)", "-5,42,8.5,51.2"}, {"world", "-180,-90,180,90"},
+	}
+	for _, group := range []string{"", "&group=mention"} {
+		for _, b := range boxes {
+			u := srv.base + "/features.geojson?bbox=" + b.bbox + group
+			l, err := measure(client, []string{u}, 30, true)
+			if err != nil {
+				return err
+			}
+			label := "places"
+			if group != "" {
+				label = "mentions"
+			}
+			t.row(fmt.Sprintf("/features.geojson, %s, %s (limit 1000)", label, b.name), fmt.Sprintf("p50 %s, p99 %s", ms(l.p50), ms(l.p99)), fmt.Sprintf("%d KB gzipped", l.bytes/1024))
+		}
+	}
+	if err := benchTiles(t, client, srv.base); err != nil {
+		return err
+	}
+	if wrkSeconds > 0 {
+		tileURL := srv.base + "/tiles/5/16/10.mvt"
+		featURL := srv.base + "/features.geojson?bbox=-5,42,8.5,51.2"
+		for _, c := range []int{2, 16} {
+			for _, u := range []struct{ name, url string }{{"tiles", tileURL}, {"features (France)", featURL}} {
+				rps, err := runWrk(u.url, c, wrkSeconds)
+				if err != nil {
+					t.row(fmt.Sprintf("wrk %s, %d connections", u.name, c), "not run", err.Error())
+					continue
+				}
+				t.row(fmt.Sprintf("wrk %s, %d connections", u.name, c), fmt.Sprintf("%.0f requests/s", rps), "")
+			}
+		}
+	}
+	return nil
+}
+
+// benchTiles measures tiles over z0-z14 along a path of dense places,
+// cold (a filter never asked before, so the cluster index is built) and
+// warm.
+func benchTiles(t *table, client *http.Client, base string) error {
+	var urls []string
+	for _, p := range []orb.Point{{2.35, 48.85}, {77.2, 28.6}, {-74, 40.7}, {139.7, 35.7}} {
+		for z := 0; z <= 14; z++ {
+			tile := maptile.At(p, maptile.Zoom(z))
+			urls = append(urls, fmt.Sprintf("%s/tiles/%d/%d/%d.mvt", base, z, tile.X, tile.Y))
+		}
+	}
+	var cold []string
+	for i := 0; i < 5; i++ {
+		cold = append(cold, fmt.Sprintf("%s/tiles/3/4/2.mvt?min_confidence=0.0%d", base, i+1))
+	}
+	lc, err := measure(client, cold, 1, true)
+	if err != nil {
+		return err
+	}
+	t.row("tile, cold (cluster index built for a new filter)", fmt.Sprintf("p50 %s, p99 %s", ms(lc.p50), ms(lc.p99)), "")
+	lw, err := measure(client, urls, 10, true)
+	if err != nil {
+		return err
+	}
+	t.row("tile, warm, z0-z14", fmt.Sprintf("p50 %s, p99 %s", ms(lw.p50), ms(lw.p99)), fmt.Sprintf("%d bytes gzipped on average", lw.bytes))
+	return nil
+}
