@@ -103,7 +103,9 @@ type reader interface {
 	word(string)
 }
 
-// readFile decompresses on a second goroutine and parses on this one.
+// readFile loads a gazetteer file in a three-stage pipeline, so the two
+// cores share the work: one goroutine decompresses, one parses lines into
+// records, and this one indexes them.
 func readFile(r io.Reader, rd reader) error {
 	zr, err := gzip.NewReader(r)
 	if err != nil {
@@ -116,32 +118,72 @@ func readFile(r io.Reader, rd reader) error {
 		pw.CloseWithError(err)
 	}()
 	defer pr.Close()
-	sc := bufio.NewScanner(pr)
+	batches := make(chan []line, 8)
+	errc := make(chan error, 1)
+	go func() { errc <- parseLines(pr, batches) }()
+	for batch := range batches {
+		for _, l := range batch {
+			switch {
+			case l.word != "":
+				rd.word(l.word)
+			case l.places > 0:
+				rd.size(l.places, l.names)
+			default:
+				rd.place(l.rec)
+			}
+		}
+	}
+	return <-errc
+}
+
+// line is one parsed line of a gazetteer file.
+type line struct {
+	rec           record
+	word          string
+	places, names int
+}
+
+// parseLines parses the file into batches of lines and closes out.
+func parseLines(r io.Reader, out chan<- []line) error {
+	defer close(out)
+	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	line := 0
-	for sc.Scan() {
-		line++
+	batch := make([]line, 0, 1024)
+	for n := 1; sc.Scan(); n++ {
 		f := strings.Split(sc.Text(), "\t")
+		var l line
 		switch f[0] {
 		case "P":
 			rec, err := parseRecord(f)
 			if err != nil {
-				return geo.Errorf(geo.EINVALID, "gazetteer line %d: %v", line, err)
+				return geo.Errorf(geo.EINVALID, "gazetteer line %d: %v", n, err)
 			}
-			rd.place(rec)
+			l.rec = rec
 		case "W":
-			if len(f) == 2 {
-				rd.word(f[1])
+			if len(f) != 2 {
+				continue
 			}
+			l.word = f[1]
 		case "N":
-			if len(f) == 3 {
-				p, _ := strconv.Atoi(f[1])
-				n, _ := strconv.Atoi(f[2])
-				rd.size(p, n)
+			if len(f) != 3 {
+				continue
+			}
+			l.places, _ = strconv.Atoi(f[1])
+			l.names, _ = strconv.Atoi(f[2])
+			if l.places <= 0 {
+				continue
 			}
 		default:
-			return geo.Errorf(geo.EINVALID, "gazetteer line %d: unknown record %q", line, f[0])
+			return geo.Errorf(geo.EINVALID, "gazetteer line %d: unknown record %q", n, f[0])
 		}
+		batch = append(batch, l)
+		if len(batch) == cap(batch) {
+			out <- batch
+			batch = make([]line, 0, 1024)
+		}
+	}
+	if len(batch) > 0 {
+		out <- batch
 	}
 	if err := sc.Err(); err != nil {
 		return geo.Errorf(geo.EINVALID, "gazetteer: %v", err)

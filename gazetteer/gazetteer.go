@@ -2,10 +2,11 @@ package gazetteer
 
 import (
 	"bytes"
+	"cmp"
 	_ "embed"
 	"io"
 	"os"
-	"sort"
+	"slices"
 
 	"mentionmap/geo"
 )
@@ -161,13 +162,15 @@ func (g *Gazetteer) addKey(k string, e entry) {
 }
 
 // sortEntries computes each meaning's prior and orders each key's meanings
-// by it, best first.
+// by it, best first. Most keys have one meaning and need no sort.
 func (g *Gazetteer) sortEntries() {
 	for _, es := range g.names {
 		for i := range es {
 			es[i].prior = float32(g.prior(es[i]))
 		}
-		sort.SliceStable(es, func(a, b int) bool { return es[a].prior > es[b].prior })
+		if len(es) > 1 {
+			slices.SortStableFunc(es, func(a, b entry) int { return cmp.Compare(b.prior, a.prior) })
+		}
 	}
 }
 

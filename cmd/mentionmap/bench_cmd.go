@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"time"
 
 	"github.com/paulmach/orb"
@@ -26,6 +27,8 @@ func runBench(ctx context.Context, env *cmdEnv, args []string) error {
 	n := fs.Int("articles", 60000, "articles in the synthetic corpus")
 	dir := fs.String("dir", "", "working directory (default: a temporary one, removed after)")
 	wrkSeconds := fs.Int("wrk-seconds", 5, "duration of each wrk run (0 skips wrk)")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the parse and ingest phases to this file")
+	only := fs.String("only", "", `"ingest" stops after parse and ingest`)
 	if err := env.parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -43,6 +46,15 @@ func runBench(ctx context.Context, env *cmdEnv, args []string) error {
 	if err != nil {
 		return err
 	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		pprof.StartCPUProfile(f)
+		defer pprof.StopCPUProfile()
+	}
 	arts := benchCorpus(g, *n, 1, "cli")
 	more := benchCorpus(g, 2000, 2, "post")
 	if err := benchParse(t, g, arts); err != nil {
@@ -50,9 +62,10 @@ func runBench(ctx context.Context, env *cmdEnv, args []string) error {
 	}
 	db := filepath.Join(*dir, "bench.db")
 	mentions, err := benchIngest(ctx, t, db, arts)
-	if err != nil {
+	if err != nil || *only == "ingest" {
 		return err
 	}
+	pprof.StopCPUProfile()
 	srv, err := startServer(ctx, db)
 	if err != nil {
 		return err
