@@ -162,7 +162,8 @@ func benchHTTP(t *table, srv *benchServer, more []*geo.Article, wrkSeconds int) 
 	}
 	t.row("ingest via POST /articles (NDJSON, 500 per body, parsed by the server)", fmt.Sprintf("%.0f articles/s", rate), "")
 	boxes := []struct{ name, bbox string }{
-		{"city (Paris, 0.5°)", "2.1,48.6,2.6,49.1"}, {"country (France)", "-5,42,8.5,51.2"}, {"world", "-180,-90,180,90"},
+		{"city (Paris, 0.5°)", "2.1,48.6,2.6,49.1"}, {"country (France)", "-5,42,8.5,51.2"},
+		{"continent (Europe)", "-11,35,32,61"}, {"world", "-180,-90,180,90"},
 	}
 	for _, group := range []string{"", "&group=mention"} {
 		for _, b := range boxes {
@@ -175,7 +176,8 @@ func benchHTTP(t *table, srv *benchServer, more []*geo.Article, wrkSeconds int) 
 			if group != "" {
 				label = "mentions"
 			}
-			t.row(fmt.Sprintf("/features.geojson, %s, %s (limit 1000)", label, b.name), fmt.Sprintf("p50 %s, p99 %s", ms(l.p50), ms(l.p99)), fmt.Sprintf("%d KB gzipped", l.bytes/1024))
+			t.row(fmt.Sprintf("/features.geojson, %s, %s (limit 1000)", label, b.name), fmt.Sprintf("p50 %s, p99 %s", ms(l.p50), ms(l.p99)),
+				fmt.Sprintf("%d features, %d KB gzipped", countFeatures(client, u), l.bytes/1024))
 		}
 	}
 	if err := benchTiles(t, client, srv.base); err != nil {
@@ -224,4 +226,18 @@ func benchTiles(t *table, client *http.Client, base string) error {
 	}
 	t.row("tile, warm, z0-z14", fmt.Sprintf("p50 %s, p99 %s", ms(lw.p50), ms(lw.p99)), fmt.Sprintf("%d bytes gzipped on average", lw.bytes))
 	return nil
+}
+
+// countFeatures returns how many features a GeoJSON URL answers with.
+func countFeatures(client *http.Client, u string) int {
+	res, err := client.Get(u)
+	if err != nil {
+		return -1
+	}
+	defer res.Body.Close()
+	var fc struct{ Features []json.RawMessage }
+	if json.NewDecoder(res.Body).Decode(&fc) != nil {
+		return -1
+	}
+	return len(fc.Features)
 }

@@ -48,7 +48,7 @@ func benchCorpus(g *gazetteer.Gazetteer, n int, seed int64, prefix string) []*ge
 	for i := range arts {
 		var b strings.Builder
 		home := cities[r.Intn(len(cities))]
-		for s := 0; s < 8; s++ {
+		for s := 0; s < 10; s++ {
 			c2 := cities[r.Intn(len(cities))]
 			country := countries[r.Intn(len(countries))]
 			if s%2 == 0 {
