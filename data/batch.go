@@ -36,9 +36,13 @@ func (s *Store) newBatch(ctx context.Context, tx *sql.Tx) (*batch, error) {
 		{&b.findPlace, `SELECT id FROM places WHERE key = ?`},
 		{&b.addPlace, `INSERT INTO places (key, geonameid, name, kind, country, admin1, lon, lat) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&b.addRTree, `INSERT INTO places_rtree (id, minx, maxx, miny, maxy) VALUES (?, ?, ?, ?, ?)`},
-		{&b.stats, `INSERT INTO place_stats (place_id, mentions, articles, first, last) VALUES (?, ?, 1, ?, ?)
+		{&b.stats, `INSERT INTO place_stats (place_id, mentions, articles, first, last, latest)
+			VALUES (?1, ?2, 1, ?3, ?3, json_array(json_array(?3, ?4)))
 			ON CONFLICT (place_id) DO UPDATE SET mentions = mentions + excluded.mentions, articles = articles + 1,
-			first = min(first, excluded.first), last = max(last, excluded.last)`},
+			first = min(first, excluded.first), last = max(last, excluded.last),
+			latest = (SELECT json_group_array(json(value)) FROM (SELECT value FROM (
+				SELECT value FROM json_each(place_stats.latest) UNION ALL SELECT value FROM json_each(excluded.latest))
+				ORDER BY value ->> 0 DESC, value ->> 1 DESC LIMIT 3))`},
 	} {
 		st, err := tx.PrepareContext(ctx, p.sql)
 		if err != nil {
@@ -106,7 +110,7 @@ func (b *batch) insert(ctx context.Context, a *geo.Article) error {
 		}
 	}
 	for _, id := range order {
-		if _, err := b.stats.ExecContext(ctx, id, perPlace[id], t, t); err != nil {
+		if _, err := b.stats.ExecContext(ctx, id, perPlace[id], t, a.ID); err != nil {
 			return err
 		}
 	}

@@ -44,12 +44,11 @@ func (s *Store) PlaceSummaries(ctx context.Context, f geo.Filter, fn func(*geo.P
 	return nil
 }
 
-// latestJSON is a place's newest articles as a JSON array, read through
-// the (place_id, time) index; p is the place.
-const latestJSON = `(SELECT json_group_array(json_object('id', l.id, 'title', l.title, 'url', COALESCE(l.url, ''), 'source', l.source, 'time', l.time))
-	FROM (SELECT a.id, a.title, a.url, a.source, a.time FROM articles a
-	      WHERE a.id IN (SELECT m.article_id FROM mentions m WHERE m.place_id = p.id ORDER BY m.time DESC LIMIT 20)
-	      ORDER BY a.time DESC, a.id DESC LIMIT 3) l)`
+// latestJSON expands a place's stored newest articles (place_stats.latest,
+// [time, id] pairs) into article references; ps is the place_stats row.
+const latestJSON = `(SELECT json_group_array(json_object('id', a.id, 'title', a.title, 'url', COALESCE(a.url, ''), 'source', a.source, 'time', a.time))
+	FROM (SELECT j.key AS k, j.value ->> 1 AS id FROM json_each(ps.latest) j ORDER BY j.key) l
+	JOIN articles a ON a.id = l.id)`
 
 // placeSummaryQuery returns the query for f: from the per-place totals when
 // f selects by place only, otherwise by aggregating the matching mentions.

@@ -45,9 +45,10 @@ func TestMigratesOlderSchema(t *testing.T) {
 		t.Errorf("version %d (want %d), index %q after migration", version, len(files), index)
 	}
 	var stats int
-	s.r.QueryRow("SELECT mentions FROM place_stats WHERE place_id = 1").Scan(&stats)
-	if stats != 1 {
-		t.Errorf("place_stats not backfilled: %d", stats)
+	var latest string
+	s.r.QueryRow("SELECT mentions, latest FROM place_stats WHERE place_id = 1").Scan(&stats, &latest)
+	if stats != 1 || latest != `[["2020-01-01T00:00:00Z",1]]` {
+		t.Errorf("place_stats not backfilled: %d %s", stats, latest)
 	}
 	if a, err := s.Article(context.Background(), 1); err != nil || a.Title != "old" {
 		t.Errorf("old article after migration: %+v %v", a, err)
