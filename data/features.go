@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"strconv"
+	"strings"
 
 	"mentionmap/geo"
 )
@@ -90,11 +91,37 @@ func placeSummaryQuery(f geo.Filter) (string, []any, error) {
 
 // Mentions calls fn for each mention matching f, newest first.
 func (s *Store) Mentions(ctx context.Context, f geo.Filter, fn func(*geo.MentionRow) error) error {
-	cond, args, err := where(simplify(f))
+	f = simplify(f)
+	cond, args, err := whereScan(f, s.scanByTime(ctx, f))
 	if err != nil {
 		return err
 	}
 	return s.mentions(ctx, cond, args, page(f), fn)
+}
+
+// scanByTime reports whether reading mentions newest first beats reading
+// the box's mentions and sorting them. Newest first reads about
+// limit × total / inBox rows; the sort reads inBox: so newest first wins
+// when inBox² > limit × total. Both come from the per-place totals.
+func (s *Store) scanByTime(ctx context.Context, f geo.Filter) bool {
+	if f.BBox == nil {
+		return false
+	}
+	limit := f.Limit + f.Offset
+	if f.Limit <= 0 {
+		return false // everything is read anyway
+	}
+	var boxes []string
+	var args []any
+	for _, b := range geo.SplitAntimeridian(*f.BBox) {
+		boxes = append(boxes, "(minx >= ? AND maxx <= ? AND miny >= ? AND maxy <= ?)")
+		args = append(args, b.Min.X(), b.Max.X(), b.Min.Y(), b.Max.Y())
+	}
+	var inBox, total float64
+	err := s.r.QueryRowContext(ctx, `SELECT
+		(SELECT COALESCE(sum(mentions), 0) FROM place_stats WHERE place_id IN (SELECT id FROM places_rtree WHERE `+strings.Join(boxes, " OR ")+`)),
+		(SELECT COALESCE(sum(mentions), 0) FROM place_stats)`, args...).Scan(&inBox, &total)
+	return err == nil && inBox*inBox > float64(limit)*total
 }
 
 func (s *Store) mentions(ctx context.Context, cond string, args, page []any, fn func(*geo.MentionRow) error) error {

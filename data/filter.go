@@ -10,7 +10,12 @@ import (
 
 // where builds the SQL conditions of f over the aliases m (mentions),
 // a (articles) and p (places). Values are always bound parameters.
-func where(f geo.Filter) (string, []any, error) {
+func where(f geo.Filter) (string, []any, error) { return whereScan(f, false) }
+
+// whereScan is where; with byTime, the bbox test is written so that SQLite
+// cannot drive the query from it ("+m.place_id"), and scans mentions newest
+// first instead: the faster plan when the box holds many mentions.
+func whereScan(f geo.Filter, byTime bool) (string, []any, error) {
 	var conds []string
 	var args []any
 	add := func(c string, a ...any) {
@@ -23,7 +28,11 @@ func where(f geo.Filter) (string, []any, error) {
 			boxes = append(boxes, "(minx >= ? AND maxx <= ? AND miny >= ? AND maxy <= ?)")
 			args = append(args, b.Min.X(), b.Max.X(), b.Min.Y(), b.Max.Y())
 		}
-		conds = append(conds, "m.place_id IN (SELECT id FROM places_rtree WHERE "+strings.Join(boxes, " OR ")+")")
+		col := "m.place_id"
+		if byTime {
+			col = "+m.place_id"
+		}
+		conds = append(conds, col+" IN (SELECT id FROM places_rtree WHERE "+strings.Join(boxes, " OR ")+")")
 	}
 	if f.From != nil {
 		add("m.time >= ?", formatTime(*f.From))
