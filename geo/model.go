@@ -100,3 +100,18 @@ type MentionRow struct {
 	Mention Mention    `json:"mention"`
 	Article ArticleRef `json:"article"`
 }
+
+// FeedStatus is the state of one polled feed, for GET /feeds.
+type FeedStatus struct {
+	URL      string    `json:"url"`
+	Title    string    `json:"title,omitempty"`
+	LastPoll time.Time `json:"last_poll,omitzero"`
+	NextPoll time.Time `json:"next_poll,omitzero"`
+	Status   string    `json:"status"` // "pending", "ok", "not modified", or "error: ..."
+	Items    int       `json:"items"`  // items in the last fetched document
+	LastNew  int       `json:"last_new"`
+	TotalNew int       `json:"total_new"`
+	Polls    int       `json:"polls"`
+	Errors   int       `json:"errors"`
+	Failures int       `json:"consecutive_failures"`
+}

@@ -5,6 +5,8 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"mentionmap/geo"
+
 	"mentionmap/handlers"
 )
 
@@ -45,5 +47,21 @@ func TestPageAndAssets(t *testing.T) {
 	plain := newServer(t, handlers.Options{})
 	if res, body := do(t, "GET", plain.URL+"/", "", "", "Accept", "text/html"); res.StatusCode != 200 || !strings.Contains(string(body), "go generate ./web") {
 		t.Errorf("plain page: %d %s", res.StatusCode, body)
+	}
+}
+
+type fakeFeeds []geo.FeedStatus
+
+func (f fakeFeeds) Status() []geo.FeedStatus { return f }
+
+func TestFeedsEndpoint(t *testing.T) {
+	none := newServer(t, handlers.Options{})
+	if res, body := do(t, "GET", none.URL+"/feeds", "", ""); res.StatusCode != 200 || !strings.Contains(string(body), `"feeds":[]`) {
+		t.Errorf("no feeds: %d %s", res.StatusCode, body)
+	}
+	srv := newServer(t, handlers.Options{Feeds: fakeFeeds{{URL: "https://x.test/rss", Status: "ok", Items: 12, TotalNew: 3}}})
+	res, body := do(t, "GET", srv.URL+"/feeds", "", "")
+	if res.StatusCode != 200 || !strings.Contains(string(body), `"total_new":3`) || !strings.Contains(string(body), `"status":"ok"`) {
+		t.Errorf("feeds: %d %s", res.StatusCode, body)
 	}
 }

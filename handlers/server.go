@@ -15,12 +15,13 @@ import (
 
 // Options configure the API.
 type Options struct {
-	MaxBodyBytes int64    // request body limit; default 10 MB
-	CORSOrigins  []string // origins allowed to read; default "*"
-	Token        string   // when set, writes need "Authorization: Bearer <Token>"
-	Assets       fs.FS    // the front end (index.html and its files); optional
-	TileURL      string   // optional raster base map for the page, e.g. an OpenStreetMap URL template
-	TileAttrib   string   // attribution for TileURL
+	MaxBodyBytes int64      // request body limit; default 10 MB
+	CORSOrigins  []string   // origins allowed to read; default "*"
+	Token        string     // when set, writes need "Authorization: Bearer <Token>"
+	Assets       fs.FS      // the front end (index.html and its files); optional
+	TileURL      string     // optional raster base map for the page, e.g. an OpenStreetMap URL template
+	TileAttrib   string     // attribution for TileURL
+	Feeds        FeedLister // the polled feeds, for GET /feeds; optional
 	Logger       *slog.Logger
 }
 
@@ -61,6 +62,7 @@ func New(store geo.ArticleStore, parser geo.Geoparser, opts Options) http.Handle
 	r.HandleFunc("/tiles/{z}/{x}/{y}.mvt", s.tile).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/tiles.json", s.tileJSON).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/config.json", s.config).Methods(http.MethodGet, http.MethodHead)
+	r.HandleFunc("/feeds", s.feeds).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/clusters.geojson", s.clustersGeoJSON).Methods(http.MethodGet, http.MethodHead)
 	r.NotFoundHandler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, r, s.log, geo.Errorf(geo.ENOTFOUND, "no route for %s", r.URL.Path))
@@ -72,6 +74,18 @@ func New(store geo.ArticleStore, parser geo.Geoparser, opts Options) http.Handle
 			Detail: r.Method + " is not allowed on " + r.URL.Path})
 	})
 	return s.recoverer(s.cors(r))
+}
+
+// FeedLister reports the state of the feeds the server polls.
+type FeedLister interface{ Status() []geo.FeedStatus }
+
+// feeds is GET /feeds: each polled feed's last poll, status and counts.
+func (s *Server) feeds(w http.ResponseWriter, r *http.Request) {
+	list := []geo.FeedStatus{}
+	if s.opts.Feeds != nil {
+		list = s.opts.Feeds.Status()
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"feeds": list})
 }
 
 // cors lets browsers on the configured origins read the API.

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"mentionmap/feeds"
 	"mentionmap/gazetteer"
 )
 
@@ -17,6 +18,15 @@ type cmdEnv struct {
 	getenv         func(string) string
 	stdin          io.Reader
 	stdout, stderr io.Writer
+	fetch          *feeds.Fetcher
+}
+
+// fetcher returns the process's feed and page fetcher.
+func (e *cmdEnv) fetcher() *feeds.Fetcher {
+	if e.fetch == nil {
+		e.fetch = feeds.NewFetcher()
+	}
+	return e.fetch
 }
 
 func (e *cmdEnv) logger() *slog.Logger {

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"mentionmap/data"
+	"mentionmap/feeds"
 	"mentionmap/geo"
 )
 
@@ -55,10 +56,22 @@ func runIngest(ctx context.Context, env *cmdEnv, args []string) error {
 }
 
 // ingestSource reads articles from a file, every file below a directory,
-// or stdin ("-", read as JSON lines).
+// a feed or page (file or URL), or stdin ("-", read as JSON lines).
 func ingestSource(ctx context.Context, env *cmdEnv, src string, fn func(*geo.Article) error) error {
 	if src == "-" {
 		return decodeFile("stdin.jsonl", env.stdin, fn)
+	}
+	if feeds.IsSource(src) || isJSONFeedFile(src) {
+		arts, err := env.fetcher().Read(ctx, src)
+		if err != nil {
+			return fmt.Errorf("%s: %w", src, err)
+		}
+		for _, a := range arts {
+			if err := fn(a); err != nil {
+				return err
+			}
+		}
+		return nil
 	}
 	info, err := os.Stat(src)
 	if err != nil {
@@ -82,7 +95,7 @@ func ingestSource(ctx context.Context, env *cmdEnv, src string, fn func(*geo.Art
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		if err := readArticleFile(f, fn); err != nil {
+		if err := ingestSource(ctx, env, f, fn); err != nil {
 			return err
 		}
 	}
@@ -91,10 +104,19 @@ func ingestSource(ctx context.Context, env *cmdEnv, src string, fn func(*geo.Art
 
 func articleExt(path string) bool {
 	switch strings.ToLower(filepath.Ext(path)) {
-	case ".txt", ".md", ".json", ".jsonl", ".ndjson":
+	case ".txt", ".md", ".json", ".jsonl", ".ndjson", ".xml", ".rss", ".atom", ".html", ".htm":
 		return true
 	}
 	return false
+}
+
+// isJSONFeedFile reports whether a .json file is a JSON Feed.
+func isJSONFeedFile(path string) bool {
+	if strings.ToLower(filepath.Ext(path)) != ".json" {
+		return false
+	}
+	b, err := os.ReadFile(path)
+	return err == nil && feeds.IsJSONFeed(b)
 }
 
 func readArticleFile(path string, fn func(*geo.Article) error) error {

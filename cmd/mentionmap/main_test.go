@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -70,6 +72,21 @@ func TestIngestCommand(t *testing.T) {
 	}
 }
 
+// TestIngestFeedsAndPages ingests a feed file and a page file, then the
+// same again: the second run adds nothing.
+func TestIngestFeedsAndPages(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "f.db")
+	args := []string{"ingest", "--db", db, "../../feeds/testdata/atom.xml", "../../feeds/testdata/feed.json", "../../feeds/testdata/boilerplate.html"}
+	_, stderr, err := runCmd(t, context.Background(), "", nil, args...)
+	if err != nil || !strings.Contains(stderr, "ingested 3 new articles") {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	_, stderr, _ = runCmd(t, context.Background(), "", nil, args...)
+	if !strings.Contains(stderr, "ingested 0 new articles") || !strings.Contains(stderr, "3 already stored") {
+		t.Errorf("second run:\n%s", stderr)
+	}
+}
+
 func TestServeDemo(t *testing.T) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -107,6 +124,52 @@ func TestServeDemo(t *testing.T) {
 		}
 	case <-time.After(20 * time.Second):
 		t.Fatal("serve did not shut down")
+	}
+}
+
+// TestServePollsFeeds starts serve with --feed and waits until the feed's
+// places are on the map and GET /feeds reports the poll.
+func TestServePollsFeeds(t *testing.T) {
+	atom, _ := os.ReadFile("../../feeds/testdata/atom.xml")
+	feed := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/atom+xml")
+		w.Write(atom)
+	}))
+	defer feed.Close()
+	ln, _ := net.Listen("tcp", "127.0.0.1:0")
+	addr := ln.Addr().String()
+	ln.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go runCmd(t, ctx, "", nil, "serve", "--addr", addr, "--db", filepath.Join(t.TempDir(), "p.db"), "--feed", feed.URL, "--every", "1h")
+	var body []byte
+	for i := 0; i < 100; i++ {
+		if res, err := http.Get("http://" + addr + "/features.geojson?q=earthquake"); err == nil {
+			body, _ = io.ReadAll(res.Body)
+			res.Body.Close()
+			if strings.Contains(string(body), "Santiago") {
+				break
+			}
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if !strings.Contains(string(body), "Santiago") {
+		t.Fatalf("the feed's places never reached the map: %s", body)
+	}
+	res, err := http.Get("http://" + addr + "/feeds")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	var st struct {
+		Feeds []struct {
+			URL, Status, Title string
+			TotalNew           int `json:"total_new"`
+		}
+	}
+	json.NewDecoder(res.Body).Decode(&st)
+	if len(st.Feeds) != 1 || st.Feeds[0].Status != "ok" || st.Feeds[0].TotalNew != 1 || st.Feeds[0].Title != "Andes Wire" {
+		t.Errorf("feeds = %+v", st)
 	}
 }
 

@@ -6,10 +6,12 @@ import (
 	"flag"
 	"net"
 	"net/http"
+	"os"
 	"strings"
 	"time"
 
 	"mentionmap/data"
+	"mentionmap/feeds"
 	"mentionmap/handlers"
 	"mentionmap/web"
 )
@@ -26,6 +28,10 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) error {
 	token := fs.String("token", "", "bearer token required on write endpoints (MENTIONMAP_TOKEN)")
 	tileURL := fs.String("tile-url", "", "optional raster base map for the page, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 	tileAttrib := fs.String("tile-attribution", "", "attribution shown for --tile-url")
+	var feedURLs multiFlag
+	fs.Var(&feedURLs, "feed", "RSS, Atom or JSON Feed URL to poll (repeatable)")
+	feedsFile := fs.String("feeds", "", "file of feed URLs to poll, one per line (# comments)")
+	every := fs.Duration("every", 15*time.Minute, "how often to poll each feed")
 	if err := env.parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -45,9 +51,19 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) error {
 		}
 		log.Info("demo articles ingested", "files", len(demoFiles()))
 	}
+	urls, err := feedList(feedURLs, *feedsFile)
+	if err != nil {
+		return err
+	}
+	var poller *feeds.Poller
+	if len(urls) > 0 {
+		poller = feeds.NewPoller(urls, *every, feeds.NewFetcher(), store, g, log)
+		go poller.Run(ctx)
+		log.Info("polling feeds", "feeds", len(urls), "every", *every)
+	}
 	api := handlers.New(store, g, handlers.Options{
 		MaxBodyBytes: *maxBody, CORSOrigins: strings.Split(*origins, ","), Token: *token, Logger: log,
-		Assets: web.FS(), TileURL: *tileURL, TileAttrib: *tileAttrib,
+		Assets: web.FS(), TileURL: *tileURL, TileAttrib: *tileAttrib, Feeds: lister(poller),
 	})
 	srv := &http.Server{
 		Handler:           api,
@@ -81,4 +97,30 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) error {
 		return err
 	}
 	return nil
+}
+
+// feedList merges --feed URLs with those in a --feeds file.
+func feedList(urls []string, file string) ([]string, error) {
+	out := append([]string(nil), urls...)
+	if file == "" {
+		return out, nil
+	}
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return nil, err
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+			out = append(out, line)
+		}
+	}
+	return out, nil
+}
+
+// lister returns p as a FeedLister, or nil when no feeds are polled.
+func lister(p *feeds.Poller) handlers.FeedLister {
+	if p == nil {
+		return nil
+	}
+	return p
 }
