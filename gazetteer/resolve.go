@@ -149,6 +149,9 @@ func (g *Gazetteer) gather(ev *evidence, spans []span) {
 		if clear && p.Kind != geo.KindCountry && p.Kind != geo.KindRegion {
 			ev.addAnchor(s.key, s.place, p)
 		}
+		if !clear && !s.weak {
+			g.vote(ev, s)
+		}
 	}
 	sort.Slice(ev.anchors, func(i, j int) bool { return ev.anchors[i].lat < ev.anchors[j].lat })
 }
@@ -186,6 +189,31 @@ func nearestKm(anchors []anchor, key string, lat, lon float64) float64 {
 // popScale maps a population to 0..1 on a log scale (10 million is 1).
 func popScale(pop int64) float64 {
 	return math.Min(1, math.Log10(float64(pop)+10)/7)
+}
+
+// Soft votes: an ambiguous name spreads voteWeight over the first-level
+// divisions of its voteCandidates most likely towns, so names that share a
+// division ("Huntsville", "Decatur", "Athens": Alabama) support each other.
+const (
+	voteWeight     = 0.4
+	voteCandidates = 12
+)
+
+func (g *Gazetteer) vote(ev *evidence, s *span) {
+	var areas [voteCandidates]string
+	n := 0
+	for _, e := range s.entries {
+		if n == voteCandidates {
+			break
+		}
+		if p := g.places[e.place]; (p.Kind == geo.KindCity || p.Kind == geo.KindAdmin2) && p.Admin1 != "" {
+			areas[n] = g.a1key[e.place]
+			n++
+		}
+	}
+	for _, a := range areas[:n] {
+		ev.add(s.key, a, voteWeight/float64(n), &ev.admin1)
+	}
 }
 
 func sat(x float64) float64 {
