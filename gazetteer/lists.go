@@ -16,6 +16,7 @@ var blockers = []string{
 	"Guardian", "Politico", "Al Arabiya", "Xinhua", "Interfax", "TASS", "Anadolu",
 	"Pentagon", "Kremlin", "White House", "Downing Street", "Capitol Hill", "Wall Street", "Scotland Yard",
 	"Google", "Apple", "Amazon", "Microsoft", "Facebook", "Twitter", "YouTube", "Walmart",
+	"Honda", "Toyota", "Nissan", "Hyundai", "Jesus", "Christ", "Obama",
 	"Real Madrid", "Manchester United", "Manchester City", "Chelsea FC", "Inter Milan", "AC Milan",
 	"Paris Saint-Germain", "Bayern Munich", "Boston Red Sox", "New York Yankees",
 	"Arab", "Arabs", "Arab League", "Arab Spring", "United Russia", "Supreme Court", "Senate", "Congress", "Parliament", "Ministry", "Red Cross", "Red Crescent",

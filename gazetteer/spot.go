@@ -234,8 +234,14 @@ func (g *Gazetteer) inLongerName(d *doc, s *span) bool {
 		hyph := gap == "-" && !next.upper
 		if next.cap && (glued || hyph) && !d.toks[s.t1].digit {
 			w := d.folded[s.t1]
-			if glued && givenNames[s.key] && !g.isPlaceWord(s.key) && !titles[w] && !g.placeLike(w) {
-				return true // "Victoria Beckham", "Mary Smith"
+			// After a given name, only a country, division or region (not a
+			// town, not a direction) makes the pair a place: "Victoria
+			// Beckham", "George Bush", "Scott West" are names.
+			if glued && givenNames[s.key] && !g.isPlaceWord(s.key) && !titles[w] && (!g.isPlaceWord(w) || directions[w]) {
+				return true
+			}
+			if glued && g.headWord(s) && next.digit {
+				return true // "Section 2AA", "Interstate 95"
 			}
 			if !leadWords[w] && !titles[w] && !calendarWords[w] && !g.common[w] && !g.placeLike(w) {
 				return true
@@ -249,7 +255,10 @@ func (g *Gazetteer) inLongerName(d *doc, s *span) bool {
 		hyph := gap == "-" && !prev.upper
 		if prev.cap && (glued || hyph) {
 			w := d.folded[s.t0-1]
-			if !leadWords[w] && !g.placeLike(w) && (!g.common[w] || g.headWord(s)) {
+			if g.headWord(s) && !leadWords[w] {
+				return true // a common word ending a name: "Wichita Street"
+			}
+			if !leadWords[w] && !g.placeLike(w) && !g.common[w] {
 				return true
 			}
 		}
