@@ -45,7 +45,7 @@ var countryExtras = map[string][]string{
 // so that country mentions land where GeoNames-based tools put them.
 var geonamesCountryPoints = map[string][2]float64{ // lat, lon
 	"US": {39.76, -98.5}, "CA": {60.10867, -113.64258}, "GB": {54.75844, -2.69531},
-	"JP": {35.68536, 139.75309}, "IN": {22, 79},
+	"JP": {35.68536, 139.75309}, "IN": {22, 79}, "LY": {28, 17},
 }
 
 // usStateDotted are AP-style dotted abbreviations of US states, safe to

@@ -44,6 +44,10 @@ type Gazetteer struct {
 	admin1  map[string]int32   // "CC.A1" -> place
 }
 
+// aliasPenalty lowers places that only have a name as an alternate, when
+// another place is called by it.
+const aliasPenalty = 1.0
+
 // Feature ranks.
 const (
 	rankOther = iota
@@ -113,12 +117,18 @@ func (l *loader) place(r record) {
 		g.admin1[r.Key] = i
 	}
 	g.addKey(Key(r.Name), entry{place: i})
+	// Alternate names of hand-written regions and seas are curated short
+	// names ("Atlantic", "Mediterranean"), not mere aliases.
+	alt := uint8(flagAlt)
+	if r.Kind == geo.KindRegion || r.Kind == geo.KindWater {
+		alt = 0
+	}
 	for _, a := range r.Alts {
 		if len(a) > 1 && a[0] == '=' {
 			g.addKey(a[1:], entry{place: i, flags: flagAbbrev})
 			continue
 		}
-		g.addKey(a, entry{place: i, flags: flagAlt})
+		g.addKey(a, entry{place: i, flags: alt})
 	}
 	for _, d := range r.Demonyms {
 		g.addKey(d, entry{place: i, flags: flagDemonym})
@@ -165,8 +175,17 @@ func (g *Gazetteer) addKey(k string, e entry) {
 // by it, best first. Most keys have one meaning and need no sort.
 func (g *Gazetteer) sortEntries() {
 	for _, es := range g.names {
+		named := false // some place is called by this name, not just aliased
 		for i := range es {
 			es[i].prior = float32(g.prior(es[i]))
+			named = named || es[i].flags&(flagAlt|flagBlock) == 0
+		}
+		if named {
+			for i := range es {
+				if es[i].flags&flagAlt != 0 {
+					es[i].prior -= aliasPenalty // "Mexico" is the country before it is the capital
+				}
+			}
 		}
 		if len(es) > 1 {
 			slices.SortStableFunc(es, func(a, b entry) int { return cmp.Compare(b.prior, a.prior) })

@@ -19,7 +19,7 @@ func (g *Gazetteer) prior(e entry) float64 {
 	case geo.KindCountry:
 		return 4 + math.Log10(float64(p.Population)+10)/50
 	case geo.KindRegion, geo.KindWater:
-		return 2.5
+		return 3.3
 	case geo.KindAdmin1:
 		return 1.2 + 0.8*popScale(p.Population)
 	case geo.KindAdmin2:
