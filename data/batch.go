@@ -36,13 +36,18 @@ func (s *Store) newBatch(ctx context.Context, tx *sql.Tx) (*batch, error) {
 		{&b.findPlace, `SELECT id FROM places WHERE key = ?`},
 		{&b.addPlace, `INSERT INTO places (key, geonameid, name, kind, country, admin1, lon, lat) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&b.addRTree, `INSERT INTO places_rtree (id, minx, maxx, miny, maxy) VALUES (?, ?, ?, ?, ?)`},
-		{&b.stats, `INSERT INTO place_stats (place_id, mentions, articles, first, last, latest)
-			VALUES (?1, ?2, 1, ?3, ?3, json_array(json_array(?3, ?4)))
+		// The newest three (time, article) pairs shift down as a newer one
+		// arrives; every SET expression sees the row as it was.
+		{&b.stats, `INSERT INTO place_stats (place_id, mentions, articles, first, last, t1, a1)
+			VALUES (?1, ?2, 1, ?3, ?3, ?3, ?4)
 			ON CONFLICT (place_id) DO UPDATE SET mentions = mentions + excluded.mentions, articles = articles + 1,
 			first = min(first, excluded.first), last = max(last, excluded.last),
-			latest = (SELECT json_group_array(json(value)) FROM (SELECT value FROM (
-				SELECT value FROM json_each(place_stats.latest) UNION ALL SELECT value FROM json_each(excluded.latest))
-				ORDER BY value ->> 0 DESC, value ->> 1 DESC LIMIT 3))`},
+			t3 = CASE WHEN excluded.t1 >= t2 THEN t2 WHEN excluded.t1 >= t3 THEN excluded.t1 ELSE t3 END,
+			a3 = CASE WHEN excluded.t1 >= t2 THEN a2 WHEN excluded.t1 >= t3 THEN excluded.a1 ELSE a3 END,
+			t2 = CASE WHEN excluded.t1 >= t1 THEN t1 WHEN excluded.t1 >= t2 THEN excluded.t1 ELSE t2 END,
+			a2 = CASE WHEN excluded.t1 >= t1 THEN a1 WHEN excluded.t1 >= t2 THEN excluded.a1 ELSE a2 END,
+			t1 = CASE WHEN excluded.t1 >= t1 THEN excluded.t1 ELSE t1 END,
+			a1 = CASE WHEN excluded.t1 >= t1 THEN excluded.a1 ELSE a1 END`},
 	} {
 		st, err := tx.PrepareContext(ctx, p.sql)
 		if err != nil {

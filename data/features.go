@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"strconv"
-	"strings"
 
 	"mentionmap/geo"
 )
@@ -45,10 +44,10 @@ func (s *Store) PlaceSummaries(ctx context.Context, f geo.Filter, fn func(*geo.P
 	return nil
 }
 
-// latestJSON expands a place's stored newest articles (place_stats.latest,
-// [time, id] pairs) into article references; ps is the place_stats row.
+// latestJSON expands a place's three newest articles, kept in place_stats
+// (a1..a3), into article references; ps is the place_stats row.
 const latestJSON = `(SELECT json_group_array(json_object('id', a.id, 'title', a.title, 'url', COALESCE(a.url, ''), 'source', a.source, 'time', a.time))
-	FROM (SELECT j.key AS k, j.value ->> 1 AS id FROM json_each(ps.latest) j ORDER BY j.key) l
+	FROM (SELECT 1 AS k, ps.a1 AS id UNION ALL SELECT 2, ps.a2 UNION ALL SELECT 3, ps.a3 ORDER BY k) l
 	JOIN articles a ON a.id = l.id)`
 
 // placeSummaryQuery returns the query for f: from the per-place totals when
@@ -111,17 +110,12 @@ func (s *Store) scanByTime(ctx context.Context, f geo.Filter) bool {
 	if f.Limit <= 0 {
 		return false // everything is read anyway
 	}
-	var boxes []string
-	var args []any
-	for _, b := range geo.SplitAntimeridian(*f.BBox) {
-		boxes = append(boxes, "(minx >= ? AND maxx <= ? AND miny >= ? AND maxy <= ?)")
-		args = append(args, b.Min.X(), b.Max.X(), b.Min.Y(), b.Max.Y())
-	}
-	var inBox, total float64
+	cond, args := inBox("place_id", *f.BBox)
+	var boxed, total float64
 	err := s.r.QueryRowContext(ctx, `SELECT
-		(SELECT COALESCE(sum(mentions), 0) FROM place_stats WHERE place_id IN (SELECT id FROM places_rtree WHERE `+strings.Join(boxes, " OR ")+`)),
-		(SELECT COALESCE(sum(mentions), 0) FROM place_stats)`, args...).Scan(&inBox, &total)
-	return err == nil && inBox*inBox > float64(limit)*total
+		(SELECT COALESCE(sum(mentions), 0) FROM place_stats WHERE `+cond+`),
+		(SELECT COALESCE(sum(mentions), 0) FROM place_stats)`, args...).Scan(&boxed, &total)
+	return err == nil && boxed*boxed > float64(limit)*total
 }
 
 func (s *Store) mentions(ctx context.Context, cond string, args, page []any, fn func(*geo.MentionRow) error) error {

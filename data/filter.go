@@ -23,16 +23,12 @@ func whereScan(f geo.Filter, byTime bool) (string, []any, error) {
 		args = append(args, a...)
 	}
 	if f.BBox != nil {
-		var boxes []string
-		for _, b := range geo.SplitAntimeridian(*f.BBox) {
-			boxes = append(boxes, "(minx >= ? AND maxx <= ? AND miny >= ? AND maxy <= ?)")
-			args = append(args, b.Min.X(), b.Max.X(), b.Min.Y(), b.Max.Y())
-		}
 		col := "m.place_id"
 		if byTime {
 			col = "+m.place_id"
 		}
-		conds = append(conds, col+" IN (SELECT id FROM places_rtree WHERE "+strings.Join(boxes, " OR ")+")")
+		c, a := inBox(col, *f.BBox)
+		add(c, a...)
 	}
 	if f.From != nil {
 		add("m.time >= ?", formatTime(*f.From))
@@ -74,6 +70,18 @@ func whereScan(f geo.Filter, byTime bool) (string, []any, error) {
 	return strings.Join(conds, " AND "), args, nil
 }
 
+// inBox is the condition "col lies in b", through the R*Tree, with its
+// arguments; a box crossing the antimeridian becomes two.
+func inBox(col string, b orb.Bound) (string, []any) {
+	var boxes []string
+	var args []any
+	for _, part := range geo.SplitAntimeridian(b) {
+		boxes = append(boxes, "(minx >= ? AND maxx <= ? AND miny >= ? AND maxy <= ?)")
+		args = append(args, part.Min.X(), part.Max.X(), part.Min.Y(), part.Max.Y())
+	}
+	return col + " IN (SELECT id FROM places_rtree WHERE " + strings.Join(boxes, " OR ") + ")", args
+}
+
 // world is a bbox that selects everything.
 var world = orb.Bound{Min: orb.Point{-180, -90}, Max: orb.Point{180, 90}}
 
@@ -97,12 +105,8 @@ func placeOnly(f geo.Filter) bool {
 func placeWhere(f geo.Filter) (string, []any) {
 	conds, args := []string{"1"}, []any{}
 	if f.BBox != nil {
-		var boxes []string
-		for _, b := range geo.SplitAntimeridian(*f.BBox) {
-			boxes = append(boxes, "(minx >= ? AND maxx <= ? AND miny >= ? AND maxy <= ?)")
-			args = append(args, b.Min.X(), b.Max.X(), b.Min.Y(), b.Max.Y())
-		}
-		conds = append(conds, "p.id IN (SELECT id FROM places_rtree WHERE "+strings.Join(boxes, " OR ")+")")
+		c, a := inBox("p.id", *f.BBox)
+		conds, args = append(conds, c), append(args, a...)
 	}
 	if f.Country != "" {
 		conds, args = append(conds, "p.country = ?"), append(args, f.Country)

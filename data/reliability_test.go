@@ -44,11 +44,11 @@ func TestMigratesOlderSchema(t *testing.T) {
 	if version != len(files) || index == "" {
 		t.Errorf("version %d (want %d), index %q after migration", version, len(files), index)
 	}
-	var stats int
-	var latest string
-	s.r.QueryRow("SELECT mentions, latest FROM place_stats WHERE place_id = 1").Scan(&stats, &latest)
-	if stats != 1 || latest != `[["2020-01-01T00:00:00Z",1]]` {
-		t.Errorf("place_stats not backfilled: %d %s", stats, latest)
+	var stats, a1, a2 int
+	var t1 string
+	s.r.QueryRow("SELECT mentions, t1, a1, a2 FROM place_stats WHERE place_id = 1").Scan(&stats, &t1, &a1, &a2)
+	if stats != 1 || t1 != "2020-01-01T00:00:00Z" || a1 != 1 || a2 != 0 {
+		t.Errorf("place_stats not backfilled: %d %s %d %d", stats, t1, a1, a2)
 	}
 	if a, err := s.Article(context.Background(), 1); err != nil || a.Title != "old" {
 		t.Errorf("old article after migration: %+v %v", a, err)

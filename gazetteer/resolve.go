@@ -41,44 +41,18 @@ func (g *Gazetteer) prior(e entry) float64 {
 // evidence is what an article says about where it is: weights per country
 // and per first-level division, and points of places it names without
 // ambiguity. own keeps each name's share, so a name never supports itself.
-// An article names few areas, so short slices beat maps here.
+// It lives in the pooled doc and is cleared, not reallocated, per text.
 type evidence struct {
 	country, admin1 weights
-	own             []ownWeight
+	own             map[[2]string]float64 // {name key, area} -> weight
 	anchors         []anchor
+	voted           map[string]bool // names that cast their soft vote
 }
 
-type weights []areaWeight
+// weights maps an area (country code or "CC.A1") to its weight.
+type weights map[string]float64
 
-type areaWeight struct {
-	area string
-	w    float64
-}
-
-// ownWeight is the share of one name key in one area's weight.
-type ownWeight struct {
-	key, area string
-	w         float64
-}
-
-func (ws weights) get(area string) float64 {
-	for i := range ws {
-		if ws[i].area == area {
-			return ws[i].w
-		}
-	}
-	return 0
-}
-
-func (ws *weights) add(area string, w float64) {
-	for i := range *ws {
-		if (*ws)[i].area == area {
-			(*ws)[i].w += w
-			return
-		}
-	}
-	*ws = append(*ws, areaWeight{area, w})
-}
+func (ws weights) get(area string) float64 { return ws[area] }
 
 // anchor is a place the article names without ambiguity.
 type anchor struct {
@@ -88,28 +62,22 @@ type anchor struct {
 }
 
 func (ev *evidence) reset() {
-	ev.country, ev.admin1, ev.own, ev.anchors = ev.country[:0], ev.admin1[:0], ev.own[:0], ev.anchors[:0]
+	if ev.own == nil {
+		ev.country, ev.admin1, ev.own, ev.voted = weights{}, weights{}, map[[2]string]float64{}, map[string]bool{}
+	}
+	clear(ev.voted)
+	clear(ev.country)
+	clear(ev.admin1)
+	clear(ev.own)
+	ev.anchors = ev.anchors[:0]
 }
 
 func (ev *evidence) add(key, area string, w float64, ws *weights) {
-	ws.add(area, w)
-	for i := range ev.own {
-		if o := &ev.own[i]; o.key == key && o.area == area {
-			o.w += w
-			return
-		}
-	}
-	ev.own = append(ev.own, ownWeight{key, area, w})
+	(*ws)[area] += w
+	ev.own[[2]string{key, area}] += w
 }
 
-func (ev *evidence) ownOf(key, area string) float64 {
-	for i := range ev.own {
-		if o := &ev.own[i]; o.key == key && o.area == area {
-			return o.w
-		}
-	}
-	return 0
-}
+func (ev *evidence) ownOf(key, area string) float64 { return ev.own[[2]string{key, area}] }
 
 func (ev *evidence) addAnchor(key string, place int32, p geo.Place) {
 	for i := range ev.anchors {
@@ -123,6 +91,7 @@ func (ev *evidence) addAnchor(key string, place int32, p geo.Place) {
 // gather collects evidence from the spans' current best meanings.
 func (g *Gazetteer) gather(ev *evidence, spans []span) {
 	ev.reset()
+	voted := ev.voted
 	for i := range spans {
 		s := &spans[i]
 		p := g.places[s.place]
@@ -149,7 +118,8 @@ func (g *Gazetteer) gather(ev *evidence, spans []span) {
 		if clear && p.Kind != geo.KindCountry && p.Kind != geo.KindRegion {
 			ev.addAnchor(s.key, s.place, p)
 		}
-		if !clear && !s.weak {
+		if !clear && !s.weak && !voted[s.key] {
+			voted[s.key] = true // one vote per name, however often it recurs
 			g.vote(ev, s)
 		}
 	}

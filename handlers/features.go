@@ -120,10 +120,7 @@ func (s *Server) features(w http.ResponseWriter, r *http.Request) {
 		writeError(w, r, s.log, err)
 		return
 	}
-	if done, err := s.notModified(w, r); done || err != nil {
-		if err != nil {
-			writeError(w, r, s.log, err)
-		}
+	if s.answered(w, r) {
 		return
 	}
 	byMention := q.Get("group") == "mention"

@@ -77,6 +77,17 @@ func acceptsGzip(r *http.Request) bool {
 	return false
 }
 
+// answered checks the request's validators: it reports true when the
+// response is complete, with a 304 or with a problem.
+func (s *Server) answered(w http.ResponseWriter, r *http.Request) bool {
+	done, err := s.notModified(w, r)
+	if err != nil {
+		writeError(w, r, s.log, err)
+		return true
+	}
+	return done
+}
+
 // notModified sets an ETag for the data version and the request, and
 // reports whether the client already has this response.
 func (s *Server) notModified(w http.ResponseWriter, r *http.Request) (bool, error) {

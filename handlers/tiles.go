@@ -65,20 +65,8 @@ func (s *Server) tile(w http.ResponseWriter, r *http.Request) {
 		writeError(w, r, s.log, err)
 		return
 	}
-	v, err := s.store.Version(r.Context())
-	if err != nil {
-		writeError(w, r, s.log, err)
-		return
-	}
-	if done, err := s.notModified(w, r); done || err != nil {
-		if err != nil {
-			writeError(w, r, s.log, err)
-		}
-		return
-	}
-	ix, err := s.index(r.Context(), filterKey(q, v), f)
-	if err != nil {
-		writeError(w, r, s.log, err)
+	ix, ok := s.clusterIndex(w, r, f)
+	if !ok {
 		return
 	}
 	b := t.Bound(tileBuffer)
@@ -105,6 +93,25 @@ func (s *Server) tile(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Write(body)
+}
+
+// clusterIndex answers 304 or a problem when it can, and otherwise returns
+// the cluster index for the request's filters and the current data.
+func (s *Server) clusterIndex(w http.ResponseWriter, r *http.Request, f geo.Filter) (*geo.ClusterIndex, bool) {
+	v, err := s.store.Version(r.Context())
+	if err != nil {
+		writeError(w, r, s.log, err)
+		return nil, false
+	}
+	if s.answered(w, r) {
+		return nil, false
+	}
+	ix, err := s.index(r.Context(), filterKey(r.URL.Query(), v), f)
+	if err != nil {
+		writeError(w, r, s.log, err)
+		return nil, false
+	}
+	return ix, true
 }
 
 // tileJSON is GET /tiles.json: TileJSON 3.0.0 for the places layer.
@@ -152,17 +159,8 @@ func (s *Server) clustersGeoJSON(w http.ResponseWriter, r *http.Request) {
 		writeError(w, r, s.log, geo.Errorf(geo.EINVALID, "zoom must be an integer from 0 to %d", tileMaxZoom))
 		return
 	}
-	v, err := s.store.Version(r.Context())
-	if err == nil {
-		_, err = s.notModified(w, r)
-	}
-	if err != nil {
-		writeError(w, r, s.log, err)
-		return
-	}
-	ix, err := s.index(r.Context(), filterKey(q, v), f)
-	if err != nil {
-		writeError(w, r, s.log, err)
+	ix, ok := s.clusterIndex(w, r, f)
+	if !ok {
 		return
 	}
 	b := orb.Bound{Min: orb.Point{-180, -90}, Max: orb.Point{180, 90}}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -9,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"mentionmap/data"
 	"mentionmap/feeds"
 	"mentionmap/gazetteer"
 )
@@ -75,6 +77,20 @@ func loadGazetteer(log *slog.Logger, path string) (*gazetteer.Gazetteer, error) 
 	}
 	log.Info("gazetteer loaded", "places", g.Len(), "names", g.Names(), "took", time.Since(start).Round(time.Millisecond))
 	return g, nil
+}
+
+// openAll loads the gazetteer and opens the database: what serving and
+// ingesting both need.
+func openAll(ctx context.Context, log *slog.Logger, gazPath, dbPath string) (*gazetteer.Gazetteer, *data.Store, error) {
+	g, err := loadGazetteer(log, gazPath)
+	if err != nil {
+		return nil, nil, err
+	}
+	store, err := data.Open(ctx, dbPath)
+	if err != nil {
+		return nil, nil, err
+	}
+	return g, store, nil
 }
 
 // multiFlag collects a repeatable string flag.

@@ -11,7 +11,6 @@ import (
 	"strings"
 	"time"
 
-	"mentionmap/data"
 	"mentionmap/feeds"
 	"mentionmap/geo"
 )
@@ -26,11 +25,7 @@ func runIngest(ctx context.Context, env *cmdEnv, args []string) error {
 	if fs.NArg() == 0 {
 		return fmt.Errorf("ingest: name files, directories or - for stdin")
 	}
-	g, err := loadGazetteer(env.logger(), *gazPath)
-	if err != nil {
-		return err
-	}
-	store, err := data.Open(ctx, *dbPath)
+	g, store, err := openAll(ctx, env.logger(), *gazPath, *dbPath)
 	if err != nil {
 		return err
 	}

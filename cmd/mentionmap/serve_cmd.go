@@ -10,7 +10,6 @@ import (
 	"strings"
 	"time"
 
-	"mentionmap/data"
 	"mentionmap/feeds"
 	"mentionmap/handlers"
 	"mentionmap/web"
@@ -36,11 +35,7 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) error {
 		return err
 	}
 	log := env.logger()
-	g, err := loadGazetteer(log, *gazPath)
-	if err != nil {
-		return err
-	}
-	store, err := data.Open(ctx, *dbPath)
+	g, store, err := openAll(ctx, log, *gazPath, *dbPath)
 	if err != nil {
 		return err
 	}
