@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"strconv"
 
@@ -14,7 +15,9 @@ const latestArticles = 3
 // PlaceSummaries calls fn for each place with mentions matching f, most
 // mentioned first, with counts and its latest articles.
 func (s *Store) PlaceSummaries(ctx context.Context, f geo.Filter, fn func(*geo.PlaceSummary) error) error {
-	f = simplify(f)
+	if f = simplify(f); placeOnly(f) {
+		return s.placeSummariesFromStats(ctx, f, fn)
+	}
 	q, args, err := placeSummaryQuery(f)
 	if err != nil {
 		return err
@@ -44,21 +47,56 @@ func (s *Store) PlaceSummaries(ctx context.Context, f geo.Filter, fn func(*geo.P
 	return nil
 }
 
-// latestJSON expands a place's three newest articles, kept in place_stats
-// (a1..a3), into article references; ps is the place_stats row.
-const latestJSON = `(SELECT json_group_array(json_object('id', a.id, 'title', a.title, 'url', COALESCE(a.url, ''), 'source', a.source, 'time', a.time))
-	FROM (SELECT 1 AS k, ps.a1 AS id UNION ALL SELECT 2, ps.a2 UNION ALL SELECT 3, ps.a3 ORDER BY k) l
-	JOIN articles a ON a.id = l.id)`
+// latestCols reads one of a place's three newest articles (x is the alias
+// of its LEFT JOINed articles row).
+func latestCols(x string) string {
+	return x + `.id, COALESCE(` + x + `.title, ''), COALESCE(` + x + `.url, ''), COALESCE(` + x + `.source, ''), COALESCE(` + x + `.time, '')`
+}
 
-// placeSummaryQuery returns the query for f: from the per-place totals when
-// f selects by place only, otherwise by aggregating the matching mentions.
-func placeSummaryQuery(f geo.Filter) (string, []any, error) {
-	if placeOnly(f) {
-		cond, args := placeWhere(f)
-		return `SELECT ` + placeCols + `, ps.mentions, ps.articles, ps.first, ps.last, ` + latestJSON + `
-			FROM place_stats ps JOIN places p ON p.id = ps.place_id
-			WHERE ` + cond + ` ORDER BY ps.mentions DESC, p.id LIMIT ? OFFSET ?`, args, nil
+// placeSummariesFromStats answers a place-only filter from the per-place
+// totals, joining each place's three newest articles by primary key.
+func (s *Store) placeSummariesFromStats(ctx context.Context, f geo.Filter, fn func(*geo.PlaceSummary) error) error {
+	cond, args := placeWhere(f)
+	q := `SELECT ` + placeCols + `, ps.mentions, ps.articles, ps.first, ps.last,
+		` + latestCols("x1") + `, ` + latestCols("x2") + `, ` + latestCols("x3") + `
+		FROM place_stats ps JOIN places p ON p.id = ps.place_id
+		LEFT JOIN articles x1 ON x1.id = ps.a1 LEFT JOIN articles x2 ON x2.id = ps.a2 LEFT JOIN articles x3 ON x3.id = ps.a3
+		WHERE ` + cond + ` ORDER BY ps.mentions DESC, p.id LIMIT ? OFFSET ?`
+	rows, err := s.r.QueryContext(ctx, q, append(args, page(f)...)...)
+	if err != nil {
+		return geo.Errorf(geo.EINTERNAL, "features: %v", err)
 	}
+	defer rows.Close()
+	for rows.Next() {
+		var ps geo.PlaceSummary
+		var refs [3]geo.ArticleRef
+		var ids [3]sql.NullInt64
+		dest := append(placeDest(&ps.Place), &ps.Mentions, &ps.Articles, &ps.FirstSeen, &ps.LastSeen)
+		for i := range refs {
+			dest = append(dest, &ids[i], &refs[i].Title, &refs[i].URL, &refs[i].Source, &refs[i].Time)
+		}
+		if err := rows.Scan(dest...); err != nil {
+			return geo.Errorf(geo.EINTERNAL, "features: %v", err)
+		}
+		ps.Latest = make([]geo.ArticleRef, 0, 3)
+		for i := range refs {
+			if ids[i].Valid {
+				refs[i].ID = ids[i].Int64
+				ps.Latest = append(ps.Latest, refs[i])
+			}
+		}
+		if err := fn(&ps); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return geo.Errorf(geo.EINTERNAL, "features: %v", err)
+	}
+	return nil
+}
+
+// placeSummaryQuery aggregates the mentions matching f per place.
+func placeSummaryQuery(f geo.Filter) (string, []any, error) {
 	cond, args, err := where(f)
 	if err != nil {
 		return "", nil, err

@@ -13,10 +13,11 @@ import (
 // feature at a time, so responses of any size use constant memory. It is
 // much faster than building an orb/geojson collection and marshalling it.
 type FeatureWriter struct {
-	w     *bufio.Writer
-	n     int
-	err   error
-	extra map[string]any
+	w       *bufio.Writer
+	n       int
+	err     error
+	extra   map[string]any
+	scratch []byte
 }
 
 // NewFeatureWriter starts a collection on w. extra members, such as an
@@ -52,9 +53,15 @@ func (fw *FeatureWriter) Write(id int64, p orb.Point, props any) error {
 		fw.write(",")
 	}
 	fw.n++
-	b, err := json.Marshal(props)
-	if err != nil {
-		return err
+	var b []byte
+	if a, ok := props.(JSONAppender); ok {
+		fw.scratch = a.AppendJSON(fw.scratch[:0])
+		b = fw.scratch
+	} else {
+		var err error
+		if b, err = json.Marshal(props); err != nil {
+			return err
+		}
 	}
 	var buf [96]byte
 	out := append(buf[:0], `{"type":"Feature","id":`...)
@@ -64,9 +71,11 @@ func (fw *FeatureWriter) Write(id int64, p orb.Point, props any) error {
 	out = append(out, ',')
 	out = strconv.AppendFloat(out, p.Lat(), 'f', -1, 64)
 	out = append(out, `]},"properties":`...)
-	fw.write(string(out))
-	fw.write(string(b))
-	fw.write("}")
+	if fw.err == nil {
+		fw.w.Write(out)
+		fw.w.Write(b)
+		_, fw.err = fw.w.WriteString("}")
+	}
 	return fw.err
 }
 

@@ -145,3 +145,35 @@ func checkOneOf(name, v string, allowed ...string) error {
 	}
 	return geo.Errorf(geo.EINVALID, "%s must be one of %v", name, allowed)
 }
+
+// AppendJSON writes the properties as encoding/json would, without
+// reflection: /features.geojson writes thousands of these per response.
+func (p *placeProps) AppendJSON(b []byte) []byte {
+	o := geo.Object(b).Int("place_id", p.PlaceID).Str("place_key", p.Key)
+	if p.GeonameID != 0 {
+		o.Int("geonameid", p.GeonameID)
+	}
+	o.Str("name", p.Name).Str("kind", p.Kind).Str("country", p.Country).Str("admin1", p.Admin1).
+		Int("mentions", int64(p.Mentions)).Int("articles", int64(p.Articles)).
+		Str("first_seen", p.FirstSeen).Str("last_seen", p.LastSeen)
+	if p.Latest == nil {
+		return o.Raw("latest", []byte("null")).Close()
+	}
+	list := append(o.B, `,"latest":[`...)
+	for i := range p.Latest {
+		if i > 0 {
+			list = append(list, ',')
+		}
+		list = p.Latest[i].AppendJSON(list)
+	}
+	return append(list, ']', '}')
+}
+
+// AppendJSON writes the properties as encoding/json would.
+func (m *mentionProps) AppendJSON(b []byte) []byte {
+	return geo.Object(b).Str("text", m.Text).Int("start", int64(m.Start)).Int("end", int64(m.End)).
+		Str("sentence", m.Sentence).Float("confidence", m.Confidence).Bool("demonym", m.Demonym).
+		Int("place_id", m.PlaceID).Str("name", m.Name).Str("kind", m.Kind).Str("country", m.Country).
+		Int("article_id", m.ArticleID).Str("article_title", m.ArticleTitle).Str("article_url", m.ArticleURL).
+		Str("source", m.Source).Str("time", m.Time).Close()
+}
