@@ -82,9 +82,6 @@ func inBox(col string, b orb.Bound) (string, []any) {
 	return col + " IN (SELECT id FROM places_rtree WHERE " + strings.Join(boxes, " OR ") + ")", args
 }
 
-// world is a bbox that selects everything.
-var world = orb.Bound{Min: orb.Point{-180, -90}, Max: orb.Point{180, 90}}
-
 // simplify drops a bbox that covers the whole world: it selects nothing
 // out, and querying the spatial index for it costs more than no filter.
 func simplify(f geo.Filter) geo.Filter {

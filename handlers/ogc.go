@@ -59,8 +59,14 @@ func wantsJSON(r *http.Request) bool {
 	case "html":
 		return false
 	}
+	// JSON unless the client prefers HTML: browsers list text/html first.
 	accept := r.Header.Get("Accept")
-	return !strings.Contains(accept, "text/html") || strings.Index(accept, "json") >= 0 && strings.Index(accept, "json") < strings.Index(accept, "text/html")
+	html := strings.Index(accept, "text/html")
+	if html < 0 {
+		return true
+	}
+	j := strings.Index(accept, "json")
+	return j >= 0 && j < html
 }
 
 func (s *Server) landing(w http.ResponseWriter, r *http.Request) {
