@@ -8,33 +8,17 @@ import (
 	"io"
 	"mime"
 	"net/http"
-	"time"
 
 	"github.com/gorilla/mux"
 
 	"mentionmap/geo"
 )
 
-// articleIn is the JSON body of POST /articles.
-type articleIn struct {
-	URL       string  `json:"url"`
-	Title     string  `json:"title"`
-	Source    string  `json:"source"`
-	Published string  `json:"published"`
-	Text      *string `json:"text"`
-}
-
-func (in *articleIn) article() (*geo.Article, error) {
-	if in.Text == nil {
-		return nil, geo.Errorf(geo.EINVALID, `"text" is required and must be a string`)
-	}
-	a := &geo.Article{URL: in.URL, Title: in.Title, Source: in.Source, Text: *in.Text}
-	if in.Published != "" {
-		t, err := time.Parse(time.RFC3339, in.Published)
-		if err != nil {
-			return nil, geo.Errorf(geo.EINVALID, `"published" must be an RFC 3339 time, such as 2021-09-11T15:06:00Z`)
-		}
-		a.Published = &t
+// article decodes one JSON article body and checks it.
+func article(in *geo.ArticleInput) (*geo.Article, error) {
+	a, err := in.Article()
+	if err != nil {
+		return nil, err
 	}
 	return a, a.Validate()
 }
@@ -61,12 +45,12 @@ func decodeArticles(contentType string, body []byte) (arts []*geo.Article, batch
 	mt, _, _ := mime.ParseMediaType(contentType)
 	switch mt {
 	case "application/json", "":
-		var in articleIn
+		var in geo.ArticleInput
 		dec := json.NewDecoder(bytes.NewReader(body))
 		if err := dec.Decode(&in); err != nil {
 			return nil, false, geo.Errorf(geo.EINVALID, "malformed JSON: %v", err)
 		}
-		a, err := in.article()
+		a, err := article(&in)
 		return []*geo.Article{a}, false, err
 	case "text/plain":
 		a := &geo.Article{Text: string(body)}
@@ -86,11 +70,11 @@ func decodeNDJSON(body []byte) ([]*geo.Article, error) {
 		if len(bytes.TrimSpace(sc.Bytes())) == 0 {
 			continue
 		}
-		var in articleIn
+		var in geo.ArticleInput
 		if err := json.Unmarshal(sc.Bytes(), &in); err != nil {
 			return nil, geo.Errorf(geo.EINVALID, "line %d: malformed JSON: %v", line, err)
 		}
-		a, err := in.article()
+		a, err := article(&in)
 		if err != nil {
 			return nil, geo.Errorf(geo.ErrorCode(err), "line %d: %s", line, geo.ErrorMessage(err))
 		}

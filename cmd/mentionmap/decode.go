@@ -8,44 +8,27 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"mentionmap/geo"
 )
 
-// fileArticle is an article in a .json or .jsonl file.
-type fileArticle struct {
-	URL       string  `json:"url"`
-	Title     string  `json:"title"`
-	Source    string  `json:"source"`
-	Published string  `json:"published"`
-	Text      *string `json:"text"`
-}
-
-func (fa *fileArticle) article() (*geo.Article, error) {
-	if fa.Text == nil {
-		return nil, fmt.Errorf(`missing string "text"`)
-	}
-	a := &geo.Article{URL: fa.URL, Title: fa.Title, Source: fa.Source, Text: *fa.Text}
-	if fa.Published != "" {
-		t, err := time.Parse(time.RFC3339, fa.Published)
-		if err != nil {
-			return nil, fmt.Errorf("published: want RFC 3339, have %q", fa.Published)
-		}
-		a.Published = &t
-	}
-	return a, nil
+// sink receives decoded articles, and the records that could not be read
+// (reported and skipped, so one bad line loses nothing else). An error
+// from ok stops decoding.
+type sink struct {
+	ok  func(*geo.Article) error
+	bad func(error)
 }
 
 // decodeFile reads articles by file type: .txt/.md is one article whose
 // first line is its title; .json is an object or an array of them;
 // .jsonl/.ndjson has one object per line.
-func decodeFile(name string, r io.Reader, fn func(*geo.Article) error) error {
+func decodeFile(name string, r io.Reader, out sink) error {
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".json":
-		return decodeJSON(name, r, fn)
+		return decodeJSON(name, r, out)
 	case ".jsonl", ".ndjson":
-		return decodeJSONL(name, r, fn)
+		return decodeJSONL(name, r, out)
 	}
 	b, err := io.ReadAll(r)
 	if err != nil {
@@ -53,54 +36,59 @@ func decodeFile(name string, r io.Reader, fn func(*geo.Article) error) error {
 	}
 	text := string(b)
 	title, _, _ := strings.Cut(text, "\n")
-	return fn(&geo.Article{Title: strings.TrimSpace(strings.TrimLeft(title, "# ")), Text: text})
+	return out.ok(&geo.Article{Title: strings.TrimSpace(strings.TrimLeft(title, "# ")), Text: text})
 }
 
-func decodeJSON(name string, r io.Reader, fn func(*geo.Article) error) error {
+func decodeJSON(name string, r io.Reader, out sink) error {
 	b, err := io.ReadAll(r)
 	if err != nil {
 		return err
 	}
-	var many []fileArticle
+	var many []geo.ArticleInput
 	if t := bytes.TrimSpace(b); len(t) > 0 && t[0] == '[' {
 		if err := json.Unmarshal(t, &many); err != nil {
-			return fmt.Errorf("%s: %v", name, err)
+			out.bad(fmt.Errorf("%s: %v", name, err))
+			return nil
 		}
 	} else {
-		var one fileArticle
+		var one geo.ArticleInput
 		if err := json.Unmarshal(t, &one); err != nil {
-			return fmt.Errorf("%s: %v", name, err)
+			out.bad(fmt.Errorf("%s: %v", name, err))
+			return nil
 		}
-		many = []fileArticle{one}
+		many = []geo.ArticleInput{one}
 	}
 	for i := range many {
-		a, err := many[i].article()
+		a, err := many[i].Article()
 		if err != nil {
-			return fmt.Errorf("%s: article %d: %v", name, i+1, err)
+			out.bad(fmt.Errorf("%s: article %d: %s", name, i+1, geo.ErrorMessage(err)))
+			continue
 		}
-		if err := fn(a); err != nil {
+		if err := out.ok(a); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func decodeJSONL(name string, r io.Reader, fn func(*geo.Article) error) error {
+func decodeJSONL(name string, r io.Reader, out sink) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 64<<20)
 	for line := 1; sc.Scan(); line++ {
 		if len(bytes.TrimSpace(sc.Bytes())) == 0 {
 			continue
 		}
-		var fa fileArticle
-		if err := json.Unmarshal(sc.Bytes(), &fa); err != nil {
-			return fmt.Errorf("%s:%d: %v", name, line, err)
+		var in geo.ArticleInput
+		if err := json.Unmarshal(sc.Bytes(), &in); err != nil {
+			out.bad(fmt.Errorf("%s:%d: malformed JSON: %v", name, line, err))
+			continue
 		}
-		a, err := fa.article()
+		a, err := in.Article()
 		if err != nil {
-			return fmt.Errorf("%s:%d: %v", name, line, err)
+			out.bad(fmt.Errorf("%s:%d: %s", name, line, geo.ErrorMessage(err)))
+			continue
 		}
-		if err := fn(a); err != nil {
+		if err := out.ok(a); err != nil {
 			return err
 		}
 	}

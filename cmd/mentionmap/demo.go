@@ -31,13 +31,20 @@ func ingestDemo(ctx context.Context, s geo.ArticleStore, p geo.Geoparser) error 
 		if err != nil {
 			return err
 		}
-		err = decodeFile(name, bytes.NewReader(b), func(a *geo.Article) error {
-			if a.Published == nil {
-				a.Published, a.Source = &demoPublished, "demo sample"
-			}
-			_, err := geo.Ingest(ctx, s, p, a)
-			return err
+		var bad error
+		err = decodeFile(name, bytes.NewReader(b), sink{
+			ok: func(a *geo.Article) error {
+				if a.Published == nil {
+					a.Published, a.Source = &demoPublished, "demo sample"
+				}
+				_, err := geo.Ingest(ctx, s, p, a)
+				return err
+			},
+			bad: func(err error) { bad = err }, // our own files: any bad record is a bug
 		})
+		if err == nil {
+			err = bad
+		}
 		if err != nil {
 			return err
 		}

@@ -32,8 +32,9 @@ func runIngest(ctx context.Context, env *cmdEnv, args []string) error {
 	defer store.Close()
 	p := newProgress(env.stderr)
 	b := &batcher{ctx: ctx, store: store, parser: g, progress: p}
+	out := sink{ok: b.add, bad: func(err error) { p.add(false, 0, err) }}
 	for _, src := range fs.Args() {
-		if err := ingestSource(ctx, env, src, b.add); err != nil {
+		if err := ingestSource(ctx, env, src, out); err != nil {
 			b.flush()
 			p.done()
 			return err
@@ -52,17 +53,20 @@ func runIngest(ctx context.Context, env *cmdEnv, args []string) error {
 
 // ingestSource reads articles from a file, every file below a directory,
 // a feed or page (file or URL), or stdin ("-", read as JSON lines).
-func ingestSource(ctx context.Context, env *cmdEnv, src string, fn func(*geo.Article) error) error {
+// A source that cannot be read is reported and skipped; only a store
+// failure stops the run.
+func ingestSource(ctx context.Context, env *cmdEnv, src string, out sink) error {
 	if src == "-" {
-		return decodeFile("stdin.jsonl", env.stdin, fn)
+		return decodeFile("stdin.jsonl", env.stdin, out)
 	}
 	if feeds.IsSource(src) || isJSONFeedFile(src) {
 		arts, err := env.fetcher().Read(ctx, src)
 		if err != nil {
-			return fmt.Errorf("%s: %w", src, err)
+			out.bad(fmt.Errorf("%s: %w", src, err))
+			return nil
 		}
 		for _, a := range arts {
-			if err := fn(a); err != nil {
+			if err := out.ok(a); err != nil {
 				return err
 			}
 		}
@@ -70,10 +74,11 @@ func ingestSource(ctx context.Context, env *cmdEnv, src string, fn func(*geo.Art
 	}
 	info, err := os.Stat(src)
 	if err != nil {
-		return err
+		out.bad(err)
+		return nil
 	}
 	if !info.IsDir() {
-		return readArticleFile(src, fn)
+		return readArticleFile(src, out)
 	}
 	var files []string
 	err = filepath.WalkDir(src, func(path string, d os.DirEntry, err error) error {
@@ -90,7 +95,7 @@ func ingestSource(ctx context.Context, env *cmdEnv, src string, fn func(*geo.Art
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		if err := ingestSource(ctx, env, f, fn); err != nil {
+		if err := ingestSource(ctx, env, f, out); err != nil {
 			return err
 		}
 	}
@@ -114,13 +119,14 @@ func isJSONFeedFile(path string) bool {
 	return err == nil && feeds.IsJSONFeed(b)
 }
 
-func readArticleFile(path string, fn func(*geo.Article) error) error {
+func readArticleFile(path string, out sink) error {
 	f, err := os.Open(path)
 	if err != nil {
-		return err
+		out.bad(err)
+		return nil
 	}
 	defer f.Close()
-	return decodeFile(path, f, fn)
+	return decodeFile(path, f, out)
 }
 
 // ingestBatchSize is how many articles share one transaction.
@@ -179,7 +185,7 @@ func (p *progress) add(created bool, mentions int, err error) {
 	switch {
 	case err != nil:
 		p.failed++
-		fmt.Fprintf(p.w, "skipped: %s\n", geo.ErrorMessage(err))
+		fmt.Fprintf(p.w, "skipped: %s\n", message(err))
 	case created:
 		p.created++
 		p.ment += mentions
@@ -196,4 +202,13 @@ func (p *progress) add(created bool, mentions int, err error) {
 func (p *progress) done() {
 	fmt.Fprintf(p.w, "ingested %d new articles with %d mentions; %d already stored; %d failed; in %s\n",
 		p.created, p.ment, p.existed, p.failed, time.Since(p.start).Round(time.Millisecond))
+}
+
+// message is an error's text for the user: the message of an application
+// error, or the error itself (file and line errors name their place).
+func message(err error) string {
+	if geo.ErrorCode(err) == geo.EINTERNAL {
+		return err.Error()
+	}
+	return geo.ErrorMessage(err)
 }

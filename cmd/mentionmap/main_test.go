@@ -54,7 +54,7 @@ func TestIngestCommand(t *testing.T) {
 	files := map[string]string{
 		"a.txt":   "Floods in Dhaka\nRivers burst their banks across Bangladesh.",
 		"b.json":  `[{"title":"Oslo","text":"Snow in Oslo, Norway."},{"text":"Rain in Bergen, Norway."}]`,
-		"c.jsonl": `{"url":"https://x.test/c","text":"Heat in Cairo, Egypt."}` + "\n" + `{"text":""}`,
+		"c.jsonl": `{"url":"https://x.test/c","text":"Heat in Cairo, Egypt."}` + "\nnot json\n" + `{"text":""}` + "\n" + `{"text":"Dust in Khartoum."}`,
 		"d.bin":   "ignored",
 	}
 	for name, body := range files {
@@ -63,11 +63,13 @@ func TestIngestCommand(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "x.db")
 	env := map[string]string{"MENTIONMAP_DB": db}
 	_, stderr, err := runCmd(t, context.Background(), "", env, "ingest", dir)
-	if err == nil || !strings.Contains(stderr, "ingested 4 new articles") || !strings.Contains(stderr, "1 failed") {
+	// Bad records are reported and skipped; the lines after them are kept.
+	if err == nil || !strings.Contains(stderr, "ingested 5 new articles") || !strings.Contains(stderr, "2 failed") ||
+		!strings.Contains(stderr, "c.jsonl:2: malformed JSON") {
 		t.Fatalf("first ingest: %v\n%s", err, stderr)
 	}
 	_, stderr, _ = runCmd(t, context.Background(), "", env, "ingest", dir)
-	if !strings.Contains(stderr, "ingested 0 new articles") || !strings.Contains(stderr, "4 already stored") {
+	if !strings.Contains(stderr, "ingested 0 new articles") || !strings.Contains(stderr, "5 already stored") {
 		t.Errorf("second ingest is not idempotent:\n%s", stderr)
 	}
 }
