@@ -133,37 +133,6 @@ func caseFilter(d *doc, i, n int, es []entry) []entry {
 	return out
 }
 
-// isPerson reports whether s is part of a person's name: right after a
-// title ("Gen. Selva", "King Abdullah") or a given name ("Paul Selva").
-func (g *Gazetteer) isPerson(d *doc, s *span) bool {
-	if s.t0 == 0 || !d.titled(s.t0) {
-		return false
-	}
-	prev := d.folded[s.t0-1]
-	if titles[prev] && d.toks[s.t0-1].cap {
-		return true
-	}
-	return givenNames[prev] && d.toks[s.t0-1].cap && d.spaced(s.t0) && !g.isPlaceWord(prev)
-}
-
-// gluedToName reports whether a single-word candidate is a surname: after
-// a capitalised word that is no place ("Bill Clark") or before a verb of
-// speech ("Clark said"). Its other mentions are then dropped too.
-func (g *Gazetteer) gluedToName(d *doc, s *span) bool {
-	if s.t1-s.t0 != 1 || s.entries[0].flags&(flagDemonym|flagAbbrev) != 0 || g.isPlaceWord(s.key) {
-		return false
-	}
-	if s.t1 < len(d.toks) && d.spaced(s.t1) && speechVerbs[d.folded[s.t1]] {
-		return true
-	}
-	if s.t0 == 0 || !d.spaced(s.t0) || d.title[s.t0] {
-		return false
-	}
-	prev := d.toks[s.t0-1]
-	w := d.folded[s.t0-1]
-	return prev.cap && !prev.upper && !d.sent[s.t0-1] && !leadWords[w] && !g.placeLike(w) && g.prefix[w] == 0
-}
-
 // dottedEnd includes the final period of a dotted abbreviation ("U.S.",
 // "W.Va.") in the span.
 func dottedEnd(d *doc, s span) int {
@@ -176,26 +145,6 @@ func dottedEnd(d *doc, s span) int {
 		}
 	}
 	return s.end + 1
-}
-
-// isPlaceWord reports whether a folded token is itself the name of a
-// country, first-level division or region, so that "Georgia" or
-// "Virginia" before a name does not make it a person's.
-func (g *Gazetteer) isPlaceWord(k string) bool {
-	for _, e := range g.names[k] {
-		if e.place < 0 {
-			continue
-		}
-		switch p := g.places[e.place]; p.Kind {
-		case geo.KindCountry, geo.KindRegion, geo.KindWater:
-			return true
-		case geo.KindAdmin1:
-			if p.Population >= 100_000 {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // keep applies the context rules to a candidate and marks weak ones.
@@ -319,20 +268,3 @@ func (g *Gazetteer) smallOnly(es []entry) bool {
 // smallPopulation is the size below which a lone town name needs support
 // from the rest of the article.
 const smallPopulation = 5000
-
-// dropPersons removes the other mentions of names used for people in the
-// same text ("Paul Selva ... Selva said"), unless a preposition marks
-// them as places ("in Jordan").
-func dropPersons(d *doc, spans []span, persons map[string]bool) []span {
-	if len(persons) == 0 {
-		return spans
-	}
-	out := spans[:0]
-	for _, s := range spans {
-		if persons[s.key] && !(s.t0 > 0 && (locPrepositions[d.folded[s.t0-1]] || d.folded[s.t0-1] == "of")) {
-			continue
-		}
-		out = append(out, s)
-	}
-	return out
-}

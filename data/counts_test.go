@@ -1,0 +1,123 @@
+package data
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"path/filepath"
+	"testing"
+
+	"github.com/paulmach/orb"
+
+	"mentionmap/geo"
+)
+
+func TestCountsAndExtent(t *testing.T) {
+	s := seed(t)
+	ctx := context.Background()
+	tests := []struct {
+		f                geo.Filter
+		places, mentions int
+	}{
+		{geo.Filter{}, 3, 4},
+		{geo.Filter{Country: "LY"}, 2, 3},
+		{geo.Filter{Query: "airport"}, 1, 1},
+		{geo.Filter{Limit: 1, Offset: 1}, 3, 4}, // paging does not change the count
+	}
+	for _, tt := range tests {
+		p, err1 := s.CountPlaces(ctx, tt.f)
+		m, err2 := s.CountMentions(ctx, tt.f)
+		if err1 != nil || err2 != nil || p != tt.places || m != tt.mentions {
+			t.Errorf("%+v: places %d mentions %d (%v %v), want %d %d", tt.f, p, m, err1, err2, tt.places, tt.mentions)
+		}
+	}
+	e, err := s.Extent(ctx)
+	if err != nil || e.BBox.Min.X() != 13.18733 || e.BBox.Max.X() != 179.5 || e.Start != formatTime(day(1)) || e.End != formatTime(day(9)) {
+		t.Errorf("extent = %+v, %v", e, err)
+	}
+}
+
+func TestIngestBatch(t *testing.T) {
+	s, _ := openTest(t)
+	ctx := context.Background()
+	arts := []*geo.Article{
+		article("https://x.test/a", "Tripoli one", day(1), tripoli),
+		article("https://x.test/b", "Fiji two", day(2), fiji, libya),
+		article("https://x.test/a", "Same URL as the first", day(3), libya),
+	}
+	created, err := s.IngestBatch(ctx, arts)
+	if err != nil || len(created) != 3 || !created[0] || !created[1] || created[2] {
+		t.Fatalf("created = %v, %v", created, err)
+	}
+	if arts[2].ID != arts[0].ID {
+		t.Errorf("duplicate in batch got id %d, want %d", arts[2].ID, arts[0].ID)
+	}
+	// A failure anywhere in a batch stores none of it.
+	bad := geo.Place{Key: "nan", Name: "Nowhere", Kind: geo.KindCity, Point: orb.Point{math.NaN(), 0}}
+	_, err = s.IngestBatch(ctx, []*geo.Article{
+		article("https://x.test/c", "Fine", day(4), libya),
+		article("https://x.test/d", "Broken", day(4), bad),
+	})
+	if geo.ErrorCode(err) != geo.EINTERNAL {
+		t.Fatalf("err = %v", err)
+	}
+	var n int
+	s.r.QueryRow("SELECT count(*) FROM articles").Scan(&n)
+	if n != 2 {
+		t.Errorf("%d articles after a failed batch, want 2", n)
+	}
+}
+
+func BenchmarkIngestBatch500(b *testing.B) {
+	s, err := Open(context.Background(), filepath.Join(b.TempDir(), "bench.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		arts := make([]*geo.Article, 500)
+		for j := range arts {
+			arts[j] = article("", fmt.Sprintf("batch %d article %d", i, j), day(1+j%28), tripoli, libya, fiji)
+		}
+		if _, err := s.IngestBatch(context.Background(), arts); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N*500)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// TestPlaceStatsMatchMentions checks that the per-place totals kept at
+// ingest agree with aggregating the mentions: the fast path (no mention
+// filter) and the slow path (a filter every mention passes) must match.
+func TestPlaceStatsMatchMentions(t *testing.T) {
+	s := seed(t)
+	ctx := context.Background()
+	s.Ingest(ctx, article("https://x.test/4", "Tripoli and Libya again", day(7), tripoli, tripoli, libya))
+	collect := func(f geo.Filter) map[string]geo.PlaceSummary {
+		out := map[string]geo.PlaceSummary{}
+		if err := s.PlaceSummaries(ctx, f, func(p *geo.PlaceSummary) error { out[p.Place.Key] = *p; return nil }); err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	fast, slow := collect(geo.Filter{}), collect(geo.Filter{MinConfidence: 1e-9})
+	if len(fast) != 3 || len(fast) != len(slow) {
+		t.Fatalf("fast %d places, slow %d", len(fast), len(slow))
+	}
+	for k, f := range fast {
+		sl := slow[k]
+		if f.Mentions != sl.Mentions || f.Articles != sl.Articles || f.FirstSeen != sl.FirstSeen || f.LastSeen != sl.LastSeen ||
+			fmt.Sprint(f.Latest) != fmt.Sprint(sl.Latest) {
+			t.Errorf("%s: fast %+v, slow %+v", k, f, sl)
+		}
+	}
+	if tr := fast["2210247"]; tr.Mentions != 4 || tr.Articles != 3 || len(tr.Latest) != 3 || tr.Latest[0].Time != formatTime(day(7)) {
+		t.Errorf("Tripoli totals %+v", fast["2210247"])
+	}
+	n, _ := s.CountPlaces(ctx, geo.Filter{})
+	m, _ := s.CountPlaces(ctx, geo.Filter{MinConfidence: 1e-9})
+	if n != 3 || m != 3 {
+		t.Errorf("counts %d %d", n, m)
+	}
+}
