@@ -37,46 +37,36 @@ func (s *Store) Article(ctx context.Context, id int64) (*geo.Article, error) {
 	} else if err != nil {
 		return nil, geo.Errorf(geo.EINTERNAL, "article: %v", err)
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT `+mentionCols+` FROM mentions m JOIN places p ON p.id = m.place_id
-		WHERE m.article_id = ? ORDER BY m.start`, id)
-	if err != nil {
-		return nil, geo.Errorf(geo.EINTERNAL, "mentions: %v", err)
-	}
-	defer rows.Close()
 	a.Mentions = []geo.Mention{}
-	for rows.Next() {
+	err := s.stream(ctx, "mentions", `SELECT `+mentionCols+` FROM mentions m JOIN places p ON p.id = m.place_id
+		WHERE m.article_id = ? ORDER BY m.start`, []any{id}, func(rows *sql.Rows) error {
 		var m geo.Mention
 		if err := scanMention(rows, &m); err != nil {
-			return nil, geo.Errorf(geo.EINTERNAL, "mentions: %v", err)
+			return failed("mentions", err)
 		}
 		a.Mentions = append(a.Mentions, m)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, geo.Errorf(geo.EINTERNAL, "mentions: %v", err)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return &a, nil
 }
 
 // Articles lists articles newest first, without their text.
 func (s *Store) Articles(ctx context.Context, limit, offset int) ([]geo.Article, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT `+articleCols+`, (SELECT count(*) FROM mentions WHERE article_id = a.id)
-		FROM articles a ORDER BY a.time DESC, a.id DESC LIMIT ? OFFSET ?`, limit, offset)
-	if err != nil {
-		return nil, geo.Errorf(geo.EINTERNAL, "articles: %v", err)
-	}
-	defer rows.Close()
 	out := []geo.Article{}
-	for rows.Next() {
+	err := s.stream(ctx, "articles", `SELECT `+articleCols+`, (SELECT count(*) FROM mentions WHERE article_id = a.id)
+		FROM articles a ORDER BY a.time DESC, a.id DESC LIMIT ? OFFSET ?`, []any{limit, offset}, func(rows *sql.Rows) error {
 		var a geo.Article
-		var n int
-		if err := scanArticle(rows, &a, &n); err != nil {
-			return nil, geo.Errorf(geo.EINTERNAL, "articles: %v", err)
+		if err := scanArticle(rows, &a, &a.MentionCount); err != nil {
+			return failed("articles", err)
 		}
-		a.MentionCount = n
 		out = append(out, a)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, geo.Errorf(geo.EINTERNAL, "articles: %v", err)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }

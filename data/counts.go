@@ -69,24 +69,13 @@ func (s *Store) PlacePoints(ctx context.Context, f geo.Filter, fn func(*geo.Clus
 	if err != nil {
 		return err
 	}
-	rows, err := s.r.QueryContext(ctx, q, args...)
-	if err != nil {
-		return geo.Errorf(geo.EINTERNAL, "places: %v", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
+	return s.stream(ctx, "places", q, args, func(rows *sql.Rows) error {
 		var p geo.ClusterPoint
 		if err := rows.Scan(&p.ID, &p.Name, &p.Kind, &p.Country, &p.Point[0], &p.Point[1], &p.Mentions); err != nil {
-			return geo.Errorf(geo.EINTERNAL, "places: %v", err)
+			return failed("places", err)
 		}
-		if err := fn(&p); err != nil {
-			return err
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return geo.Errorf(geo.EINTERNAL, "places: %v", err)
-	}
-	return nil
+		return fn(&p)
+	})
 }
 
 // placePointsQuery reads per-place totals when f selects by place only,

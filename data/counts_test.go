@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"path/filepath"
 	"testing"
 
 	"github.com/paulmach/orb"
@@ -69,11 +68,7 @@ func TestIngestBatch(t *testing.T) {
 }
 
 func BenchmarkIngestBatch500(b *testing.B) {
-	s, err := Open(context.Background(), filepath.Join(b.TempDir(), "bench.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
+	s := openBench(b)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		arts := make([]*geo.Article, 500)

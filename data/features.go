@@ -22,29 +22,18 @@ func (s *Store) PlaceSummaries(ctx context.Context, f geo.Filter, fn func(*geo.P
 	if err != nil {
 		return err
 	}
-	rows, err := s.r.QueryContext(ctx, q, append(args, page(f)...)...)
-	if err != nil {
-		return geo.Errorf(geo.EINTERNAL, "features: %v", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
+	return s.stream(ctx, "features", q, append(args, page(f)...), func(rows *sql.Rows) error {
 		var ps geo.PlaceSummary
 		var latest string
 		dest := append(placeDest(&ps.Place), &ps.Mentions, &ps.Articles, &ps.FirstSeen, &ps.LastSeen, &latest)
 		if err := rows.Scan(dest...); err != nil {
-			return geo.Errorf(geo.EINTERNAL, "features: %v", err)
+			return failed("features", err)
 		}
 		if err := json.Unmarshal([]byte(latest), &ps.Latest); err != nil {
-			return geo.Errorf(geo.EINTERNAL, "features: %v", err)
+			return failed("features", err)
 		}
-		if err := fn(&ps); err != nil {
-			return err
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return geo.Errorf(geo.EINTERNAL, "features: %v", err)
-	}
-	return nil
+		return fn(&ps)
+	})
 }
 
 // latestCols reads one of a place's three newest articles (x is the alias
@@ -62,12 +51,7 @@ func (s *Store) placeSummariesFromStats(ctx context.Context, f geo.Filter, fn fu
 		FROM place_stats ps JOIN places p ON p.id = ps.place_id
 		LEFT JOIN articles x1 ON x1.id = ps.a1 LEFT JOIN articles x2 ON x2.id = ps.a2 LEFT JOIN articles x3 ON x3.id = ps.a3
 		WHERE ` + cond + ` ORDER BY ps.mentions DESC, p.id LIMIT ? OFFSET ?`
-	rows, err := s.r.QueryContext(ctx, q, append(args, page(f)...)...)
-	if err != nil {
-		return geo.Errorf(geo.EINTERNAL, "features: %v", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
+	return s.stream(ctx, "features", q, append(args, page(f)...), func(rows *sql.Rows) error {
 		var ps geo.PlaceSummary
 		var refs [3]geo.ArticleRef
 		var ids [3]sql.NullInt64
@@ -76,7 +60,7 @@ func (s *Store) placeSummariesFromStats(ctx context.Context, f geo.Filter, fn fu
 			dest = append(dest, &ids[i], &refs[i].Title, &refs[i].URL, &refs[i].Source, &refs[i].Time)
 		}
 		if err := rows.Scan(dest...); err != nil {
-			return geo.Errorf(geo.EINTERNAL, "features: %v", err)
+			return failed("features", err)
 		}
 		ps.Latest = make([]geo.ArticleRef, 0, 3)
 		for i := range refs {
@@ -85,14 +69,8 @@ func (s *Store) placeSummariesFromStats(ctx context.Context, f geo.Filter, fn fu
 				ps.Latest = append(ps.Latest, refs[i])
 			}
 		}
-		if err := fn(&ps); err != nil {
-			return err
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return geo.Errorf(geo.EINTERNAL, "features: %v", err)
-	}
-	return nil
+		return fn(&ps)
+	})
 }
 
 // placeSummaryQuery aggregates the mentions matching f per place.
@@ -160,25 +138,14 @@ func (s *Store) mentions(ctx context.Context, cond string, args, page []any, fn 
 	q := `SELECT ` + mentionCols + `, a.id, a.title, COALESCE(a.url, ''), a.source, a.time
 		FROM mentions m JOIN articles a ON a.id = m.article_id JOIN places p ON p.id = m.place_id
 		WHERE ` + cond + ` ORDER BY m.time DESC, m.id DESC LIMIT ? OFFSET ?`
-	rows, err := s.r.QueryContext(ctx, q, append(args, page...)...)
-	if err != nil {
-		return geo.Errorf(geo.EINTERNAL, "mentions: %v", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
+	return s.stream(ctx, "mentions", q, append(args, page...), func(rows *sql.Rows) error {
 		var r geo.MentionRow
 		a := &r.Article
 		if err := scanMention(rows, &r.Mention, &a.ID, &a.Title, &a.URL, &a.Source, &a.Time); err != nil {
-			return geo.Errorf(geo.EINTERNAL, "mentions: %v", err)
+			return failed("mentions", err)
 		}
-		if err := fn(&r); err != nil {
-			return err
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return geo.Errorf(geo.EINTERNAL, "mentions: %v", err)
-	}
-	return nil
+		return fn(&r)
+	})
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

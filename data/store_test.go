@@ -269,12 +269,18 @@ func openFuzz(f *testing.F) (*Store, error) {
 	return s, nil
 }
 
-func BenchmarkIngest(b *testing.B) {
+// openBench opens a store in the benchmark's temporary directory.
+func openBench(b *testing.B) *Store {
 	s, err := Open(context.Background(), filepath.Join(b.TempDir(), "bench.db"))
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer s.Close()
+	b.Cleanup(func() { s.Close() })
+	return s
+}
+
+func BenchmarkIngest(b *testing.B) {
+	s := openBench(b)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		a := article("", time.Now().String()+string(rune(i)), day(1), tripoli, libya, fiji)

@@ -1,0 +1,32 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+
+	"mentionmap/geo"
+)
+
+// stream runs a read query and calls row once per result row, so results
+// of any size pass through in constant memory. Query and iteration
+// failures become internal errors named by what; an error from row is
+// returned as it is (row wraps its own scan errors with failed).
+func (s *Store) stream(ctx context.Context, what, q string, args []any, row func(*sql.Rows) error) error {
+	rows, err := s.r.QueryContext(ctx, q, args...)
+	if err != nil {
+		return failed(what, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := row(rows); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return failed(what, err)
+	}
+	return nil
+}
+
+// failed wraps a database error as an internal error.
+func failed(what string, err error) error { return geo.Errorf(geo.EINTERNAL, "%s: %v", what, err) }
