@@ -108,7 +108,7 @@ func cityRecord(c cityRow, altMin int64) record {
 	r := record{FCode: c.fcode}
 	r.Key = strconv.FormatInt(c.id, 10)
 	r.GeonameID, r.Name, r.Kind = c.id, c.name, geo.KindCity
-	r.Country, r.Admin1, r.Population = c.country, c.admin1, c.population
+	r.Country, r.Admin1, r.Admin2, r.Population = c.country, c.admin1, c.admin2, c.population
 	r.Point = orb.Point{c.lon, c.lat}
 	seen := map[string]bool{Key(c.name): true}
 	for _, a := range append([]string{c.ascii}, c.alts...) {
@@ -181,6 +181,9 @@ func divisionRecords(path, kind string, cities []cityRow) ([]record, error) {
 		r := record{}
 		r.Key, r.GeonameID, r.Name, r.Kind = cn.Code, cn.GeonameID, cn.Name, kind
 		r.Country, r.Admin1 = parts[0], parts[1]
+		if len(parts) > 2 {
+			r.Admin2 = parts[2]
+		}
 		if kind == geo.KindAdmin1 && r.Country == "US" {
 			r.Alts = usStateDotted[r.Admin1]
 		}

@@ -16,6 +16,8 @@ type evidence struct {
 	own             map[[2]string]float64 // {name key, area} -> weight
 	anchors         []anchor
 	voted           map[string]bool // names that cast their soft vote
+	counties        map[int32]countyMark
+	marked          map[string]bool // names whose meanings are in counties
 }
 
 // weights maps an area (country code or "CC.A1") to its weight.
@@ -33,6 +35,7 @@ type anchor struct {
 func (ev *evidence) reset() {
 	if ev.own == nil {
 		ev.country, ev.admin1, ev.own, ev.voted = weights{}, weights{}, map[[2]string]float64{}, map[string]bool{}
+		ev.counties, ev.marked = map[int32]countyMark{}, map[string]bool{}
 	}
 	clear(ev.voted)
 	clear(ev.country)

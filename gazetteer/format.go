@@ -17,28 +17,31 @@ import (
 // separated by tabs:
 //
 //	N places names                 (first line: sizes, so Load allocates once)
-//	P key geonameid kind country admin1 lat lon population fcode name alternates demonyms
+//	P key geonameid kind country admin1 lat lon population fcode name alternates demonyms admin2
 //	W word
 //
 // alternates and demonyms are lookup keys (see Key) separated by "|"; an
 // alternate that starts with "=" is an abbreviation that only matches in
-// capitals (US, U.S., UAE). W lines list common English words: the words a
+// capitals (US, U.S., UAE). admin2 is the code of the second-level division
+// of a town or division (its last column; files without it load, and then
+// towns are not tied to their counties). W lines list common English words: the words a
 // dictionary spells in lower case.
 
 // record is one place as stored in the file.
 type record struct {
 	geo.Place
 	FCode    string
+	Admin2   string // second-level division code, "201" in US.TX.201
 	Alts     []string
 	Demonyms []string
 }
 
-const placeFields = 13
+const placeFields = 14
 
 func (r *record) write(w io.Writer) error {
-	_, err := fmt.Fprintf(w, "P\t%s\t%d\t%s\t%s\t%s\t%.5f\t%.5f\t%d\t%s\t%s\t%s\t%s\n",
+	_, err := fmt.Fprintf(w, "P\t%s\t%d\t%s\t%s\t%s\t%.5f\t%.5f\t%d\t%s\t%s\t%s\t%s\t%s\n",
 		r.Key, r.GeonameID, r.Kind, r.Country, r.Admin1, r.Point.Lat(), r.Point.Lon(),
-		r.Population, r.FCode, clean(r.Name), joinKeys(r.Alts), joinKeys(r.Demonyms))
+		r.Population, r.FCode, clean(r.Name), joinKeys(r.Alts), joinKeys(r.Demonyms), r.Admin2)
 	return err
 }
 
@@ -64,7 +67,7 @@ func joinKeys(ss []string) string {
 
 func parseRecord(f []string) (record, error) {
 	var r record
-	if len(f) != placeFields {
+	if len(f) != placeFields && len(f) != placeFields-1 {
 		return r, fmt.Errorf("want %d fields, have %d", placeFields, len(f))
 	}
 	var err error
@@ -86,6 +89,9 @@ func parseRecord(f []string) (record, error) {
 	r.FCode, r.Name = f[9], f[10]
 	r.Alts = splitList(f[11])
 	r.Demonyms = splitList(f[12])
+	if len(f) == placeFields {
+		r.Admin2 = f[13]
+	}
 	return r, nil
 }
 

@@ -35,13 +35,15 @@ type entry struct {
 // safe for concurrent use.
 type Gazetteer struct {
 	places  []geo.Place
-	rank    []uint8            // feature rank per place: capital, seat, other
-	a1key   []string           // "CC.A1" per place, for evidence lookups
-	names   map[string][]entry // key -> meanings, best prior first
-	prefix  map[string]uint8   // first token -> longest name in tokens
-	common  map[string]bool    // common English words (lower case in a dictionary)
-	country map[string]int32   // ISO code -> place
-	admin1  map[string]int32   // "CC.A1" -> place
+	rank    []uint8             // feature rank per place: capital, seat, other
+	a1key   []string            // "CC.A1" per place, for evidence lookups
+	county  []int32             // the second-level division of a town or division, or -1
+	admin2  map[[3]string]int32 // {CC, A1, A2} -> place, while loading
+	names   map[string][]entry  // key -> meanings, best prior first
+	prefix  map[string]uint8    // first token -> longest name in tokens
+	common  map[string]bool     // common English words (lower case in a dictionary)
+	country map[string]int32    // ISO code -> place
+	admin1  map[string]int32    // "CC.A1" -> place
 }
 
 // aliasPenalty lowers places that only have a name as an alternate, when
@@ -74,10 +76,12 @@ func Load(r io.Reader) (*Gazetteer, error) {
 		common:  make(map[string]bool),
 		country: make(map[string]int32),
 		admin1:  make(map[string]int32),
+		admin2:  make(map[[3]string]int32),
 	}
 	if err := readFile(r, (*loader)(g)); err != nil {
 		return nil, err
 	}
+	g.admin2 = nil
 	if len(g.places) == 0 || g.names == nil {
 		return nil, geo.Errorf(geo.EINVALID, "gazetteer: no places")
 	}
@@ -95,6 +99,7 @@ func (l *loader) size(places, names int) {
 	l.places = make([]geo.Place, 0, places)
 	l.rank = make([]uint8, 0, places)
 	l.a1key = make([]string, 0, places)
+	l.county = make([]int32, 0, places)
 	l.names = make(map[string][]entry, names+len(blockers))
 	l.prefix = make(map[string]uint8, names/2)
 }
@@ -116,6 +121,7 @@ func (l *loader) place(r record) {
 	case geo.KindAdmin1:
 		g.admin1[r.Key] = i
 	}
+	g.county = append(g.county, l.countyOf(r, i))
 	g.addKey(Key(r.Name), entry{place: i})
 	// Alternate names of hand-written regions and seas are curated short
 	// names ("Atlantic", "Mediterranean"), not mere aliases.
@@ -133,6 +139,23 @@ func (l *loader) place(r record) {
 	for _, d := range r.Demonyms {
 		g.addKey(d, entry{place: i, flags: flagDemonym})
 	}
+}
+
+// countyOf is the index of the second-level division that record r (place
+// i) lies in or is, or -1. Divisions precede towns in the file.
+func (l *loader) countyOf(r record, i int32) int32 {
+	if r.Admin2 == "" || (r.Kind != geo.KindCity && r.Kind != geo.KindAdmin2) {
+		return -1
+	}
+	code := [3]string{r.Country, r.Admin1, r.Admin2}
+	if r.Kind == geo.KindAdmin2 {
+		l.admin2[code] = i
+		return i
+	}
+	if c, ok := l.admin2[code]; ok {
+		return c
+	}
+	return -1
 }
 
 func featureRank(fcode string) uint8 {

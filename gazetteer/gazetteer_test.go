@@ -143,3 +143,23 @@ func BenchmarkLoad(b *testing.B) {
 		runtime.KeepAlive(g)
 	}
 }
+
+// TestLoadWithoutCounties loads a file from before the admin2 column:
+// towns then have no county, and everything else works.
+func TestLoadWithoutCounties(t *testing.T) {
+	var b bytes.Buffer
+	w := gzip.NewWriter(&b)
+	w.Write([]byte("P\tLY\t2215636\tcountry\tLY\t\t27.00000\t17.00000\t6461454\t\tLibya\t\tlibyan\n" +
+		"P\t2210247\t2210247\tcity\tLY\t77\t32.88743\t13.18733\t1150989\tPPLC\tTripoli\t\t\n"))
+	w.Close()
+	g, err := Load(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g.Len() != 2 || g.county[1] != -1 {
+		t.Fatalf("places %d, county of Tripoli %d", g.Len(), g.county[1])
+	}
+	if ms := g.Parse("Libyan forces entered Tripoli."); len(ms) != 2 || ms[1].Place.Key != "2210247" {
+		t.Errorf("mentions = %+v", ms)
+	}
+}

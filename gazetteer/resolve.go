@@ -58,8 +58,11 @@ var countryWeight = map[string]float64{geo.KindAdmin1: 2.5, geo.KindAdmin2: 1.5,
 func (g *Gazetteer) support(ev *evidence, key string, i int32) float64 {
 	p := g.places[i]
 	c := ev.country.get(p.Country)
-	if c == 0 {
-		return 0 // nothing in the article points to this country
+	if c == 0 { // nothing else in the article points to this country
+		if g.paired(ev.counties, key, i) {
+			return countyBonus
+		}
+		return 0
 	}
 	own := ev.ownOf(key, p.Country)
 	return countryWeight[p.Kind]*sat(c-own) + g.local(ev, key, i)
@@ -75,6 +78,9 @@ func (g *Gazetteer) local(ev *evidence, key string, i int32) float64 {
 		if w := ev.admin1.get(a); w > 0 {
 			s += sat(w - ev.ownOf(key, a))
 		}
+	}
+	if g.paired(ev.counties, key, i) {
+		s += countyBonus
 	}
 	switch best := nearestKm(ev.anchors, key, p.Point.Lat(), p.Point.Lon()); {
 	case best < 50:
@@ -93,6 +99,8 @@ func (g *Gazetteer) resolve(d *doc, spans []span) []span {
 		spans[i].place = spans[i].entries[0].place
 	}
 	ev := &d.ev
+	ev.reset()
+	g.markCounties(ev.counties, ev.marked, spans)
 	for round := 0; round < 2; round++ {
 		g.gather(ev, spans)
 		g.choose(ev, spans)
