@@ -21,10 +21,12 @@ type batch struct {
 	addRTree  *sql.Stmt
 	stats     *sql.Stmt
 	newPlaces map[string]int64 // places this transaction stored
+	deltas    statDeltas       // per-place totals this transaction adds
+	indexed   []*geo.Article   // articles for the full-text index, at the end
 }
 
 func (s *Store) newBatch(ctx context.Context, tx *sql.Tx) (*batch, error) {
-	b := &batch{s: s, newPlaces: map[string]int64{}}
+	b := &batch{s: s, newPlaces: map[string]int64{}, deltas: statDeltas{byPlace: map[int64]*statDelta{}}}
 	for _, p := range []struct {
 		dst **sql.Stmt
 		sql string
@@ -39,8 +41,8 @@ func (s *Store) newBatch(ctx context.Context, tx *sql.Tx) (*batch, error) {
 		// The newest three (time, article) pairs shift down as a newer one
 		// arrives; every SET expression sees the row as it was.
 		{&b.stats, `INSERT INTO place_stats (place_id, mentions, articles, first, last, t1, a1)
-			VALUES (?1, ?2, 1, ?3, ?3, ?3, ?4)
-			ON CONFLICT (place_id) DO UPDATE SET mentions = mentions + excluded.mentions, articles = articles + 1,
+			VALUES (?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (place_id) DO UPDATE SET mentions = mentions + excluded.mentions, articles = articles + excluded.articles,
 			first = min(first, excluded.first), last = max(last, excluded.last),
 			t3 = CASE WHEN excluded.t1 >= t2 THEN t2 WHEN excluded.t1 >= t3 THEN excluded.t1 ELSE t3 END,
 			a3 = CASE WHEN excluded.t1 >= t2 THEN a2 WHEN excluded.t1 >= t3 THEN excluded.a1 ELSE a3 END,
@@ -91,18 +93,12 @@ func (b *batch) insert(ctx context.Context, a *geo.Article) error {
 	if a.ID, err = res.LastInsertId(); err != nil {
 		return err
 	}
-	if _, err := b.fts.ExecContext(ctx, a.ID, a.Title, a.Text); err != nil {
-		return err
-	}
+	b.indexed = append(b.indexed, a)
 	perPlace := map[int64]int{}
-	var order []int64
 	for i := range a.Mentions {
 		m := &a.Mentions[i]
 		if m.Place.ID, err = b.placeID(ctx, &m.Place); err != nil {
 			return err
-		}
-		if perPlace[m.Place.ID] == 0 {
-			order = append(order, m.Place.ID)
 		}
 		perPlace[m.Place.ID]++
 		res, err := b.mention.ExecContext(ctx, a.ID, m.Place.ID, m.Start, m.End, m.Text, m.Sentence, m.Confidence, m.Demonym, t)
@@ -114,8 +110,19 @@ func (b *batch) insert(ctx context.Context, a *geo.Article) error {
 			return err
 		}
 	}
-	for _, id := range order {
-		if _, err := b.stats.ExecContext(ctx, id, perPlace[id], t, a.ID); err != nil {
+	for id, n := range perPlace {
+		b.deltas.add(id, n, t, a.ID)
+	}
+	return nil
+}
+
+// indexText adds the batch's articles to the full-text index. It runs
+// last: every later statement that opens a savepoint would make FTS5 flush
+// its pending terms, writing one small segment per article instead of one
+// per transaction.
+func (b *batch) indexText(ctx context.Context) error {
+	for _, a := range b.indexed {
+		if _, err := b.fts.ExecContext(ctx, a.ID, a.Title, a.Text); err != nil {
 			return err
 		}
 	}

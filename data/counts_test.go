@@ -116,3 +116,58 @@ func TestPlaceStatsMatchMentions(t *testing.T) {
 		t.Errorf("counts %d %d", n, m)
 	}
 }
+
+// TestPlaceStatsAcrossBatches checks the totals ingest keeps against a
+// recount of the mentions: batches of articles out of time order, with
+// equal times, places mentioned twice in one article, and duplicates.
+func TestPlaceStatsAcrossBatches(t *testing.T) {
+	s, _ := openTest(t)
+	ctx := context.Background()
+	days := []int{5, 2, 9, 2, 7, 1, 9, 3, 8, 4, 6, 2}
+	for b := 0; b < 3; b++ {
+		var arts []*geo.Article
+		for i, d := range days {
+			ps := []geo.Place{tripoli}
+			if (i+b)%2 == 0 {
+				ps = append(ps, libya, tripoli)
+			}
+			if (i+b)%3 == 0 {
+				ps = append(ps, fiji)
+			}
+			arts = append(arts, article("", fmt.Sprintf("batch %d article %d", b, i), day(d+b), ps...))
+		}
+		arts = append(arts, article("", "batch 0 article 0", day(1), libya)) // a duplicate
+		if _, err := s.IngestBatch(ctx, arts); err != nil {
+			t.Fatal(err)
+		}
+	}
+	const recount = `WITH pa AS (SELECT place_id, article_id, max(time) AS time, count(*) AS n FROM mentions GROUP BY place_id, article_id),
+		ranked AS (SELECT *, row_number() OVER (PARTITION BY place_id ORDER BY time DESC, article_id DESC) AS rn FROM pa)
+		SELECT place_id, sum(n), count(*), min(time), max(time),
+			max(CASE rn WHEN 1 THEN time || '/' || article_id END), max(CASE rn WHEN 2 THEN time || '/' || article_id END),
+			max(CASE rn WHEN 3 THEN time || '/' || article_id END)
+		FROM ranked GROUP BY place_id ORDER BY place_id`
+	const kept = `SELECT place_id, mentions, articles, first, last, t1 || '/' || a1, t2 || '/' || a2, t3 || '/' || a3
+		FROM place_stats ORDER BY place_id`
+	read := func(q string) []string {
+		rows, err := s.r.QueryContext(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		var out []string
+		for rows.Next() {
+			var id, m, a int64
+			var first, last, l1, l2, l3 string
+			if err := rows.Scan(&id, &m, &a, &first, &last, &l1, &l2, &l3); err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, fmt.Sprint(id, m, a, first, last, l1, l2, l3))
+		}
+		return out
+	}
+	want, got := read(recount), read(kept)
+	if len(want) != 3 || fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("place_stats:\n%s\nrecount:\n%s", got, want)
+	}
+}

@@ -70,10 +70,16 @@ func (s *Store) IngestBatch(ctx context.Context, arts []*geo.Article) (created [
 		}
 		created[i] = true
 	}
+	if err := b.flushStats(ctx); err != nil {
+		return nil, geo.Errorf(geo.EINTERNAL, "ingest: %v", err)
+	}
 	if len(existing) < len(arts) {
 		if _, err := tx.ExecContext(ctx, `UPDATE meta SET version = version + 1`); err != nil {
 			return nil, geo.Errorf(geo.EINTERNAL, "ingest: %v", err)
 		}
+	}
+	if err := b.indexText(ctx); err != nil {
+		return nil, geo.Errorf(geo.EINTERNAL, "ingest: %v", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return nil, geo.Errorf(geo.EINTERNAL, "commit: %v", err)
