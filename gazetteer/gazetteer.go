@@ -40,11 +40,14 @@ type Gazetteer struct {
 	county  []int32             // the second-level division of a town or division, or -1
 	admin2  map[[3]string]int32 // {CC, A1, A2} -> place, while loading
 	names   map[string][]entry  // key -> meanings, best prior first
-	prefix  map[string]uint8    // first token -> longest name in tokens
+	prefix  map[string]uint16   // first token -> bit n-1 set for each length n, in tokens, of its names
 	common  map[string]bool     // common English words (lower case in a dictionary)
 	country map[string]int32    // ISO code -> place
 	admin1  map[string]int32    // "CC.A1" -> place
 }
+
+// maxNameTokens is the most tokens a name can have and still be found.
+const maxNameTokens = 16
 
 // aliasPenalty lowers places that only have a name as an alternate, when
 // another place is called by it.
@@ -101,7 +104,7 @@ func (l *loader) size(places, names int) {
 	l.a1key = make([]string, 0, places)
 	l.county = make([]int32, 0, places)
 	l.names = make(map[string][]entry, names+len(blockers))
-	l.prefix = make(map[string]uint8, names/2)
+	l.prefix = make(map[string]uint16, names/2)
 }
 
 func (l *loader) word(w string) { l.common[w] = true }
@@ -189,8 +192,8 @@ func (g *Gazetteer) addKey(k string, e entry) {
 			n++
 		}
 	}
-	if n > g.prefix[first] {
-		g.prefix[first] = n
+	if n <= maxNameTokens {
+		g.prefix[first] |= 1 << (n - 1)
 	}
 }
 

@@ -48,13 +48,10 @@ func (g *Gazetteer) longest(d *doc, i int, buf *[]byte) (span, bool) {
 	if !t.cap {
 		return span{}, false
 	}
-	maxN := int(g.prefix[d.folded[i]])
-	if maxN > len(d.toks)-i {
-		maxN = len(d.toks) - i
-	}
-	for n := maxN; n >= 1; n-- {
+	lengths := g.prefix[d.folded[i]]
+	for n := min(maxNameTokens, len(d.toks)-i); n >= 1; n-- {
 		j := i + n - 1
-		if n > 1 && !d.toks[j].cap {
+		if lengths&(1<<(n-1)) == 0 || n > 1 && !d.toks[j].cap {
 			continue
 		}
 		k, ok := d.key(i, n, (*buf)[:0])
