@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/paulmach/orb"
@@ -169,5 +170,36 @@ func TestPlaceStatsAcrossBatches(t *testing.T) {
 	want, got := read(recount), read(kept)
 	if len(want) != 3 || fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("place_stats:\n%s\nrecount:\n%s", got, want)
+	}
+}
+
+// TestPlacePagesUseCachedRefs checks that a page of places (article
+// references from the cache, cold then warm) matches the unbounded
+// listing (references joined in SQL).
+func TestPlacePagesUseCachedRefs(t *testing.T) {
+	s := seed(t)
+	ctx := context.Background()
+	s.Ingest(ctx, article("https://x.test/4", "Tripoli and Libya again", day(7), tripoli, tripoli, libya))
+	list := func(f geo.Filter) string {
+		var out []string
+		if err := s.PlaceSummaries(ctx, f, func(p *geo.PlaceSummary) error {
+			out = append(out, fmt.Sprintf("%s %d %+v", p.Place.Key, p.Mentions, p.Latest))
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		return fmt.Sprint(out)
+	}
+	joined := list(geo.Filter{})
+	for _, run := range []string{"cold", "warm"} {
+		if paged := list(geo.Filter{Limit: 100}); paged != joined {
+			t.Errorf("%s: paged\n%s\njoined\n%s", run, paged, joined)
+		}
+	}
+	if !strings.Contains(joined, "Tripoli and Libya again") && !strings.Contains(joined, "About Tripoli") {
+		t.Errorf("no article titles in %s", joined)
+	}
+	if got := list(geo.Filter{Limit: 1, Offset: 1}); strings.Count(got, "{ID:") == 0 || strings.Count(got, "] ") != 0 {
+		t.Errorf("second page = %s", got)
 	}
 }

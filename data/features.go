@@ -42,9 +42,56 @@ func latestCols(x string) string {
 	return x + `.id, COALESCE(` + x + `.title, ''), COALESCE(` + x + `.url, ''), COALESCE(` + x + `.source, ''), COALESCE(` + x + `.time, '')`
 }
 
+// maxCachedPage is the largest page of places read with cached article
+// references; the page is held in memory while they load.
+const maxCachedPage = 10_000
+
 // placeSummariesFromStats answers a place-only filter from the per-place
-// totals, joining each place's three newest articles by primary key.
+// totals. A page of places takes its newest articles from the reference
+// cache; an unbounded listing streams them from a join.
 func (s *Store) placeSummariesFromStats(ctx context.Context, f geo.Filter, fn func(*geo.PlaceSummary) error) error {
+	if f.Limit <= 0 || f.Limit > maxCachedPage {
+		return s.placeSummariesJoined(ctx, f, fn)
+	}
+	cond, args := placeWhere(f)
+	q := `SELECT ` + placeCols + `, ps.mentions, ps.articles, ps.first, ps.last, ps.a1, ps.a2, ps.a3
+		FROM place_stats ps JOIN places p ON p.id = ps.place_id
+		WHERE ` + cond + ` ORDER BY ps.mentions DESC, p.id LIMIT ? OFFSET ?`
+	type row struct {
+		ps  geo.PlaceSummary
+		ids [3]int64
+	}
+	var rows []row
+	var ids []int64
+	err := s.stream(ctx, "features", q, append(args, page(f)...), func(sr *sql.Rows) error {
+		var r row
+		dest := append(placeDest(&r.ps.Place), &r.ps.Mentions, &r.ps.Articles, &r.ps.FirstSeen, &r.ps.LastSeen,
+			&r.ids[0], &r.ids[1], &r.ids[2])
+		if err := sr.Scan(dest...); err != nil {
+			return failed("features", err)
+		}
+		rows = append(rows, r)
+		ids = append(ids, r.ids[:]...)
+		return nil
+	})
+	if err == nil {
+		err = s.loadRefs(ctx, ids)
+	}
+	if err != nil {
+		return err
+	}
+	for i := range rows {
+		rows[i].ps.Latest = s.latestRefs(rows[i].ids)
+		if err := fn(&rows[i].ps); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// placeSummariesJoined streams a place-only listing from the per-place
+// totals, joining each place's three newest articles by primary key.
+func (s *Store) placeSummariesJoined(ctx context.Context, f geo.Filter, fn func(*geo.PlaceSummary) error) error {
 	cond, args := placeWhere(f)
 	q := `SELECT ` + placeCols + `, ps.mentions, ps.articles, ps.first, ps.last,
 		` + latestCols("x1") + `, ` + latestCols("x2") + `, ` + latestCols("x3") + `

@@ -26,6 +26,7 @@ type Store struct {
 
 	mu     sync.Mutex
 	places map[string]int64 // place key -> id, for places already stored
+	refs   refCache         // article references, for place features
 }
 
 var _ geo.ArticleStore = (*Store)(nil)
