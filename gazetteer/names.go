@@ -9,8 +9,8 @@ func (g *Gazetteer) isPerson(d *doc, s *span) bool {
 		return false
 	}
 	prev := d.folded[s.t0-1]
-	if titles[prev] && d.toks[s.t0-1].cap {
-		return true
+	if titles[prev] && d.toks[s.t0-1].cap && !d.sent[s.t0] {
+		return true // "General Selva", "Gen. Selva"; not "the Ministry of Justice. Azerbaijan"
 	}
 	return givenNames[prev] && d.toks[s.t0-1].cap && d.spaced(s.t0) && !g.isPlaceWord(prev)
 }

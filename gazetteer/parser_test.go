@@ -46,6 +46,8 @@ func TestParseHardCases(t *testing.T) {
 			[]found{{"U.S.", "US"}, {"UK", "GB"}, {"UAE", "AE"}, {"DRC", "CD"}, {"US", "US"}}, nil},
 		{"qualifier", "She grew up in Alexandria, Virginia, and later moved to Alexandria, La.",
 			[]found{{"Alexandria", "Alexandria/US"}, {"Virginia", "US.VA"}, {"Alexandria", "Alexandria/US"}}, nil},
+		{"title word ending a sentence", "It failed to register with the Ministry of Justice. Azerbaijan has a record. Gen. Selva spoke.",
+			[]found{{"Azerbaijan", "AZ"}}, []string{"Selva"}},
 		{"town and county", "The burn ban for Walker County was lifted after the Huntsville fire chief met the county judge.",
 			[]found{{"Walker County", "US.TX.471"}, {"Huntsville", "4699540"}}, nil},
 		{"county and town", "Paris police and the Henry County sheriff searched the lake.",
