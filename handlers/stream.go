@@ -1,11 +1,12 @@
 package handlers
 
 import (
-	"compress/gzip"
 	"fmt"
 	"hash/fnv"
 	"net/http"
 	"strings"
+
+	"github.com/klauspost/compress/gzip"
 )
 
 // stream is a response body that sends its headers on the first write, so
