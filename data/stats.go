@@ -48,7 +48,7 @@ func (ds *statDeltas) add(place int64, n int, t string, id int64) {
 	}
 }
 
-// flush writes the deltas through b.stats, which shifts one (time,
+// flushStats writes the deltas through b.stats, which shifts one (time,
 // article) pair into a place's newest three per call: the first call
 // carries the sums, and the rest follow oldest first.
 func (b *batch) flushStats(ctx context.Context) error {
