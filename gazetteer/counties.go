@@ -1,7 +1,5 @@
 package gazetteer
 
-import "mentionmap/geo"
-
 // Towns and their counties support each other: an article that names
 // "Huntsville" and "Walker County" means Huntsville, Texas and Walker
 // County, Texas, the one pair of meanings in which the town lies in the
@@ -15,59 +13,61 @@ const countyBonus = 1.5
 // mean it and the names that may mean a town in it. multi is set when more
 // than one name does, so a name never pairs with itself alone.
 type countyMark struct {
-	county, town           string
+	county, town           int32 // a name, or -1
 	countyMulti, townMulti bool
 }
 
-func (m *countyMark) add(key string, name *string, multi *bool) {
-	switch *name {
-	case "":
-		*name = key
-	case key:
+func (m *countyMark) add(name int32, to *int32, multi *bool) {
+	switch *to {
+	case -1:
+		*to = name
+	case name:
 	default:
 		*multi = true
 	}
 }
 
 // markCounties fills marks from the meanings of the spans' names.
-func (g *Gazetteer) markCounties(marks map[int32]countyMark, seen map[string]bool, spans []span) {
+func (g *Gazetteer) markCounties(marks map[int32]countyMark, seen []bool, spans []span) {
 	clear(marks)
-	clear(seen)
 	for i := range spans {
 		s := &spans[i]
-		if s.weak || seen[s.key] {
+		if s.weak || seen[s.name] {
 			continue
 		}
-		seen[s.key] = true
+		seen[s.name] = true
 		for _, e := range s.entries {
-			if e.place < 0 || g.county[e.place] < 0 {
+			if e.place < 0 || g.facts[e.place].county < 0 {
 				continue
 			}
-			c := g.county[e.place]
-			m := marks[c]
-			if g.places[e.place].Kind == geo.KindAdmin2 {
-				m.add(s.key, &m.county, &m.countyMulti)
-			} else {
-				m.add(s.key, &m.town, &m.townMulti)
+			f := &g.facts[e.place]
+			m, ok := marks[f.county]
+			if !ok {
+				m = countyMark{county: -1, town: -1}
 			}
-			marks[c] = m
+			if f.kind == kindAdmin2 {
+				m.add(s.name, &m.county, &m.countyMulti)
+			} else {
+				m.add(s.name, &m.town, &m.townMulti)
+			}
+			marks[f.county] = m
 		}
 	}
 }
 
 // paired reports whether another name of the article pairs with place i
-// as the name key: a town in a named county, or a county with a named town.
-func (g *Gazetteer) paired(marks map[int32]countyMark, key string, i int32) bool {
-	c := g.county[i]
-	if c < 0 {
+// as name: a town in a named county, or a county with a named town.
+func (g *Gazetteer) paired(marks map[int32]countyMark, name, i int32) bool {
+	f := &g.facts[i]
+	if f.county < 0 || len(marks) == 0 {
 		return false
 	}
-	m, ok := marks[c]
+	m, ok := marks[f.county]
 	if !ok {
 		return false
 	}
-	if g.places[i].Kind == geo.KindAdmin2 {
-		return m.town != "" && (m.town != key || m.townMulti)
+	if f.kind == kindAdmin2 {
+		return m.town >= 0 && (m.town != name || m.townMulti)
 	}
-	return m.county != "" && (m.county != key || m.countyMulti)
+	return m.county >= 0 && (m.county != name || m.countyMulti)
 }

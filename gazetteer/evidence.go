@@ -7,73 +7,94 @@ import (
 	"mentionmap/geo"
 )
 
-// evidence is what an article says about where it is: weights per country
-// and per first-level division, and points of places it names without
-// ambiguity. own keeps each name's share, so a name never supports itself.
-// It lives in the pooled doc and is cleared, not reallocated, per text.
+// evidence is what an article says about where it is: a weight per area
+// (country or first-level division), and points of places it names
+// without ambiguity. own keeps each name's share, so a name never supports
+// itself. Names are numbered per article (span.name). evidence lives in the
+// pooled doc and is cleared, not reallocated, per text.
 type evidence struct {
-	country, admin1 weights
-	own             map[[2]string]float64 // {name key, area} -> weight
-	anchors         []anchor
-	voted           map[string]bool // names that cast their soft vote
-	counties        map[int32]countyMark
-	marked          map[string]bool // names whose meanings are in counties
+	weight   []float64          // per area
+	touched  []int32            // areas with a weight, for clearing
+	own      map[uint64]float64 // name<<32 | area -> weight
+	anchors  []anchor
+	voted    []bool // per name: cast its soft vote
+	counties map[int32]countyMark
+	marked   []bool // per name: its meanings are in counties
 }
-
-// weights maps an area (country code or "CC.A1") to its weight.
-type weights map[string]float64
-
-func (ws weights) get(area string) float64 { return ws[area] }
 
 // anchor is a place the article names without ambiguity.
 type anchor struct {
-	key      string
+	name     int32
 	place    int32
 	lat, lon float64
 }
 
-func (ev *evidence) reset() {
+// start prepares ev for an article with the given numbers of areas (in
+// the gazetteer) and distinct names.
+func (ev *evidence) start(areas, names int) {
 	if ev.own == nil {
-		ev.country, ev.admin1, ev.own, ev.voted = weights{}, weights{}, map[[2]string]float64{}, map[string]bool{}
-		ev.counties, ev.marked = map[int32]countyMark{}, map[string]bool{}
+		ev.own, ev.counties = map[uint64]float64{}, map[int32]countyMark{}
 	}
-	clear(ev.voted)
-	clear(ev.country)
-	clear(ev.admin1)
+	if len(ev.weight) != areas {
+		ev.weight, ev.touched = make([]float64, areas), nil
+	}
+	ev.voted = grow(ev.voted, names)
+	ev.marked = grow(ev.marked, names)
+	ev.reset()
+}
+
+// reset clears the evidence gathered so far.
+func (ev *evidence) reset() {
+	for _, a := range ev.touched {
+		ev.weight[a] = 0
+	}
+	ev.touched = ev.touched[:0]
 	clear(ev.own)
+	clear(ev.voted)
 	ev.anchors = ev.anchors[:0]
 }
 
-func (ev *evidence) add(key, area string, w float64, ws *weights) {
-	(*ws)[area] += w
-	ev.own[[2]string{key, area}] += w
+func (ev *evidence) add(name, area int32, w float64) {
+	if area < 0 {
+		return
+	}
+	if ev.weight[area] == 0 {
+		ev.touched = append(ev.touched, area)
+	}
+	ev.weight[area] += w
+	ev.own[uint64(name)<<32|uint64(area)] += w
 }
 
-func (ev *evidence) ownOf(key, area string) float64 { return ev.own[[2]string{key, area}] }
+// from is the weight of area a from names other than name.
+func (ev *evidence) from(name, a int32) float64 {
+	if a < 0 || ev.weight[a] == 0 {
+		return 0
+	}
+	return ev.weight[a] - ev.own[uint64(name)<<32|uint64(a)]
+}
 
-func (ev *evidence) addAnchor(key string, place int32, p geo.Place) {
+func (ev *evidence) addAnchor(name, place int32, p *geo.Place) {
 	for i := range ev.anchors {
 		if ev.anchors[i].place == place {
 			return
 		}
 	}
-	ev.anchors = append(ev.anchors, anchor{key, place, p.Point.Lat(), p.Point.Lon()})
+	ev.anchors = append(ev.anchors, anchor{name, place, p.Point.Lat(), p.Point.Lon()})
 }
 
 // gather collects evidence from the spans' current best meanings.
 func (g *Gazetteer) gather(ev *evidence, spans []span) {
 	ev.reset()
-	voted := ev.voted
 	for i := range spans {
 		s := &spans[i]
-		p := g.places[s.place]
+		f := &g.facts[s.place]
 		demonym := s.entries[0].flags&flagDemonym != 0
-		clear := len(s.entries) == 1 || s.qualifier != ""
+		clear := len(s.entries) == 1 || s.qual >= 0
 		w := 0.3
 		switch {
-		case p.Kind == geo.KindCountry && demonym:
+		case f.kind == kindCountry && demonym:
 			w = 0.5
-		case p.Kind == geo.KindCountry || p.Kind == geo.KindAdmin1:
+		case f.kind == kindCountry || f.kind == kindAdmin1:
 			w = 1
 		case clear:
 			w = 0.6
@@ -81,17 +102,15 @@ func (g *Gazetteer) gather(ev *evidence, spans []span) {
 		if s.weak {
 			w /= 3
 		}
-		if p.Country != "" {
-			ev.add(s.key, p.Country, w, &ev.country)
+		ev.add(s.name, f.country, w)
+		if f.kind != kindCountry {
+			ev.add(s.name, f.admin1, w)
 		}
-		if p.Admin1 != "" && p.Kind != geo.KindCountry {
-			ev.add(s.key, g.a1key[s.place], w, &ev.admin1)
+		if clear && f.kind != kindCountry && f.kind != kindRegion {
+			ev.addAnchor(s.name, s.place, &g.places[s.place])
 		}
-		if clear && p.Kind != geo.KindCountry && p.Kind != geo.KindRegion {
-			ev.addAnchor(s.key, s.place, p)
-		}
-		if !clear && !s.weak && !voted[s.key] {
-			voted[s.key] = true // one vote per name, however often it recurs
+		if !clear && !s.weak && !ev.voted[s.name] {
+			ev.voted[s.name] = true // one vote per name, however often it recurs
 			g.vote(ev, s)
 		}
 	}
@@ -107,19 +126,19 @@ const (
 )
 
 func (g *Gazetteer) vote(ev *evidence, s *span) {
-	var areas [voteCandidates]string
+	var areas [voteCandidates]int32
 	n := 0
 	for _, e := range s.entries {
 		if n == voteCandidates {
 			break
 		}
-		if p := g.places[e.place]; (p.Kind == geo.KindCity || p.Kind == geo.KindAdmin2) && p.Admin1 != "" {
-			areas[n] = g.a1key[e.place]
+		if f := &g.facts[e.place]; (f.kind == kindCity || f.kind == kindAdmin2) && f.admin1 >= 0 {
+			areas[n] = f.admin1
 			n++
 		}
 	}
 	for _, a := range areas[:n] {
-		ev.add(s.key, a, voteWeight/float64(n), &ev.admin1)
+		ev.add(s.name, a, voteWeight/float64(n))
 	}
 }
 
@@ -127,7 +146,7 @@ func (g *Gazetteer) vote(ev *evidence, s *span) {
 // of another name, up to about 250 km; farther is +Inf. anchors are sorted
 // by latitude. An equirectangular approximation is ample at these
 // distances and far cheaper than haversine.
-func nearestKm(anchors []anchor, key string, lat, lon float64) float64 {
+func nearestKm(anchors []anchor, name int32, lat, lon float64) float64 {
 	const kmPerDeg, maxDeg = 111.2, 2.25
 	best := math.Inf(1)
 	coslat := math.Cos(lat * math.Pi / 180)
@@ -135,7 +154,7 @@ func nearestKm(anchors []anchor, key string, lat, lon float64) float64 {
 	for i := from; i < len(anchors) && anchors[i].lat <= lat+maxDeg; i++ {
 		a := &anchors[i]
 		dlat := math.Abs(a.lat - lat)
-		if a.key == key {
+		if a.name == name {
 			continue
 		}
 		dlon := math.Abs(a.lon - lon)

@@ -35,9 +35,8 @@ type entry struct {
 // safe for concurrent use.
 type Gazetteer struct {
 	places  []geo.Place
-	rank    []uint8             // feature rank per place: capital, seat, other
-	a1key   []string            // "CC.A1" per place, for evidence lookups
-	county  []int32             // the second-level division of a town or division, or -1
+	facts   []facts             // per place: what resolution reads
+	areas   map[string]int32    // "CC" or "CC.A1" -> area number
 	admin2  map[[3]string]int32 // {CC, A1, A2} -> place, while loading
 	names   map[string][]entry  // key -> meanings, best prior first
 	prefix  map[string]uint16   // first token -> bit n-1 set for each length n, in tokens, of its names
@@ -80,6 +79,7 @@ func Load(r io.Reader) (*Gazetteer, error) {
 		country: make(map[string]int32),
 		admin1:  make(map[string]int32),
 		admin2:  make(map[[3]string]int32),
+		areas:   make(map[string]int32),
 	}
 	if err := readFile(r, (*loader)(g)); err != nil {
 		return nil, err
@@ -100,9 +100,7 @@ type loader Gazetteer
 
 func (l *loader) size(places, names int) {
 	l.places = make([]geo.Place, 0, places)
-	l.rank = make([]uint8, 0, places)
-	l.a1key = make([]string, 0, places)
-	l.county = make([]int32, 0, places)
+	l.facts = make([]facts, 0, places)
 	l.names = make(map[string][]entry, names+len(blockers))
 	l.prefix = make(map[string]uint16, names/2)
 }
@@ -116,15 +114,13 @@ func (l *loader) place(r record) {
 	}
 	i := int32(len(g.places))
 	g.places = append(g.places, r.Place)
-	g.rank = append(g.rank, featureRank(r.FCode))
-	g.a1key = append(g.a1key, r.Country+"."+r.Admin1)
+	g.facts = append(g.facts, l.factsOf(r, i))
 	switch r.Kind {
 	case geo.KindCountry:
 		g.country[r.Country] = i
 	case geo.KindAdmin1:
 		g.admin1[r.Key] = i
 	}
-	g.county = append(g.county, l.countyOf(r, i))
 	g.addKey(Key(r.Name), entry{place: i})
 	// Alternate names of hand-written regions and seas are curated short
 	// names ("Atlantic", "Mediterranean"), not mere aliases.

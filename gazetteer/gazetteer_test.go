@@ -156,8 +156,8 @@ func TestLoadWithoutCounties(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if g.Len() != 2 || g.county[1] != -1 {
-		t.Fatalf("places %d, county of Tripoli %d", g.Len(), g.county[1])
+	if g.Len() != 2 || g.facts[1].county != -1 {
+		t.Fatalf("places %d, county of Tripoli %d", g.Len(), g.facts[1].county)
 	}
 	if ms := g.Parse("Libyan forces entered Tripoli."); len(ms) != 2 || ms[1].Place.Key != "2210247" {
 		t.Errorf("mentions = %+v", ms)

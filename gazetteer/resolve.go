@@ -25,7 +25,7 @@ func (g *Gazetteer) prior(e entry) float64 {
 		return 0.7 + 0.5*popScale(p.Population)
 	}
 	s := math.Log10(float64(p.Population)+10) / 7 * 2.2
-	switch g.rank[e.place] {
+	switch g.facts[e.place].rank {
 	case rankCapital:
 		s += 1.2
 	case rankSeat:
@@ -51,38 +51,46 @@ func sat(x float64) float64 {
 
 // countryWeight is how much naming a country backs each kind of place in
 // it: a division of a country in the news is likelier than a small town.
-var countryWeight = map[string]float64{geo.KindAdmin1: 2.5, geo.KindAdmin2: 1.5, geo.KindCity: 2}
+func countryWeight(k kind) float64 {
+	switch k {
+	case kindAdmin1:
+		return 2.5
+	case kindAdmin2:
+		return 1.5
+	case kindCity:
+		return 2
+	}
+	return 0
+}
 
-// support scores how well the rest of the article backs place i for the
-// name key: its country named, plus local support (see local).
-func (g *Gazetteer) support(ev *evidence, key string, i int32) float64 {
-	p := g.places[i]
-	c := ev.country.get(p.Country)
-	if c == 0 { // nothing else in the article points to this country
-		if g.paired(ev.counties, key, i) {
+// support scores how well the rest of the article backs place i for name:
+// its country named, plus local support (see local).
+func (g *Gazetteer) support(ev *evidence, name, i int32) float64 {
+	f := &g.facts[i]
+	if f.country < 0 || ev.weight[f.country] == 0 { // nothing else in the article points to this country
+		if g.paired(ev.counties, name, i) {
 			return countyBonus
 		}
 		return 0
 	}
-	own := ev.ownOf(key, p.Country)
-	return countryWeight[p.Kind]*sat(c-own) + g.local(ev, key, i)
+	return countryWeight(f.kind)*sat(ev.from(name, f.country)) + g.local(ev, name, i)
 }
 
 // local scores the support of place i below country level: its division
 // named, and places named near it.
-func (g *Gazetteer) local(ev *evidence, key string, i int32) float64 {
-	p := g.places[i]
+func (g *Gazetteer) local(ev *evidence, name, i int32) float64 {
+	f := &g.facts[i]
 	s := 0.0
-	if p.Kind != geo.KindCountry {
-		a := g.a1key[i]
-		if w := ev.admin1.get(a); w > 0 {
-			s += sat(w - ev.ownOf(key, a))
+	if f.kind != kindCountry {
+		if w := ev.from(name, f.admin1); w > 0 {
+			s += sat(w)
 		}
 	}
-	if g.paired(ev.counties, key, i) {
+	if g.paired(ev.counties, name, i) {
 		s += countyBonus
 	}
-	switch best := nearestKm(ev.anchors, key, p.Point.Lat(), p.Point.Lon()); {
+	pt := g.places[i].Point
+	switch best := nearestKm(ev.anchors, name, pt.Lat(), pt.Lon()); {
 	case best < 50:
 		s += 1
 	case best < 200:
@@ -99,7 +107,7 @@ func (g *Gazetteer) resolve(d *doc, spans []span) []span {
 		spans[i].place = spans[i].entries[0].place
 	}
 	ev := &d.ev
-	ev.reset()
+	ev.start(len(g.areas), d.numberNames(spans))
 	g.markCounties(ev.counties, ev.marked, spans)
 	for round := 0; round < 2; round++ {
 		g.gather(ev, spans)
@@ -107,12 +115,30 @@ func (g *Gazetteer) resolve(d *doc, spans []span) []span {
 	}
 	out := spans[:0]
 	for _, s := range spans {
-		if s.weak && s.qualifier == "" && g.local(ev, s.key, s.place) < weakSupport {
+		if s.weak && s.qual < 0 && g.local(ev, s.name, s.place) < weakSupport {
 			continue
 		}
 		out = append(out, s)
 	}
 	return out
+}
+
+// numberNames numbers the distinct names of spans from 0 and returns how
+// many there are.
+func (d *doc) numberNames(spans []span) int {
+	if d.names == nil {
+		d.names = map[string]int32{}
+	}
+	clear(d.names)
+	for i := range spans {
+		n, ok := d.names[spans[i].key]
+		if !ok {
+			n = int32(len(d.names))
+			d.names[spans[i].key] = n
+		}
+		spans[i].name = n
+	}
+	return len(d.names)
 }
 
 // weakSupport is the context score a weak candidate needs to be kept.
@@ -125,17 +151,17 @@ func (g *Gazetteer) choose(ev *evidence, spans []span) {
 		place int32
 		conf  float64
 	}
-	senses := map[[2]string]sense{}
+	senses := map[[2]int32]sense{}
 	for i := range spans {
 		s := &spans[i]
-		id := [2]string{s.key, s.qualifier}
+		id := [2]int32{s.name, s.qual}
 		if c, ok := senses[id]; ok {
 			s.place, s.confidence = c.place, c.conf
 			continue
 		}
 		best, second := math.Inf(-1), math.Inf(-1)
 		for _, e := range s.entries {
-			sc := float64(e.prior) + g.support(ev, s.key, e.place)
+			sc := float64(e.prior) + g.support(ev, s.name, e.place)
 			if sc > best {
 				best, second, s.place = sc, best, e.place
 			} else if sc > second {
@@ -150,12 +176,12 @@ func (g *Gazetteer) choose(ev *evidence, spans []span) {
 	}
 	// An unqualified name takes the sense of a qualified occurrence.
 	for i := range spans {
-		if spans[i].qualifier != "" {
-			senses[[2]string{spans[i].key, ""}] = sense{spans[i].place, spans[i].confidence}
+		if spans[i].qual >= 0 {
+			senses[[2]int32{spans[i].name, -1}] = sense{spans[i].place, spans[i].confidence}
 		}
 	}
 	for i := range spans {
-		if c, ok := senses[[2]string{spans[i].key, ""}]; ok && spans[i].qualifier == "" {
+		if c, ok := senses[[2]int32{spans[i].name, -1}]; ok && spans[i].qual < 0 {
 			spans[i].place, spans[i].confidence = c.place, c.conf
 		}
 	}
@@ -164,14 +190,14 @@ func (g *Gazetteer) choose(ev *evidence, spans []span) {
 // preferSeat replaces a division by the city it is named after when that
 // city is its seat or a large city: "Tripoli" is the city, not the district.
 func (g *Gazetteer) preferSeat(key string, es []entry, chosen int32) int32 {
-	d := g.places[chosen]
-	if d.Kind != geo.KindAdmin1 && d.Kind != geo.KindAdmin2 {
+	d := &g.facts[chosen]
+	if d.kind != kindAdmin1 && d.kind != kindAdmin2 {
 		return chosen
 	}
 	for _, e := range es {
-		p := g.places[e.place]
-		if p.Kind == geo.KindCity && p.Country == d.Country && p.Admin1 == d.Admin1 && Key(p.Name) == key &&
-			(g.rank[e.place] != rankOther || p.Population >= 100_000) {
+		f, p := &g.facts[e.place], &g.places[e.place]
+		if f.kind == kindCity && f.country == d.country && f.admin1 == d.admin1 && Key(p.Name) == key &&
+			(f.rank != rankOther || p.Population >= 100_000) {
 			return e.place
 		}
 	}
@@ -185,7 +211,7 @@ func confidence(s *span, margin float64) float64 {
 	switch {
 	case s.weak:
 		base = 0.6
-	case s.t1-s.t0 == 1 && len(s.entries) > 1 && s.qualifier == "":
+	case s.t1-s.t0 == 1 && len(s.entries) > 1 && s.qual < 0:
 		base = 0.8
 	}
 	if math.IsInf(margin, 1) {
@@ -201,52 +227,35 @@ func round2(x float64) float64 { return math.Round(x*100) / 100 }
 func (g *Gazetteer) qualify(d *doc, spans []span) {
 	for i := range spans {
 		s := &spans[i]
+		s.qual = -1
 		if s.t1 >= len(d.toks) || strings.TrimSpace(d.gap(s.t1)) != "," {
 			continue
 		}
-		area := ""
+		area := int32(-1)
 		if i+1 < len(spans) && spans[i+1].t0 == s.t1 {
 			area = g.areaOf(spans[i+1].entries)
 		}
-		if area == "" {
-			area = stateAbbrev(d, s.t1)
+		if area < 0 {
+			area = g.stateAbbrev(d, s.t1)
 		}
-		if area == "" {
+		if area < 0 {
 			continue
 		}
 		var in []entry
 		for _, e := range s.entries {
-			p := g.places[e.place]
-			if p.Kind != geo.KindCountry && within(p, area) {
+			if e.place >= 0 && g.within(e.place, area) {
 				in = append(in, e)
 			}
 		}
 		if len(in) > 0 {
-			s.entries, s.qualifier, s.weak = in, area, false
+			s.entries, s.qual, s.weak = in, area, false
 		}
 	}
-}
-
-// areaOf returns the country or division a qualifier names, preferring a
-// US state over a city or country of the same name.
-func (g *Gazetteer) areaOf(es []entry) string {
-	for _, e := range es {
-		p := g.places[e.place]
-		if p.Kind == geo.KindAdmin1 {
-			return p.Key
-		}
-	}
-	for _, e := range es {
-		if p := g.places[e.place]; p.Kind == geo.KindCountry {
-			return p.Country
-		}
-	}
-	return ""
 }
 
 // stateAbbrev reads an AP-style or postal US state abbreviation at token i
-// ("Va.", "N.Y.", "TX").
-func stateAbbrev(d *doc, i int) string {
+// ("Va.", "N.Y.", "TX") and returns its area, or -1.
+func (g *Gazetteer) stateAbbrev(d *doc, i int) int32 {
 	for n := 2; n >= 1; n-- {
 		if i+n > len(d.toks) || !d.toks[i].cap {
 			continue
@@ -256,15 +265,10 @@ func stateAbbrev(d *doc, i int) string {
 			continue
 		}
 		if st, ok := usStates[string(k)]; ok {
-			return "US." + st
+			if a, ok := g.areas["US."+st]; ok {
+				return a
+			}
 		}
 	}
-	return ""
-}
-
-func within(p geo.Place, area string) bool {
-	if len(area) == 2 {
-		return p.Country == area
-	}
-	return p.Country+"."+p.Admin1 == area
+	return -1
 }

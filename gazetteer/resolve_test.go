@@ -16,6 +16,7 @@ func TestEvidenceAnchorsSorted(t *testing.T) {
 	for i := range spans {
 		spans[i].place = spans[i].entries[0].place
 	}
+	d.ev.start(len(g.areas), d.numberNames(spans))
 	g.gather(&d.ev, spans)
 	if len(d.ev.anchors) < 4 {
 		t.Fatalf("only %d anchors", len(d.ev.anchors))
@@ -26,21 +27,21 @@ func TestEvidenceAnchorsSorted(t *testing.T) {
 }
 
 func TestNearestKm(t *testing.T) {
-	anchors := []anchor{{key: "a", lat: -10, lon: 0}, {key: "b", lat: 51.5, lon: -0.12}, {key: "c", lat: 52.2, lon: 0.12}}
+	anchors := []anchor{{name: 0, lat: -10, lon: 0}, {name: 1, lat: 51.5, lon: -0.12}, {name: 2, lat: 52.2, lon: 0.12}}
 	tests := []struct {
-		key      string
+		name     int32
 		lat, lon float64
 		want     float64
 	}{
-		{"x", 51.75, -1.26, 82},          // Oxford: London is nearest
-		{"b", 51.5, -0.12, 79},           // London's own anchor is skipped: Cambridge
-		{"x", 0, 0, math.Inf(1)},         // nothing within range
-		{"x", -10.5, 179.9, math.Inf(1)}, // far in longitude
+		{9, 51.75, -1.26, 82},          // Oxford: London is nearest
+		{1, 51.5, -0.12, 79},           // London's own anchor is skipped: Cambridge
+		{9, 0, 0, math.Inf(1)},         // nothing within range
+		{9, -10.5, 179.9, math.Inf(1)}, // far in longitude
 	}
 	for _, tt := range tests {
-		got := nearestKm(anchors, tt.key, tt.lat, tt.lon)
+		got := nearestKm(anchors, tt.name, tt.lat, tt.lon)
 		if math.IsInf(tt.want, 1) != math.IsInf(got, 1) || !math.IsInf(got, 1) && math.Abs(got-tt.want) > 10 {
-			t.Errorf("nearestKm(%s, %v, %v) = %.0f, want %.0f", tt.key, tt.lat, tt.lon, got, tt.want)
+			t.Errorf("nearestKm(%d, %v, %v) = %.0f, want %.0f", tt.name, tt.lat, tt.lon, got, tt.want)
 		}
 	}
 }

@@ -7,10 +7,11 @@ type span struct {
 	t0, t1     int
 	start, end int
 	key        string
+	name       int32 // key numbered per article, by doc.numberNames
 	entries    []entry
-	weak       bool   // a common word or small place: needs support from context
-	qualifier  string // "CC" or "CC.A1" from an "X, Y" qualifier
-	place      int32  // resolved place
+	weak       bool  // a common word or small place: needs support from context
+	qual       int32 // the area of an "X, Y" qualifier, or -1
+	place      int32 // resolved place
 	confidence float64
 }
 

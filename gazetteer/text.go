@@ -11,12 +11,13 @@ import (
 type doc struct {
 	text   string
 	toks   []token
-	folded []string // lower-case, accent-free form of each token
-	sent   []bool   // token starts a sentence
-	title  []bool   // token is in a Title Case line, such as a headline
-	ends   []int    // scratch: end of each folded token in buf
-	buf    []byte   // scratch: folded tokens
-	ev     evidence // scratch: resolution evidence
+	folded []string         // lower-case, accent-free form of each token
+	sent   []bool           // token starts a sentence
+	title  []bool           // token is in a Title Case line, such as a headline
+	ends   []int            // scratch: end of each folded token in buf
+	buf    []byte           // scratch: folded tokens
+	ev     evidence         // scratch: resolution evidence
+	names  map[string]int32 // scratch: span keys numbered, by numberNames
 }
 
 // abbrevTitles end with a period that does not end a sentence.

@@ -1,0 +1,78 @@
+package gazetteer
+
+import "mentionmap/geo"
+
+// facts is what resolution reads of a place, kept small and free of
+// strings so that the hot loops neither copy a geo.Place nor hash a code.
+type facts struct {
+	country int32 // area of the place's country, or -1
+	admin1  int32 // area of its first-level division, or -1
+	county  int32 // the place of its second-level division, or -1
+	kind    kind
+	rank    uint8 // rankCapital, rankSeat or rankOther
+}
+
+// kind is geo.Place.Kind as a small integer.
+type kind uint8
+
+const (
+	kindCity kind = iota
+	kindCountry
+	kindAdmin1
+	kindAdmin2
+	kindRegion
+	kindWater
+)
+
+var kinds = map[string]kind{
+	geo.KindCity: kindCity, geo.KindCountry: kindCountry, geo.KindAdmin1: kindAdmin1,
+	geo.KindAdmin2: kindAdmin2, geo.KindRegion: kindRegion, geo.KindWater: kindWater,
+}
+
+// Areas are countries ("LY") and first-level divisions ("US.TX"), numbered
+// as the gazetteer loads; evidence is kept per area number.
+
+// area returns the number of an area code, numbering new codes; "" is -1.
+func (l *loader) area(code string) int32 {
+	if code == "" {
+		return -1
+	}
+	if a, ok := l.areas[code]; ok {
+		return a
+	}
+	a := int32(len(l.areas))
+	l.areas[code] = a
+	return a
+}
+
+// factsOf derives the facts of record r, place i.
+func (l *loader) factsOf(r record, i int32) facts {
+	f := facts{country: l.area(r.Country), admin1: -1, county: l.countyOf(r, i), kind: kinds[r.Kind], rank: featureRank(r.FCode)}
+	if r.Admin1 != "" {
+		f.admin1 = l.area(r.Country + "." + r.Admin1)
+	}
+	return f
+}
+
+// areaOf returns the area a qualifier names, preferring a first-level
+// division ("Georgia", the US state) over a country or town of the same
+// name; -1 when it names none.
+func (g *Gazetteer) areaOf(es []entry) int32 {
+	for _, e := range es {
+		if e.place >= 0 && g.facts[e.place].kind == kindAdmin1 {
+			return g.facts[e.place].admin1
+		}
+	}
+	for _, e := range es {
+		if e.place >= 0 && g.facts[e.place].kind == kindCountry {
+			return g.facts[e.place].country
+		}
+	}
+	return -1
+}
+
+// within reports whether place i lies in area a.
+func (g *Gazetteer) within(i, a int32) bool {
+	f := &g.facts[i]
+	return f.kind != kindCountry && (f.country == a || f.admin1 == a)
+}
