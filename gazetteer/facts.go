@@ -12,6 +12,13 @@ type facts struct {
 	rank    uint8 // rankCapital, rankSeat or rankOther
 }
 
+// word is what the gazetteer knows of a name key or a single folded word.
+type word struct {
+	entries []entry // meanings of the key as a whole name, best prior first
+	lengths uint16  // bit n-1 set when a name of n tokens starts with this word
+	common  bool    // an ordinary English word (lower case in a dictionary)
+}
+
 // kind is geo.Place.Kind as a small integer.
 type kind uint8
 

@@ -38,9 +38,8 @@ type Gazetteer struct {
 	facts   []facts             // per place: what resolution reads
 	areas   map[string]int32    // "CC" or "CC.A1" -> area number
 	admin2  map[[3]string]int32 // {CC, A1, A2} -> place, while loading
-	names   map[string][]entry  // key -> meanings, best prior first
-	prefix  map[string]uint16   // first token -> bit n-1 set for each length n, in tokens, of its names
-	common  map[string]bool     // common English words (lower case in a dictionary)
+	words   map[string]word     // name keys and single folded words
+	nNames  int                 // keys with meanings
 	country map[string]int32    // ISO code -> place
 	admin1  map[string]int32    // "CC.A1" -> place
 }
@@ -75,7 +74,6 @@ func Open(path string) (*Gazetteer, error) {
 // Load reads a gazetteer file.
 func Load(r io.Reader) (*Gazetteer, error) {
 	g := &Gazetteer{
-		common:  make(map[string]bool),
 		country: make(map[string]int32),
 		admin1:  make(map[string]int32),
 		admin2:  make(map[[3]string]int32),
@@ -85,7 +83,7 @@ func Load(r io.Reader) (*Gazetteer, error) {
 		return nil, err
 	}
 	g.admin2 = nil
-	if len(g.places) == 0 || g.names == nil {
+	if len(g.places) == 0 || g.words == nil {
 		return nil, geo.Errorf(geo.EINVALID, "gazetteer: no places")
 	}
 	for _, b := range blockers {
@@ -101,15 +99,23 @@ type loader Gazetteer
 func (l *loader) size(places, names int) {
 	l.places = make([]geo.Place, 0, places)
 	l.facts = make([]facts, 0, places)
-	l.names = make(map[string][]entry, names+len(blockers))
-	l.prefix = make(map[string]uint16, names/2)
+	if l.words == nil {
+		l.words = make(map[string]word, names+len(blockers))
+	}
 }
 
-func (l *loader) word(w string) { l.common[w] = true }
+func (l *loader) word(w string) {
+	if l.words == nil {
+		l.size(0, 0)
+	}
+	x := l.words[w]
+	x.common = true
+	l.words[w] = x
+}
 
 func (l *loader) place(r record) {
 	g := (*Gazetteer)(l)
-	if g.names == nil {
+	if g.words == nil {
 		l.size(0, 0)
 	}
 	i := int32(len(g.places))
@@ -172,12 +178,17 @@ func (g *Gazetteer) addKey(k string, e entry) {
 	if !isLatinKey(k) {
 		return
 	}
-	for _, old := range g.names[k] {
+	w := g.words[k]
+	for _, old := range w.entries {
 		if old.place == e.place {
 			return
 		}
 	}
-	g.names[k] = append(g.names[k], e)
+	if len(w.entries) == 0 {
+		g.nNames++
+	}
+	w.entries = append(w.entries, e)
+	g.words[k] = w
 	n := uint8(1)
 	first := k
 	for j := 0; j < len(k); j++ {
@@ -189,14 +200,17 @@ func (g *Gazetteer) addKey(k string, e entry) {
 		}
 	}
 	if n <= maxNameTokens {
-		g.prefix[first] |= 1 << (n - 1)
+		f := g.words[first]
+		f.lengths |= 1 << (n - 1)
+		g.words[first] = f
 	}
 }
 
 // sortEntries computes each meaning's prior and orders each key's meanings
 // by it, best first. Most keys have one meaning and need no sort.
 func (g *Gazetteer) sortEntries() {
-	for _, es := range g.names {
+	for _, w := range g.words {
+		es := w.entries
 		named := false // some place is called by this name, not just aliased
 		for i := range es {
 			es[i].prior = float32(g.prior(es[i]))
@@ -219,12 +233,12 @@ func (g *Gazetteer) sortEntries() {
 func (g *Gazetteer) Len() int { return len(g.places) }
 
 // Names is the number of distinct name keys.
-func (g *Gazetteer) Names() int { return len(g.names) }
+func (g *Gazetteer) Names() int { return g.nNames }
 
 // Lookup returns the places a name may refer to, best prior first.
 func (g *Gazetteer) Lookup(name string) []geo.Place {
 	var out []geo.Place
-	for _, e := range g.names[Key(name)] {
+	for _, e := range g.words[Key(name)].entries {
 		if e.place >= 0 {
 			out = append(out, g.places[e.place])
 		}

@@ -12,14 +12,14 @@ func (g *Gazetteer) isPerson(d *doc, s *span) bool {
 	if titles[prev] && d.toks[s.t0-1].cap && !d.sent[s.t0] {
 		return true // "General Selva", "Gen. Selva"; not "the Ministry of Justice. Azerbaijan"
 	}
-	return givenNames[prev] && d.toks[s.t0-1].cap && d.spaced(s.t0) && !g.isPlaceWord(prev)
+	return givenNames[prev] && d.toks[s.t0-1].cap && d.spaced(s.t0) && !g.isPlaceWord(g.wordAt(d, s.t0-1).entries)
 }
 
-// isPlaceWord reports whether a folded token is itself the name of a
+// isPlaceWord reports whether a word's meanings es make it the name of a
 // country, first-level division or region, so that "Georgia" or
 // "Virginia" before a name does not make it a person's.
-func (g *Gazetteer) isPlaceWord(k string) bool {
-	for _, e := range g.names[k] {
+func (g *Gazetteer) isPlaceWord(es []entry) bool {
+	for _, e := range es {
 		if e.place < 0 {
 			continue
 		}
@@ -39,7 +39,7 @@ func (g *Gazetteer) isPlaceWord(k string) bool {
 // a capitalised word that is no place ("Bill Clark") or before a verb of
 // speech ("Clark said"). Its other mentions are then dropped too.
 func (g *Gazetteer) gluedToName(d *doc, s *span) bool {
-	if s.t1-s.t0 != 1 || s.entries[0].flags&(flagDemonym|flagAbbrev) != 0 || g.isPlaceWord(s.key) {
+	if s.t1-s.t0 != 1 || s.entries[0].flags&(flagDemonym|flagAbbrev) != 0 || g.isPlaceWord(g.wordAt(d, s.t0).entries) {
 		return false
 	}
 	if s.t1 < len(d.toks) && d.spaced(s.t1) && speechVerbs[d.folded[s.t1]] {
@@ -49,8 +49,8 @@ func (g *Gazetteer) gluedToName(d *doc, s *span) bool {
 		return false
 	}
 	prev := d.toks[s.t0-1]
-	w := d.folded[s.t0-1]
-	return prev.cap && !prev.upper && !d.sent[s.t0-1] && !leadWords[w] && !g.placeLike(w) && g.prefix[w] == 0
+	w := g.wordAt(d, s.t0-1)
+	return prev.cap && !prev.upper && !d.sent[s.t0-1] && !leadWords[d.folded[s.t0-1]] && !g.placeLike(w.entries) && w.lengths == 0
 }
 
 // dropPersons removes the other mentions of names used for people in the

@@ -8,6 +8,7 @@ type span struct {
 	start, end int
 	key        string
 	name       int32 // key numbered per article, by doc.numberNames
+	common     bool  // the key is a single ordinary English word
 	entries    []entry
 	weak       bool  // a common word or small place: needs support from context
 	qual       int32 // the area of an "X, Y" qualifier, or -1
@@ -49,10 +50,16 @@ func (g *Gazetteer) longest(d *doc, i int, buf *[]byte) (span, bool) {
 	if !t.cap {
 		return span{}, false
 	}
-	lengths := g.prefix[d.folded[i]]
+	w := g.wordAt(d, i)
 	for n := min(maxNameTokens, len(d.toks)-i); n >= 1; n-- {
 		j := i + n - 1
-		if lengths&(1<<(n-1)) == 0 || n > 1 && !d.toks[j].cap {
+		if w.lengths&(1<<(n-1)) == 0 || n > 1 && !d.toks[j].cap {
+			continue
+		}
+		if n == 1 {
+			if es := caseFilter(d, i, 1, w.entries); len(es) > 0 {
+				return span{t0: i, t1: i + 1, start: t.start, end: t.end, key: d.folded[i], entries: es, common: w.common}, true
+			}
 			continue
 		}
 		k, ok := d.key(i, n, (*buf)[:0])
@@ -60,7 +67,7 @@ func (g *Gazetteer) longest(d *doc, i int, buf *[]byte) (span, bool) {
 		if !ok {
 			continue
 		}
-		es := g.names[string(k)]
+		es := g.words[string(k)].entries
 		if len(es) == 0 {
 			continue
 		}
@@ -155,7 +162,7 @@ func (g *Gazetteer) keep(d *doc, s *span) bool {
 		return false
 	}
 	demonym := s.entries[0].flags&flagDemonym != 0
-	if single && g.common[s.key] && !demonym {
+	if single && s.common && !demonym {
 		big := g.bigPlace(s.entries, s.key)
 		if (d.sent[s.t0] || d.title[s.t0]) && !big {
 			return false
@@ -184,13 +191,13 @@ func (g *Gazetteer) inLongerName(d *doc, s *span) bool {
 			// After a given name, only a country, division or region (not a
 			// town, not a direction) makes the pair a place: "Victoria
 			// Beckham", "George Bush", "Scott West" are names.
-			if glued && givenNames[s.key] && !g.isPlaceWord(s.key) && !titles[w] && (!g.isPlaceWord(w) || directions[w]) {
+			if glued && givenNames[s.key] && !g.isPlaceWord(g.wordAt(d, s.t0).entries) && !titles[w] && (!g.isPlaceWord(g.wordAt(d, s.t1).entries) || directions[w]) {
 				return true
 			}
 			if glued && g.headWord(s) && next.digit {
 				return true // "Section 2AA", "Interstate 95"
 			}
-			if !leadWords[w] && !titles[w] && !calendarWords[w] && !g.common[w] && !g.placeLike(w) {
+			if next := g.wordAt(d, s.t1); !leadWords[w] && !titles[w] && !calendarWords[w] && !next.common && !g.placeLike(next.entries) {
 				return true
 			}
 		}
@@ -205,7 +212,7 @@ func (g *Gazetteer) inLongerName(d *doc, s *span) bool {
 			if g.headWord(s) && !leadWords[w] {
 				return true // a common word ending a name: "Wichita Street"
 			}
-			if !leadWords[w] && !g.placeLike(w) && !g.common[w] {
+			if prev := g.wordAt(d, s.t0-1); !leadWords[w] && !g.placeLike(prev.entries) && !prev.common {
 				return true
 			}
 		}
@@ -216,7 +223,7 @@ func (g *Gazetteer) inLongerName(d *doc, s *span) bool {
 // headWord reports whether s is a single common word that can end a
 // longer name: "Cooper Street", "Chamber of Commerce".
 func (g *Gazetteer) headWord(s *span) bool {
-	return s.t1-s.t0 == 1 && g.common[s.key] && s.entries[0].flags&flagDemonym == 0
+	return s.t1-s.t0 == 1 && s.common && s.entries[0].flags&flagDemonym == 0
 }
 
 // afterOf reports "Capitalised of" before token i: "Chamber of Commerce".
@@ -224,10 +231,10 @@ func (g *Gazetteer) afterOf(d *doc, i int) bool {
 	return i >= 2 && d.folded[i-1] == "of" && d.spaced(i) && d.spaced(i-1) && d.toks[i-2].cap && !d.sent[i-2]
 }
 
-// placeLike reports whether a folded word is on its own a place that the
-// spotter would keep: "Syrian Kurdistan", "Sirte Libya".
-func (g *Gazetteer) placeLike(w string) bool {
-	for _, e := range g.names[w] {
+// placeLike reports whether a word with meanings es is on its own a place
+// that the spotter would keep: "Syrian Kurdistan", "Sirte Libya".
+func (g *Gazetteer) placeLike(es []entry) bool {
+	for _, e := range es {
 		if e.place < 0 {
 			return false
 		}

@@ -18,6 +18,8 @@ type doc struct {
 	buf    []byte           // scratch: folded tokens
 	ev     evidence         // scratch: resolution evidence
 	names  map[string]int32 // scratch: span keys numbered, by numberNames
+	words  []word           // what the gazetteer knows of each token, once looked
+	looked []bool           // words[i] is set
 }
 
 // abbrevTitles end with a period that does not end a sentence.
@@ -53,6 +55,8 @@ func newDoc(text string) *doc {
 	d.sent = grow(d.sent, n)
 	d.title = grow(d.title, n)
 	d.ends = grow(d.ends, n)
+	d.words = grow(d.words, n)
+	d.looked = grow(d.looked, n)
 	// Fold every token into one arena: one allocation instead of one per token.
 	buf := d.buf[:0]
 	for i, t := range d.toks {
@@ -70,6 +74,14 @@ func newDoc(text string) *doc {
 	}
 	d.markTitleLines()
 	return d
+}
+
+// wordAt is what the gazetteer knows of token i, looked up once per text.
+func (g *Gazetteer) wordAt(d *doc, i int) *word {
+	if !d.looked[i] {
+		d.words[i], d.looked[i] = g.words[d.folded[i]], true
+	}
+	return &d.words[i]
 }
 
 // gap is the text between token i-1 and token i.
