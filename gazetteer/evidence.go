@@ -19,7 +19,8 @@ type evidence struct {
 	anchors  []anchor
 	voted    []bool // per name: cast its soft vote
 	counties map[int32]countyMark
-	marked   []bool // per name: its meanings are in counties
+	marked   []bool  // per name: its meanings are in counties
+	senses   []sense // per name: scratch for choose
 }
 
 // anchor is a place the article names without ambiguity.

@@ -25,6 +25,14 @@ var latinFold = func() []string {
 	return t
 }()
 
+// lowerASCII maps each ASCII byte to its lower case.
+var lowerASCII = func() (t [128]byte) {
+	for c := range t {
+		t[c] = byte(unicode.ToLower(rune(c)))
+	}
+	return t
+}()
+
 // foldRune appends the lower-case, accent-free form of r to dst.
 func foldRune(dst []byte, r rune) []byte {
 	if r < utf8.RuneSelf {

@@ -31,6 +31,10 @@ type entry struct {
 	prior float32 // set by sortEntries
 }
 
+// ownName reports whether the key of a town's meaning is the town's own
+// name, not an alternate, abbreviation or demonym.
+func (e entry) ownName() bool { return e.flags&(flagAlt|flagAbbrev|flagDemonym) == 0 }
+
 // Gazetteer is an in-memory place index. It is read-only after Load and
 // safe for concurrent use.
 type Gazetteer struct {

@@ -145,17 +145,15 @@ func (d *doc) numberNames(spans []span) int {
 const weakSupport = 0.5
 
 // choose resolves each name once (per qualifier) and applies it to every
-// occurrence.
+// occurrence. An unqualified name takes the sense of a qualified
+// occurrence: "Paris, Texas ... Paris".
 func (g *Gazetteer) choose(ev *evidence, spans []span) {
-	type sense struct {
-		place int32
-		conf  float64
-	}
-	senses := map[[2]int32]sense{}
+	plain := grow(ev.senses, len(ev.voted)) // per name: its unqualified sense
+	ev.senses = plain
+	var qualified []sense
 	for i := range spans {
 		s := &spans[i]
-		id := [2]int32{s.name, s.qual}
-		if c, ok := senses[id]; ok {
+		if c := findSense(plain, qualified, s); c != nil {
 			s.place, s.confidence = c.place, c.conf
 			continue
 		}
@@ -168,35 +166,61 @@ func (g *Gazetteer) choose(ev *evidence, spans []span) {
 				second = sc
 			}
 		}
-		if seat := g.preferSeat(s.key, s.entries, s.place); seat != s.place {
+		if seat := g.preferSeat(s.entries, s.place); seat != s.place {
 			s.place, best, second = seat, 0, math.Inf(-1)
 		}
 		s.confidence = confidence(s, best-second)
-		senses[id] = sense{s.place, s.confidence}
-	}
-	// An unqualified name takes the sense of a qualified occurrence.
-	for i := range spans {
-		if spans[i].qual >= 0 {
-			senses[[2]int32{spans[i].name, -1}] = sense{spans[i].place, spans[i].confidence}
+		c := sense{s.name, s.qual, s.place, s.confidence, true}
+		if s.qual >= 0 {
+			qualified = append(qualified, c)
+		} else {
+			plain[s.name] = c
 		}
 	}
+	for _, c := range qualified {
+		plain[c.name] = c
+	}
 	for i := range spans {
-		if c, ok := senses[[2]int32{spans[i].name, -1}]; ok && spans[i].qual < 0 {
+		if c := plain[spans[i].name]; c.set && spans[i].qual < 0 {
 			spans[i].place, spans[i].confidence = c.place, c.conf
 		}
 	}
 }
 
+// sense is the meaning chosen for a name under a qualifier (or -1).
+type sense struct {
+	name, qual int32
+	place      int32
+	conf       float64
+	set        bool
+}
+
+// findSense returns the sense already chosen for span s, or nil.
+func findSense(plain, qualified []sense, s *span) *sense {
+	if s.qual < 0 {
+		if plain[s.name].set {
+			return &plain[s.name]
+		}
+		return nil
+	}
+	for i := range qualified {
+		if qualified[i].name == s.name && qualified[i].qual == s.qual {
+			return &qualified[i]
+		}
+	}
+	return nil
+}
+
 // preferSeat replaces a division by the city it is named after when that
 // city is its seat or a large city: "Tripoli" is the city, not the district.
-func (g *Gazetteer) preferSeat(key string, es []entry, chosen int32) int32 {
+func (g *Gazetteer) preferSeat(es []entry, chosen int32) int32 {
 	d := &g.facts[chosen]
 	if d.kind != kindAdmin1 && d.kind != kindAdmin2 {
 		return chosen
 	}
 	for _, e := range es {
 		f, p := &g.facts[e.place], &g.places[e.place]
-		if f.kind == kindCity && f.country == d.country && f.admin1 == d.admin1 && Key(p.Name) == key &&
+		if f.kind == kindCity && f.country == d.country && f.admin1 == d.admin1 && e.ownName() &&
 			(f.rank != rankOther || p.Population >= 100_000) {
 			return e.place
 		}

@@ -19,9 +19,13 @@ type span struct {
 // spot finds candidate place names in d, longest first, and drops the ones
 // that are people, organisations or ordinary words.
 func (g *Gazetteer) spot(d *doc) []span {
-	var spans []span
-	persons := map[string]bool{}
-	var buf []byte
+	spans := d.spans[:0]
+	if d.persons == nil {
+		d.persons = map[string]bool{}
+	}
+	persons := d.persons
+	clear(persons)
+	buf := d.keyBuf
 	for i := 0; i < len(d.toks); {
 		s, ok := g.longest(d, i, &buf)
 		if !ok {
@@ -41,6 +45,7 @@ func (g *Gazetteer) spot(d *doc) []span {
 			spans = append(spans, s)
 		}
 	}
+	d.spans, d.keyBuf = spans, buf
 	return dropPersons(d, spans, persons)
 }
 
@@ -163,7 +168,7 @@ func (g *Gazetteer) keep(d *doc, s *span) bool {
 	}
 	demonym := s.entries[0].flags&flagDemonym != 0
 	if single && s.common && !demonym {
-		big := g.bigPlace(s.entries, s.key)
+		big := g.bigPlace(s.entries)
 		if (d.sent[s.t0] || d.title[s.t0]) && !big {
 			return false
 		}
@@ -254,9 +259,9 @@ func (g *Gazetteer) afterPreposition(d *doc, i int) bool {
 // bigPlace reports whether the best meaning is a country, division, region
 // or a city of a million people called by its own name: safe even when the
 // name is a common word. ("Part" is an alternate name of Perth.)
-func (g *Gazetteer) bigPlace(es []entry, key string) bool {
+func (g *Gazetteer) bigPlace(es []entry) bool {
 	p := g.places[es[0].place]
-	return p.Kind != "city" || p.Population >= 1_000_000 && Key(p.Name) == key
+	return p.Kind != "city" || p.Population >= 1_000_000 && es[0].ownName()
 }
 
 // smallOnly reports whether every meaning is a small city.

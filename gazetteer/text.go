@@ -9,17 +9,21 @@ import (
 // doc is a text prepared for spotting: its tokens, their folded forms and
 // what the spotter needs to know about their surroundings.
 type doc struct {
-	text   string
-	toks   []token
-	folded []string         // lower-case, accent-free form of each token
-	sent   []bool           // token starts a sentence
-	title  []bool           // token is in a Title Case line, such as a headline
-	ends   []int            // scratch: end of each folded token in buf
-	buf    []byte           // scratch: folded tokens
-	ev     evidence         // scratch: resolution evidence
-	names  map[string]int32 // scratch: span keys numbered, by numberNames
-	words  []word           // what the gazetteer knows of each token, once looked
-	looked []bool           // words[i] is set
+	text    string
+	toks    []token
+	folded  []string         // lower-case, accent-free form of each token
+	space   []bool           // token follows the one before after exactly one space
+	sent    []bool           // token starts a sentence
+	title   []bool           // token is in a Title Case line, such as a headline
+	ends    []int            // scratch: end of each folded token in buf
+	buf     []byte           // scratch: folded tokens
+	ev      evidence         // scratch: resolution evidence
+	names   map[string]int32 // scratch: span keys numbered, by numberNames
+	words   []word           // what the gazetteer knows of each token, once looked
+	looked  []bool           // words[i] is set
+	spans   []span           // scratch: candidates, by spot
+	persons map[string]bool  // scratch: names used for people, by spot
+	keyBuf  []byte           // scratch: a name key being built
 }
 
 // abbrevTitles end with a period that does not end a sentence.
@@ -53,6 +57,7 @@ func newDoc(text string) *doc {
 	n := len(d.toks)
 	d.folded = grow(d.folded, n)
 	d.sent = grow(d.sent, n)
+	d.space = grow(d.space, n)
 	d.title = grow(d.title, n)
 	d.ends = grow(d.ends, n)
 	d.words = grow(d.words, n)
@@ -60,8 +65,15 @@ func newDoc(text string) *doc {
 	// Fold every token into one arena: one allocation instead of one per token.
 	buf := d.buf[:0]
 	for i, t := range d.toks {
-		buf = foldWord(buf, text[t.start:t.end])
+		if t.ascii {
+			for j := t.start; j < t.end; j++ {
+				buf = append(buf, lowerASCII[text[j]])
+			}
+		} else {
+			buf = foldWord(buf, text[t.start:t.end])
+		}
 		d.ends[i] = len(buf)
+		d.space[i] = i > 0 && t.start == d.toks[i-1].end+1 && text[t.start-1] == ' '
 	}
 	d.buf = buf
 	arena, start := string(buf), 0
@@ -96,6 +108,9 @@ func (d *doc) startsSentence(i int) bool {
 	if i == 0 {
 		return true
 	}
+	if d.space[i] {
+		return false
+	}
 	g := d.gap(i)
 	if strings.ContainsAny(g, "!?\n:•|") || strings.Contains(g, "—") && i > 0 && d.toks[i-1].upper {
 		return true
@@ -115,7 +130,7 @@ func (d *doc) startsSentence(i int) bool {
 func (d *doc) markTitleLines() {
 	lineStart := 0
 	for i := 0; i <= len(d.toks); i++ {
-		if i < len(d.toks) && (i == 0 || !strings.Contains(d.gap(i), "\n")) {
+		if i < len(d.toks) && (i == 0 || d.space[i] || !strings.Contains(d.gap(i), "\n")) {
 			continue
 		}
 		words, caps := 0, 0
@@ -140,6 +155,9 @@ func (d *doc) markTitleLines() {
 // joinable reports whether the gap before token i may sit inside a name:
 // a space, a hyphen, a period or an apostrophe, on one line.
 func (d *doc) joinable(i int) bool {
+	if d.space[i] {
+		return true
+	}
 	g := d.gap(i)
 	if len(g) == 0 || len(g) > 4 {
 		return len(g) == 0
@@ -157,12 +175,18 @@ func (d *doc) joinable(i int) bool {
 
 // spaced reports whether token i follows token i-1 after plain spaces.
 func (d *doc) spaced(i int) bool {
+	if d.space[i] {
+		return true
+	}
 	g := d.gap(i)
 	return len(g) > 0 && strings.Trim(g, " ") == ""
 }
 
 // titled reports whether token i follows i-1 after a space or ". ".
 func (d *doc) titled(i int) bool {
+	if d.space[i] {
+		return true
+	}
 	g := strings.Trim(d.gap(i), " ")
 	return g == "" || g == "."
 }

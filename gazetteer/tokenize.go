@@ -11,6 +11,7 @@ type token struct {
 	cap        bool // first letter upper case
 	upper      bool // every letter upper case, and at least two letters
 	digit      bool // contains a digit
+	ascii      bool // every byte is ASCII
 }
 
 // isWordByte reports whether an ASCII byte belongs to a token.
@@ -39,7 +40,7 @@ func appendTokens(toks []token, s string) []token {
 				continue
 			}
 		}
-		t := token{start: i}
+		t := token{start: i, ascii: true}
 		letters, uppers := 0, 0
 		for i < len(s) {
 			c := s[i]
@@ -66,6 +67,7 @@ func appendTokens(toks []token, s string) []token {
 			if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) {
 				break
 			}
+			t.ascii = false
 			if unicode.IsLetter(r) {
 				letters++
 				if unicode.IsUpper(r) {
