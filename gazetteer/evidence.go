@@ -150,8 +150,11 @@ func (g *Gazetteer) vote(ev *evidence, s *span) {
 func nearestKm(anchors []anchor, name int32, lat, lon float64) float64 {
 	const kmPerDeg, maxDeg = 111.2, 2.25
 	best := math.Inf(1)
-	coslat := math.Cos(lat * math.Pi / 180)
 	from := sort.Search(len(anchors), func(i int) bool { return anchors[i].lat >= lat-maxDeg })
+	if from == len(anchors) || anchors[from].lat > lat+maxDeg {
+		return best // no anchor in the band of latitudes
+	}
+	coslat := math.Cos(lat * math.Pi / 180)
 	for i := from; i < len(anchors) && anchors[i].lat <= lat+maxDeg; i++ {
 		a := &anchors[i]
 		dlat := math.Abs(a.lat - lat)
