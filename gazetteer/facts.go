@@ -1,6 +1,10 @@
 package gazetteer
 
-import "mentionmap/geo"
+import (
+	"math"
+
+	"mentionmap/geo"
+)
 
 // facts is what resolution reads of a place, kept small and free of
 // strings so that the hot loops neither copy a geo.Place nor hash a code.
@@ -8,6 +12,7 @@ type facts struct {
 	country int32 // area of the place's country, or -1
 	admin1  int32 // area of its first-level division, or -1
 	county  int32 // the place of its second-level division, or -1
+	pop     uint32
 	kind    kind
 	rank    uint8 // rankCapital, rankSeat or rankOther
 }
@@ -54,7 +59,8 @@ func (l *loader) area(code string) int32 {
 
 // factsOf derives the facts of record r, place i.
 func (l *loader) factsOf(r record, i int32) facts {
-	f := facts{country: l.area(r.Country), admin1: -1, county: l.countyOf(r, i), kind: kinds[r.Kind], rank: featureRank(r.FCode)}
+	f := facts{country: l.area(r.Country), admin1: -1, county: l.countyOf(r, i), kind: kinds[r.Kind], rank: featureRank(r.FCode),
+		pop: uint32(min(max(r.Population, 0), math.MaxUint32))}
 	if r.Admin1 != "" {
 		f.admin1 = l.area(r.Country + "." + r.Admin1)
 	}

@@ -1,7 +1,5 @@
 package gazetteer
 
-import "mentionmap/geo"
-
 // isPerson reports whether s is part of a person's name: right after a
 // title ("Gen. Selva", "King Abdullah") or a given name ("Paul Selva").
 func (g *Gazetteer) isPerson(d *doc, s *span) bool {
@@ -23,11 +21,11 @@ func (g *Gazetteer) isPlaceWord(es []entry) bool {
 		if e.place < 0 {
 			continue
 		}
-		switch p := g.places[e.place]; p.Kind {
-		case geo.KindCountry, geo.KindRegion, geo.KindWater:
+		switch f := &g.facts[e.place]; f.kind {
+		case kindCountry, kindRegion, kindWater:
 			return true
-		case geo.KindAdmin1:
-			if p.Population >= 100_000 {
+		case kindAdmin1:
+			if f.pop >= 100_000 {
 				return true
 			}
 		}

@@ -1,7 +1,5 @@
 package gazetteer
 
-import "mentionmap/geo"
-
 // span is a candidate place name in a text: tokens [t0, t1).
 type span struct {
 	t0, t1     int
@@ -243,8 +241,7 @@ func (g *Gazetteer) placeLike(es []entry) bool {
 		if e.place < 0 {
 			return false
 		}
-		p := g.places[e.place]
-		if p.Kind != geo.KindCity || p.Population >= 100_000 || e.flags&flagDemonym != 0 {
+		if f := &g.facts[e.place]; f.kind != kindCity || f.pop >= 100_000 || e.flags&flagDemonym != 0 {
 			return true
 		}
 	}
@@ -260,15 +257,14 @@ func (g *Gazetteer) afterPreposition(d *doc, i int) bool {
 // or a city of a million people called by its own name: safe even when the
 // name is a common word. ("Part" is an alternate name of Perth.)
 func (g *Gazetteer) bigPlace(es []entry) bool {
-	p := g.places[es[0].place]
-	return p.Kind != "city" || p.Population >= 1_000_000 && es[0].ownName()
+	f := &g.facts[es[0].place]
+	return f.kind != kindCity || f.pop >= 1_000_000 && es[0].ownName()
 }
 
 // smallOnly reports whether every meaning is a small city.
 func (g *Gazetteer) smallOnly(es []entry) bool {
 	for _, e := range es {
-		p := g.places[e.place]
-		if p.Kind != "city" || p.Population >= smallPopulation {
+		if f := &g.facts[e.place]; f.kind != kindCity || f.pop >= smallPopulation {
 			return false
 		}
 	}
