@@ -27,7 +27,7 @@ func runEval(ctx context.Context, env *cmdEnv, args []string) error {
 		return err
 	}
 	w := env.stdout
-	fmt.Fprintln(w, "corpus\tdocs\tgold\tpred\tP\tR\tF1\toverlapF1\tA@161\tmeanKm\tmedianKm\tAUC\tR@161\tdocs/s")
+	fmt.Fprintln(w, "corpus\tdocs\tgold\tpred\tP\tR\tF1\toverlapF1\tA@161\tmeanKm\tmedianKm\tAUC\tR@161\tdocs/s\tMB/s")
 	for _, path := range fs.Args() {
 		f, err := os.Open(path)
 		if err != nil {
@@ -45,9 +45,9 @@ func runEval(ctx context.Context, env *cmdEnv, args []string) error {
 		p, rc, f1 := r.Exact()
 		_, _, of1 := r.Overlap()
 		mean, median := r.MeanMedian()
-		fmt.Fprintf(w, "%s\t%d\t%d\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.0f\t%.0f\t%.3f\t%.3f\t%.0f\n",
+		fmt.Fprintf(w, "%s\t%d\t%d\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.0f\t%.0f\t%.3f\t%.3f\t%.0f\t%.1f\n",
 			strings.TrimSuffix(filepath.Base(path), ".jsonl"), r.Docs, r.Gold, r.Predicted, p, rc, f1, of1,
-			r.A161(), mean, median, r.AUC(), r.Recall161(), float64(r.Docs)/r.Seconds)
+			r.A161(), mean, median, r.AUC(), r.Recall161(), float64(r.Docs)/r.Seconds, float64(r.Bytes)/1e6/r.Seconds)
 		if *details {
 			for _, sec := range []struct {
 				name  string
