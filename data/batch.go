@@ -86,6 +86,7 @@ func (b *batch) insert(ctx context.Context, a *geo.Article) error {
 		published = formatTime(*a.Published)
 	}
 	t := formatTime(a.Time())
+	unix := a.Time().Unix()
 	res, err := b.article.ExecContext(ctx, nullString(a.URL), a.Title, a.Source, published, formatTime(a.Ingested), t, a.Text, a.Hash)
 	if err != nil {
 		return err
@@ -101,7 +102,7 @@ func (b *batch) insert(ctx context.Context, a *geo.Article) error {
 			return err
 		}
 		perPlace[m.Place.ID]++
-		res, err := b.mention.ExecContext(ctx, a.ID, m.Place.ID, m.Start, m.End, m.Text, m.Sentence, m.Confidence, m.Demonym, t)
+		res, err := b.mention.ExecContext(ctx, a.ID, m.Place.ID, m.Start, m.End, m.Text, m.Sentence, m.Confidence, m.Demonym, unix)
 		if err != nil {
 			return err
 		}

@@ -142,7 +142,7 @@ func TestPlaceStatsAcrossBatches(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	const recount = `WITH pa AS (SELECT place_id, article_id, max(time) AS time, count(*) AS n FROM mentions GROUP BY place_id, article_id),
+	recount := `WITH pa AS (SELECT place_id, article_id, ` + textTime("max(time)") + ` AS time, count(*) AS n FROM mentions GROUP BY place_id, article_id),
 		ranked AS (SELECT *, row_number() OVER (PARTITION BY place_id ORDER BY time DESC, article_id DESC) AS rn FROM pa)
 		SELECT place_id, sum(n), count(*), min(time), max(time),
 			max(CASE rn WHEN 1 THEN time || '/' || article_id END), max(CASE rn WHEN 2 THEN time || '/' || article_id END),

@@ -134,7 +134,7 @@ func placeSummaryQuery(f geo.Filter) (string, []any, error) {
 		JOIN articles a ON a.id = m.article_id JOIN places p ON p.id = m.place_id
 		WHERE ` + cond + `),
 	agg AS MATERIALIZED (
-		SELECT place_id, count(*) AS n, count(DISTINCT article_id) AS na, min(time) AS first, max(time) AS last
+		SELECT place_id, count(*) AS n, count(DISTINCT article_id) AS na, ` + textTime("min(time)") + ` AS first, ` + textTime("max(time)") + ` AS last
 		FROM fm GROUP BY place_id ORDER BY n DESC, place_id LIMIT ? OFFSET ?),
 	ranked AS (
 		SELECT place_id, article_id, time,

@@ -31,10 +31,10 @@ func whereScan(f geo.Filter, byTime bool) (string, []any, error) {
 		add(c, a...)
 	}
 	if f.From != nil {
-		add("m.time >= ?", formatTime(*f.From))
+		add("m.time >= ?", f.From.Unix())
 	}
 	if f.To != nil {
-		add("m.time < ?", formatTime(*f.To))
+		add("m.time < ?", f.To.Unix())
 	}
 	if f.Query != "" {
 		q, err := ftsQuery(f.Query)

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"mentionmap/geo"
 )
@@ -52,6 +53,25 @@ func TestMigratesOlderSchema(t *testing.T) {
 	}
 	if a, err := s.Article(context.Background(), 1); err != nil || a.Title != "old" {
 		t.Errorf("old article after migration: %+v %v", a, err)
+	}
+	// Migration 0006 turned the mention's RFC 3339 time into Unix seconds,
+	// and time filters still select it.
+	var unix int64
+	s.r.QueryRow("SELECT time FROM mentions WHERE id = 1").Scan(&unix)
+	if want := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC).Unix(); unix != want {
+		t.Errorf("mention time %d after migration, want %d", unix, want)
+	}
+	for _, tt := range []struct {
+		from, to string
+		want     int
+	}{{"2019-12-31T23:59:59Z", "2020-01-01T00:00:01Z", 1}, {"2020-01-01T00:00:01Z", "2021-01-01T00:00:00Z", 0}} {
+		from, _ := time.Parse(time.RFC3339, tt.from)
+		to, _ := time.Parse(time.RFC3339, tt.to)
+		n := 0
+		err := s.Mentions(context.Background(), geo.Filter{From: &from, To: &to, Limit: 10}, func(*geo.MentionRow) error { n++; return nil })
+		if err != nil || n != tt.want {
+			t.Errorf("mentions from %s to %s: %d (%v), want %d", tt.from, tt.to, n, err, tt.want)
+		}
 	}
 }
 
