@@ -48,15 +48,19 @@ func (s *Store) IngestBatch(ctx context.Context, arts []*geo.Article) (created [
 		}
 		a.Hash = Hash(a.Text)
 	}
+	// A batch that has begun runs to its end: a cancelled ctx stops the
+	// next one. Without a cancellable context, database/sql and modernc do
+	// not start a watcher goroutine per statement and per query, which
+	// cost more than inserting a mention.
+	if err := ctx.Err(); err != nil {
+		return nil, geo.Errorf(geo.EINTERNAL, "ingest: %v", err)
+	}
+	ctx = context.WithoutCancel(ctx)
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, geo.Errorf(geo.EINTERNAL, "begin: %v", err)
 	}
 	defer tx.Rollback()
-	// The transaction watches ctx and rolls back when it ends. Statements
-	// run without it: modernc starts a watcher per statement otherwise,
-	// which costs more than the insert of a mention.
-	ctx = context.WithoutCancel(ctx)
 	b, err := s.newBatch(ctx, tx)
 	if err != nil {
 		return nil, geo.Errorf(geo.EINTERNAL, "ingest: %v", err)

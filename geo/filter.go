@@ -56,7 +56,8 @@ type ArticleStore interface {
 	Ping(ctx context.Context) error
 }
 
-// Geoparser finds the places a text mentions.
+// Geoparser finds the places a text mentions. Parse must be safe for
+// concurrent use: batches are parsed on every core.
 type Geoparser interface {
 	Parse(text string) []Mention
 }

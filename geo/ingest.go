@@ -3,7 +3,10 @@ package geo
 import (
 	"context"
 	"encoding/json"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 )
@@ -47,10 +50,23 @@ func IngestBatch(ctx context.Context, s ArticleStore, p Geoparser, arts []*Artic
 			return nil, Errorf(ErrorCode(err), "article %d: %s", i+1, ErrorMessage(err))
 		}
 	}
-	for _, a := range arts {
-		a.Mentions = p.Parse(a.Text)
-	}
+	parseAll(p, arts)
 	return s.IngestBatch(ctx, arts)
+}
+
+// parseAll geoparses arts on every core. A Geoparser is safe for
+// concurrent use.
+func parseAll(p Geoparser, arts []*Article) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(arts)) {
+		wg.Go(func() {
+			for i := next.Add(1) - 1; i < int64(len(arts)); i = next.Add(1) - 1 {
+				arts[i].Mentions = p.Parse(arts[i].Text)
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // MarshalJSON writes a place with its lon/lat.

@@ -130,7 +130,8 @@ func benchParse(t *table, g geo.Geoparser, arts []*geo.Article) error {
 	return nil
 }
 
-// benchIngest stores the parsed corpus as the CLI does, 500 per batch.
+// benchIngest stores the parsed corpus as the CLI does, ingestBatchSize
+// articles per transaction.
 func benchIngest(ctx context.Context, t *table, db string, arts []*geo.Article) (int, error) {
 	store, err := data.Open(ctx, db)
 	if err != nil {
@@ -149,7 +150,7 @@ func benchIngest(ctx context.Context, t *table, db string, arts []*geo.Article) 
 		}
 	}
 	el := time.Since(start).Seconds()
-	t.row("ingest into SQLite (CLI path, batches of 500, parsed)", fmt.Sprintf("%.0f articles/s", float64(len(arts))/el),
+	t.row(fmt.Sprintf("ingest into SQLite (CLI path, batches of %d, parsed)", ingestBatchSize), fmt.Sprintf("%.0f articles/s", float64(len(arts))/el),
 		fmt.Sprintf("%.0f mentions/s", float64(mentions)/el))
 	return mentions, nil
 }

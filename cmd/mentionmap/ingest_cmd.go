@@ -129,8 +129,12 @@ func readArticleFile(path string, out sink) error {
 	return decodeFile(path, f, out)
 }
 
-// ingestBatchSize is how many articles share one transaction.
-const ingestBatchSize = 500
+// ingestBatchSize is how many articles share one transaction. Bigger
+// batches write each index page less often (500 gave about 2,800 articles
+// per second in `mentionmap bench`, 2,000 about 3,000), and one still
+// commits in under a second, so a server writing the same database waits
+// no longer than that.
+const ingestBatchSize = 2000
 
 // batcher collects valid articles and stores them a batch at a time.
 // Invalid articles are reported and skipped; a store failure stops.
