@@ -68,9 +68,9 @@ type EvalResult struct {
 	ExactTP, OverlapTP      int
 	Within161               int
 	Errors                  []float64 // km, per exactly matched gold toponym
-	Bytes                   int     // of text parsed
-	Seconds                 float64 // spent parsing, not scoring
-	Misses, Spurious, Wrong []string // with --errors
+	Bytes                   int       // of text parsed
+	Seconds                 float64   // spent parsing, not scoring
+	Misses, Spurious, Wrong []string  // with --errors
 }
 
 func prf(tp, pred, gold int) (p, r, f float64) {
