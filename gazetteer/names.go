@@ -10,14 +10,14 @@ func (g *Gazetteer) isPerson(d *doc, s *span) bool {
 	if titles[prev] && d.toks[s.t0-1].cap && !d.sent[s.t0] {
 		return true // "General Selva", "Gen. Selva"; not "the Ministry of Justice. Azerbaijan"
 	}
-	return givenNames[prev] && d.toks[s.t0-1].cap && d.spaced(s.t0) && !g.isPlaceWord(g.wordAt(d, s.t0-1).entries)
+	return givenNames[prev] && d.toks[s.t0-1].cap && d.spaced(s.t0) && !g.isPlaceWord(d, s.t0-1)
 }
 
-// isPlaceWord reports whether a word's meanings es make it the name of a
+// isPlaceWord reports whether token i is on its own the name of a
 // country, first-level division or region, so that "Georgia" or
 // "Virginia" before a name does not make it a person's.
-func (g *Gazetteer) isPlaceWord(es []entry) bool {
-	for _, e := range es {
+func (g *Gazetteer) isPlaceWord(d *doc, i int) bool {
+	for _, e := range g.wordAt(d, i).entries {
 		if e.place < 0 {
 			continue
 		}
@@ -37,7 +37,7 @@ func (g *Gazetteer) isPlaceWord(es []entry) bool {
 // a capitalised word that is no place ("Bill Clark") or before a verb of
 // speech ("Clark said"). Its other mentions are then dropped too.
 func (g *Gazetteer) gluedToName(d *doc, s *span) bool {
-	if s.t1-s.t0 != 1 || s.entries[0].flags&(flagDemonym|flagAbbrev) != 0 || g.isPlaceWord(g.wordAt(d, s.t0).entries) {
+	if s.t1-s.t0 != 1 || s.entries[0].flags&(flagDemonym|flagAbbrev) != 0 || g.isPlaceWord(d, s.t0) {
 		return false
 	}
 	if s.t1 < len(d.toks) && d.spaced(s.t1) && speechVerbs[d.folded[s.t1]] {

@@ -194,7 +194,7 @@ func (g *Gazetteer) inLongerName(d *doc, s *span) bool {
 			// After a given name, only a country, division or region (not a
 			// town, not a direction) makes the pair a place: "Victoria
 			// Beckham", "George Bush", "Scott West" are names.
-			if glued && givenNames[s.key] && !g.isPlaceWord(g.wordAt(d, s.t0).entries) && !titles[w] && (!g.isPlaceWord(g.wordAt(d, s.t1).entries) || directions[w]) {
+			if glued && givenNames[s.key] && !g.isPlaceWord(d, s.t0) && !titles[w] && (!g.isPlaceWord(d, s.t1) || directions[w]) {
 				return true
 			}
 			if glued && g.headWord(s) && next.digit {
