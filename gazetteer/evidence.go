@@ -41,6 +41,7 @@ func (ev *evidence) start(areas, names int) {
 	}
 	ev.voted = grow(ev.voted, names)
 	ev.marked = grow(ev.marked, names)
+	ev.senses = grow(ev.senses, names)
 	ev.reset()
 }
 

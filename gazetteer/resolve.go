@@ -148,8 +148,8 @@ const weakSupport = 0.5
 // occurrence. An unqualified name takes the sense of a qualified
 // occurrence: "Paris, Texas ... Paris".
 func (g *Gazetteer) choose(ev *evidence, spans []span) {
-	plain := grow(ev.senses, len(ev.voted)) // per name: its unqualified sense
-	ev.senses = plain
+	plain := ev.senses // per name: its unqualified sense
+	clear(plain)
 	var qualified []sense
 	for i := range spans {
 		s := &spans[i]
