@@ -45,13 +45,23 @@ func Ingest(ctx context.Context, s ArticleStore, p Geoparser, a *Article) (creat
 // IngestBatch validates every article, geoparses them and stores them in
 // one transaction. An invalid article fails the whole batch, naming it.
 func IngestBatch(ctx context.Context, s ArticleStore, p Geoparser, arts []*Article) ([]bool, error) {
+	if err := PrepareBatch(p, arts); err != nil {
+		return nil, err
+	}
+	return s.IngestBatch(ctx, arts)
+}
+
+// PrepareBatch validates every article and geoparses them on every core,
+// ready for ArticleStore.IngestBatch. An invalid article fails the whole
+// batch, naming it.
+func PrepareBatch(p Geoparser, arts []*Article) error {
 	for i, a := range arts {
 		if err := a.Validate(); err != nil {
-			return nil, Errorf(ErrorCode(err), "article %d: %s", i+1, ErrorMessage(err))
+			return Errorf(ErrorCode(err), "article %d: %s", i+1, ErrorMessage(err))
 		}
 	}
 	parseAll(p, arts)
-	return s.IngestBatch(ctx, arts)
+	return nil
 }
 
 // parseAll geoparses arts on every core. A Geoparser is safe for

@@ -35,12 +35,12 @@ func runIngest(ctx context.Context, env *cmdEnv, args []string) error {
 	out := sink{ok: b.add, bad: func(err error) { p.add(false, 0, err) }}
 	for _, src := range fs.Args() {
 		if err := ingestSource(ctx, env, src, out); err != nil {
-			b.flush()
+			b.finish()
 			p.done()
 			return err
 		}
 	}
-	err = b.flush()
+	err = b.finish()
 	p.done()
 	if err != nil {
 		return err
@@ -127,50 +127,6 @@ func readArticleFile(path string, out sink) error {
 	}
 	defer f.Close()
 	return decodeFile(path, f, out)
-}
-
-// ingestBatchSize is how many articles share one transaction. Bigger
-// batches write each index page less often (500 gave about 2,800 articles
-// per second in `mentionmap bench`, 2,000 about 3,000), and one still
-// commits in under a second, so a server writing the same database waits
-// no longer than that.
-const ingestBatchSize = 2000
-
-// batcher collects valid articles and stores them a batch at a time.
-// Invalid articles are reported and skipped; a store failure stops.
-type batcher struct {
-	ctx      context.Context
-	store    geo.ArticleStore
-	parser   geo.Geoparser
-	progress *progress
-	pending  []*geo.Article
-}
-
-func (b *batcher) add(a *geo.Article) error {
-	if err := a.Validate(); err != nil {
-		b.progress.add(false, 0, err)
-		return nil
-	}
-	b.pending = append(b.pending, a)
-	if len(b.pending) >= ingestBatchSize {
-		return b.flush()
-	}
-	return nil
-}
-
-func (b *batcher) flush() error {
-	if len(b.pending) == 0 {
-		return nil
-	}
-	created, err := geo.IngestBatch(b.ctx, b.store, b.parser, b.pending)
-	if err != nil {
-		return err
-	}
-	for i, a := range b.pending {
-		b.progress.add(created[i], len(a.Mentions), nil)
-	}
-	b.pending = b.pending[:0]
-	return nil
 }
 
 // progress reports on stderr every few seconds and at the end.
