@@ -19,6 +19,7 @@ import (
 // of shared/corpora: offsets are Unicode code points, end exclusive.
 type EvalDoc struct {
 	ID       string      `json:"id"`
+	URL      string      `json:"url"`
 	Text     string      `json:"text"`
 	Toponyms []EvalToken `json:"toponyms"`
 }
@@ -170,12 +171,20 @@ func byteOffsets(text string) []int {
 	return append(offs, len(text))
 }
 
-// Evaluate geoparses every document and scores it against the gold.
+// Evaluate geoparses every document in order, as articles of the source
+// its URL names, and scores it against the gold. It starts with no memory
+// of sources, and leaves g's untouched.
 func (g *Gazetteer) Evaluate(docs []EvalDoc, details bool) *EvalResult {
+	fresh := *g
+	fresh.sources = &localities{}
+	return fresh.evaluate(docs, details)
+}
+
+func (g *Gazetteer) evaluate(docs []EvalDoc, details bool) *EvalResult {
 	res := &EvalResult{Docs: len(docs)}
 	for _, d := range docs {
 		start := time.Now()
-		ms := g.Parse(d.Text)
+		ms := g.ParseFrom(geo.SourceKey("", d.URL), d.Text)
 		res.Seconds += time.Since(start).Seconds()
 		res.Bytes += len(d.Text)
 		res.add(d, ms, details)

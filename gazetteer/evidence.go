@@ -19,8 +19,9 @@ type evidence struct {
 	anchors  []anchor
 	voted    []bool // per name: cast its soft vote
 	counties map[int32]countyMark
-	marked   []bool  // per name: its meanings are in counties
-	senses   []sense // per name: scratch for choose
+	marked   []bool       // per name: its meanings are in counties
+	senses   []sense      // per name: scratch for choose
+	home     []areaWeight // lent by the source's locality
 }
 
 // anchor is a place the article names without ambiguity.
@@ -60,11 +61,16 @@ func (ev *evidence) add(name, area int32, w float64) {
 	if area < 0 {
 		return
 	}
+	ev.lend(area, w)
+	ev.own[uint64(name)<<32|uint64(area)] += w
+}
+
+// lend adds weight to area that no name of the article owns.
+func (ev *evidence) lend(area int32, w float64) {
 	if ev.weight[area] == 0 {
 		ev.touched = append(ev.touched, area)
 	}
 	ev.weight[area] += w
-	ev.own[uint64(name)<<32|uint64(area)] += w
 }
 
 // from is the weight of area a from names other than name.
@@ -87,6 +93,9 @@ func (ev *evidence) addAnchor(name, place int32, p *geo.Place) {
 // gather collects evidence from the spans' current best meanings.
 func (g *Gazetteer) gather(ev *evidence, spans []span) {
 	ev.reset()
+	for _, h := range ev.home {
+		ev.lend(h.area, h.w)
+	}
 	for i := range spans {
 		s := &spans[i]
 		f := &g.facts[s.place]

@@ -46,6 +46,7 @@ type Gazetteer struct {
 	nNames  int                 // keys with meanings
 	country map[string]int32    // ISO code -> place
 	admin1  map[string]int32    // "CC.A1" -> place
+	sources *localities         // what each source's articles were about
 }
 
 // maxNameTokens is the most tokens a name can have and still be found.
@@ -82,6 +83,7 @@ func Load(r io.Reader) (*Gazetteer, error) {
 		admin1:  make(map[string]int32),
 		admin2:  make(map[[3]string]int32),
 		areas:   make(map[string]int32),
+		sources: &localities{},
 	}
 	if err := readFile(r, (*loader)(g)); err != nil {
 		return nil, err

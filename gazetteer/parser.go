@@ -4,10 +4,14 @@ import "mentionmap/geo"
 
 // Parse finds the places text mentions, in text order. Offsets are bytes
 // into text. It never fails: text it cannot read yields fewer mentions.
-func (g *Gazetteer) Parse(text string) []geo.Mention {
+func (g *Gazetteer) Parse(text string) []geo.Mention { return g.parse("", text) }
+
+func (g *Gazetteer) parse(source, text string) []geo.Mention {
 	d := newDoc(text)
 	defer d.release()
+	d.ev.home = g.sources.home(source, d.ev.home)
 	spans := g.resolve(d, g.spot(d))
+	g.learn(source, spans)
 	out := make([]geo.Mention, 0, len(spans))
 	for _, s := range spans {
 		out = append(out, geo.Mention{

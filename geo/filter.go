@@ -56,8 +56,13 @@ type ArticleStore interface {
 	Ping(ctx context.Context) error
 }
 
-// Geoparser finds the places a text mentions. Parse must be safe for
-// concurrent use: batches are parsed on every core.
+// Geoparser finds the places a text mentions. Both methods must be safe
+// for concurrent use: batches are parsed on every core.
 type Geoparser interface {
 	Parse(text string) []Mention
+	// ParseFrom parses an article of source (see SourceKey; "" for
+	// none). The geoparser may learn from a source's articles where it
+	// is local, and use it for the source's later articles: callers parse
+	// one source's articles in order.
+	ParseFrom(source, text string) []Mention
 }

@@ -38,7 +38,7 @@ func Ingest(ctx context.Context, s ArticleStore, p Geoparser, a *Article) (creat
 	if err := a.Validate(); err != nil {
 		return false, err
 	}
-	a.Mentions = p.Parse(a.Text)
+	a.Mentions = p.ParseFrom(SourceKey(a.Source, a.URL), a.Text)
 	return s.Ingest(ctx, a)
 }
 
@@ -64,19 +64,55 @@ func PrepareBatch(p Geoparser, arts []*Article) error {
 	return nil
 }
 
-// parseAll geoparses arts on every core. A Geoparser is safe for
-// concurrent use.
+// parseAll geoparses arts on every core, each source's articles in order
+// on one core, so that what the parser learns of a source does not depend
+// on timing. Articles of no known source are parsed independently.
 func parseAll(p Geoparser, arts []*Article) {
+	type group struct {
+		source string
+		arts   []*Article
+	}
+	var groups []*group
+	bySource := map[string]*group{}
+	for _, a := range arts {
+		k := SourceKey(a.Source, a.URL)
+		g := bySource[k]
+		if g == nil {
+			g = &group{source: k}
+			groups = append(groups, g)
+			if k != "" {
+				bySource[k] = g
+			}
+		}
+		g.arts = append(g.arts, a)
+	}
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(arts)) {
+	for range min(runtime.GOMAXPROCS(0), len(groups)) {
 		wg.Go(func() {
-			for i := next.Add(1) - 1; i < int64(len(arts)); i = next.Add(1) - 1 {
-				arts[i].Mentions = p.Parse(arts[i].Text)
+			for i := next.Add(1) - 1; i < int64(len(groups)); i = next.Add(1) - 1 {
+				for _, a := range groups[i].arts {
+					a.Mentions = p.ParseFrom(groups[i].source, a.Text)
+				}
 			}
 		})
 	}
 	wg.Wait()
+}
+
+// SourceKey names who published an article, for what a geoparser learns
+// per source: source if given, else the host of url without "www.", else "".
+func SourceKey(source, url string) string {
+	if source = strings.TrimSpace(source); source != "" {
+		return strings.ToLower(source)
+	}
+	_, rest, ok := strings.Cut(url, "://")
+	if !ok {
+		return ""
+	}
+	host, _, _ := strings.Cut(rest, "/")
+	host, _, _ = strings.Cut(host, "?")
+	return strings.TrimPrefix(strings.ToLower(host), "www.")
 }
 
 // MarshalJSON writes a place with its lon/lat.

@@ -14,7 +14,7 @@ import (
 func runParse(ctx context.Context, env *cmdEnv, args []string) error {
 	fs := flag.NewFlagSet("parse", flag.ContinueOnError)
 	gazPath := fs.String("gazetteer", "", "gazetteer file (default: the embedded one)")
-	jsonl := fs.Bool("jsonl", false, `read lines of {"id","text"}; write one FeatureCollection per line`)
+	jsonl := fs.Bool("jsonl", false, `read lines of {"id","text","source","url"}; write one FeatureCollection per line`)
 	if err := env.parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -36,8 +36,10 @@ func runParse(ctx context.Context, env *cmdEnv, args []string) error {
 			return ctx.Err()
 		}
 		var in struct {
-			ID   json.RawMessage `json:"id"`
-			Text *string         `json:"text"`
+			ID     json.RawMessage `json:"id"`
+			Text   *string         `json:"text"`
+			Source string          `json:"source"`
+			URL    string          `json:"url"`
 		}
 		if err := json.Unmarshal(sc.Bytes(), &in); err != nil || in.Text == nil {
 			return fmt.Errorf("line %d: want a JSON object with a string \"text\"", line)
@@ -46,7 +48,7 @@ func runParse(ctx context.Context, env *cmdEnv, args []string) error {
 		if in.ID != nil {
 			extra["id"] = in.ID
 		}
-		if err := writeMentions(env.stdout, g.Parse(*in.Text), extra); err != nil {
+		if err := writeMentions(env.stdout, g.ParseFrom(geo.SourceKey(in.Source, in.URL), *in.Text), extra); err != nil {
 			return err
 		}
 		if _, err := io.WriteString(env.stdout, "\n"); err != nil {

@@ -1,0 +1,160 @@
+package gazetteer
+
+import (
+	"slices"
+	"sync"
+
+	"mentionmap/geo"
+)
+
+// Local news names its own towns without their state: "MANSFIELD — The
+// City Council ..." in a Fort Worth paper is Mansfield, Texas, not the
+// larger Mansfield in England. The geoparser therefore remembers, per
+// source, the countries and first-level divisions that its articles'
+// places resolved to, and lends the areas that dominate them to the
+// source's later articles as weak evidence. What an article says itself
+// still outweighs it; a source that covers the world dominates no area
+// and gets nothing.
+
+// Locality tuning.
+const (
+	homeWeight   = 0.6    // evidence lent by an area that every article of the source is about
+	homeShare    = 0.3    // the share of a source's articles an area needs to be lent
+	homeArticles = 2      // the articles a source needs before its locality is used
+	homeMaxAreas = 64     // areas remembered per source; the weakest are forgotten
+	maxSources   = 20_000 // sources remembered; one-article sources are forgotten first
+	learnConf    = 0.75   // the confidence a mention needs to teach a locality
+)
+
+// locality is what a source's earlier articles were about: per area, the
+// summed share of each article's confident places that lie in it.
+type locality struct {
+	articles int
+	share    map[int32]float64
+}
+
+// localities are the sources' localities, by source key.
+type localities struct {
+	mu sync.Mutex
+	m  map[string]*locality
+}
+
+// areaWeight is evidence lent to one area.
+type areaWeight struct {
+	area int32
+	w    float64
+}
+
+// home returns the evidence a source's locality lends an article.
+func (ls *localities) home(source string, dst []areaWeight) []areaWeight {
+	dst = dst[:0]
+	if source == "" {
+		return dst
+	}
+	ls.mu.Lock()
+	defer ls.mu.Unlock()
+	l := ls.m[source]
+	if l == nil || l.articles < homeArticles {
+		return dst
+	}
+	for a, s := range l.share {
+		if f := s / float64(l.articles); f >= homeShare {
+			dst = append(dst, areaWeight{a, homeWeight * f})
+		}
+	}
+	return dst
+}
+
+// learn adds an article's confident places to its source's locality.
+func (g *Gazetteer) learn(source string, spans []span) {
+	if source == "" {
+		return
+	}
+	var areas []int32
+	places := 0
+	for i := range spans {
+		s := &spans[i]
+		f := &g.facts[s.place]
+		if s.confidence < learnConf || f.kind == kindRegion || f.kind == kindWater {
+			continue
+		}
+		places++
+		areas = append(areas, f.country)
+		if f.kind != kindCountry {
+			areas = append(areas, f.admin1)
+		}
+	}
+	if places > 0 {
+		g.sources.add(source, areas, 1/float64(places))
+	}
+}
+
+// add counts one article of source, whose places lie in areas (an area
+// once per place in it), each place worth w.
+func (ls *localities) add(source string, areas []int32, w float64) {
+	ls.mu.Lock()
+	defer ls.mu.Unlock()
+	if ls.m == nil {
+		ls.m = map[string]*locality{}
+	}
+	l := ls.m[source]
+	if l == nil {
+		if len(ls.m) >= maxSources {
+			ls.forget()
+		}
+		l = &locality{share: map[int32]float64{}}
+		ls.m[source] = l
+	}
+	l.articles++
+	for _, a := range areas {
+		if a >= 0 {
+			l.share[a] += w
+		}
+	}
+	if len(l.share) > homeMaxAreas {
+		l.forgetWeakest()
+	}
+}
+
+// forget makes room for new sources: it drops the sources seen once,
+// and if they are too few, every other one.
+func (ls *localities) forget() {
+	for k, l := range ls.m {
+		if l.articles == 1 {
+			delete(ls.m, k)
+		}
+	}
+	drop := false
+	for k := range ls.m {
+		if len(ls.m) < maxSources*3/4 {
+			break
+		}
+		if drop = !drop; drop {
+			delete(ls.m, k)
+		}
+	}
+}
+
+// forgetWeakest drops the half of the areas with the least share.
+func (l *locality) forgetWeakest() {
+	shares := make([]float64, 0, len(l.share))
+	for _, s := range l.share {
+		shares = append(shares, s)
+	}
+	slices.Sort(shares)
+	cut := shares[len(shares)/2]
+	for a, s := range l.share {
+		if s <= cut {
+			delete(l.share, a)
+		}
+	}
+}
+
+// ParseFrom is Parse for an article of source (a site or outlet; "" for
+// none). It reads the source's locality, learnt from the articles of
+// source parsed before, and then adds this article to it. Calls for one
+// source must be made in order for the result not to depend on timing;
+// calls for different sources may run concurrently.
+func (g *Gazetteer) ParseFrom(source, text string) []geo.Mention {
+	return g.parse(source, text)
+}
