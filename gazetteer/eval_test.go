@@ -58,7 +58,7 @@ func TestCorpusRegression(t *testing.T) {
 		docs          int
 		minF1, minAcc float64
 	}{
-		{"../../shared/corpora/LGL.jsonl", 150, 0.78, 0.87},
+		{"../../shared/corpora/LGL.jsonl", 150, 0.78, 0.91},
 		{"../../shared/corpora/GeoWebNews.jsonl", 60, 0.75, 0.92},
 	}
 	for _, fl := range floors {
