@@ -44,6 +44,18 @@ func TestParseCommand(t *testing.T) {
 	if err != nil || len(lines) != 2 || !strings.Contains(lines[0], `"id":"a1"`) || !strings.Contains(lines[1], `"id":7`) {
 		t.Fatalf("jsonl: %v %q", err, out)
 	}
+	// Lines of one source teach it its locality: the third line's
+	// Mansfield is the Texan one, while the same text alone is not.
+	local := `{"url":"http://www.star-telegram.com/1","text":"The Arlington school board met in Arlington, Texas."}
+{"url":"http://www.star-telegram.com/2","text":"Traffic between Fort Worth and Dallas, Texas slowed."}
+{"url":"http://www.star-telegram.com/3","text":"MANSFIELD — The City Council voted on Monday."}
+{"text":"MANSFIELD — The City Council voted on Monday."}
+`
+	out, _, err = runCmd(t, context.Background(), local, nil, "parse", "--jsonl")
+	lines = strings.Split(strings.TrimSpace(out), "\n")
+	if err != nil || len(lines) != 4 || !strings.Contains(lines[2], `"admin1":"TX"`) || strings.Contains(lines[3], `"admin1":"TX"`) {
+		t.Fatalf("source locality: %v\n%s", err, out)
+	}
 	if _, _, err := runCmd(t, context.Background(), "not json\n", nil, "parse", "--jsonl"); err == nil {
 		t.Error("bad jsonl accepted")
 	}
