@@ -1,7 +1,6 @@
 package gazetteer
 
 import (
-	"slices"
 	"sync"
 
 	"mentionmap/geo"
@@ -21,16 +20,20 @@ const (
 	homeWeight   = 0.6    // evidence lent by an area that every article of the source is about
 	homeShare    = 0.3    // the share of a source's articles an area needs to be lent
 	homeArticles = 2      // the articles a source needs before its locality is used
-	homeMaxAreas = 64     // areas remembered per source; the weakest are forgotten
+	homeSlots    = 16     // areas remembered per source; a new one replaces the weakest
 	maxSources   = 20_000 // sources remembered; one-article sources are forgotten first
 	learnConf    = 0.75   // the confidence a mention needs to teach a locality
 )
 
 // locality is what a source's earlier articles were about: per area, the
-// summed share of each article's confident places that lie in it.
+// summed share of each article's confident places that lie in it. An area
+// that a third of the articles are about is never the weakest of the
+// slots for long, so a few slots keep every area that could be lent.
 type locality struct {
 	articles int
-	share    map[int32]float64
+	n        int
+	area     [homeSlots]int32
+	share    [homeSlots]float64
 }
 
 // localities are the sources' localities, by source key.
@@ -57,30 +60,32 @@ func (ls *localities) home(source string, dst []areaWeight) []areaWeight {
 	if l == nil || l.articles < homeArticles {
 		return dst
 	}
-	for a, s := range l.share {
-		if f := s / float64(l.articles); f >= homeShare {
-			dst = append(dst, areaWeight{a, homeWeight * f})
+	for i := range l.n {
+		if f := l.share[i] / float64(l.articles); f >= homeShare {
+			dst = append(dst, areaWeight{l.area[i], homeWeight * f})
 		}
 	}
 	return dst
 }
 
-// learn adds an article's confident places to its source's locality.
+// learn adds an article's confident places to its source's locality:
+// each place gives its country and division 1/places.
 func (g *Gazetteer) learn(source string, spans []span) {
 	if source == "" {
 		return
 	}
-	var areas []int32
+	var buf [64]int32
+	areas := buf[:0]
 	places := 0
 	for i := range spans {
 		s := &spans[i]
 		f := &g.facts[s.place]
-		if s.confidence < learnConf || f.kind == kindRegion || f.kind == kindWater {
+		if s.confidence < learnConf || f.kind == kindRegion || f.kind == kindWater || len(areas)+2 > len(buf) {
 			continue
 		}
 		places++
 		areas = append(areas, f.country)
-		if f.kind != kindCountry {
+		if f.kind != kindCountry && f.admin1 >= 0 {
 			areas = append(areas, f.admin1)
 		}
 	}
@@ -89,7 +94,7 @@ func (g *Gazetteer) learn(source string, spans []span) {
 	}
 }
 
-// add counts one article of source, whose places lie in areas (an area
+// add counts one article of source whose places lie in areas (an area
 // once per place in it), each place worth w.
 func (ls *localities) add(source string, areas []int32, w float64) {
 	ls.mu.Lock()
@@ -102,18 +107,34 @@ func (ls *localities) add(source string, areas []int32, w float64) {
 		if len(ls.m) >= maxSources {
 			ls.forget()
 		}
-		l = &locality{share: map[int32]float64{}}
+		l = &locality{}
 		ls.m[source] = l
 	}
 	l.articles++
 	for _, a := range areas {
 		if a >= 0 {
-			l.share[a] += w
+			l.add(a, w)
 		}
 	}
-	if len(l.share) > homeMaxAreas {
-		l.forgetWeakest()
+}
+
+// add adds w to area's share, in a new slot or the weakest one.
+func (l *locality) add(area int32, w float64) {
+	weakest := 0
+	for i := range l.n {
+		if l.area[i] == area {
+			l.share[i] += w
+			return
+		}
+		if l.share[i] < l.share[weakest] {
+			weakest = i
+		}
 	}
+	if l.n < homeSlots {
+		weakest = l.n
+		l.n++
+	}
+	l.area[weakest], l.share[weakest] = area, w
 }
 
 // forget makes room for new sources: it drops the sources seen once,
@@ -131,21 +152,6 @@ func (ls *localities) forget() {
 		}
 		if drop = !drop; drop {
 			delete(ls.m, k)
-		}
-	}
-}
-
-// forgetWeakest drops the half of the areas with the least share.
-func (l *locality) forgetWeakest() {
-	shares := make([]float64, 0, len(l.share))
-	for _, s := range l.share {
-		shares = append(shares, s)
-	}
-	slices.Sort(shares)
-	cut := shares[len(shares)/2]
-	for a, s := range l.share {
-		if s <= cut {
-			delete(l.share, a)
 		}
 	}
 }

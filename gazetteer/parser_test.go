@@ -172,6 +172,20 @@ func FuzzParse(f *testing.F) {
 // BenchmarkParse measures geoparse throughput (MB/s) the way the service
 // uses it: one article per call, over the demo articles and the sample.
 func BenchmarkParse(b *testing.B) {
+	benchmarkParse(b, func(g *Gazetteer, i int, text string) { g.Parse(text) })
+}
+
+// BenchmarkParseFrom parses as ingest does, as articles of 20 sources
+// whose localities are learnt along the way.
+func BenchmarkParseFrom(b *testing.B) {
+	sources := make([]string, 20)
+	for i := range sources {
+		sources[i] = fmt.Sprintf("source%d.example", i)
+	}
+	benchmarkParse(b, func(g *Gazetteer, i int, text string) { g.ParseFrom(sources[i%len(sources)], text) })
+}
+
+func benchmarkParse(b *testing.B, parse func(g *Gazetteer, i int, text string)) {
 	g := def(b)
 	sample, _ := os.ReadFile("../cmd/mentionmap/demo/libya-isis-resurgence.txt")
 	texts := []string{string(sample)}
@@ -188,9 +202,11 @@ func BenchmarkParse(b *testing.B) {
 	}
 	b.SetBytes(int64(n))
 	b.ResetTimer()
+	k := 0
 	for i := 0; i < b.N; i++ {
 		for _, t := range texts {
-			g.Parse(t)
+			parse(g, k, t)
+			k++
 		}
 	}
 }
