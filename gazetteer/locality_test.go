@@ -21,19 +21,22 @@ func TestParseFromSourceLocality(t *testing.T) {
 		history []string // earlier articles of the source
 		source  string
 		want    string // admin area of Mansfield; "" for as without a source
+		target  string // the text, if not Mansfield's
 	}{
-		{"a local paper's town", texas, "star-telegram.com", "US.TX"},
-		{"no source", texas, "", ""},
-		{"a single earlier article is not enough", texas[:1], "star-telegram.com", ""},
+		{"a local paper's town", texas, "star-telegram.com", "US.TX", ""},
+		{"no source", texas, "", "", ""},
+		{"a single earlier article is not enough", texas[:1], "star-telegram.com", "", ""},
 		{"a paper of another state", []string{
 			"Police in Columbus, Ohio said on Monday the road was closed.",
 			"The Cleveland city council in Ohio met to discuss the budget.",
-		}, "dispatch.com", "US.OH"},
+		}, "dispatch.com", "US.OH", ""},
 		{"a wire that covers the world", []string{
 			"Talks in Paris, France ended on Monday.",
 			"Floods in Dhaka, Bangladesh displaced thousands.",
 			"Troops left Kabul, Afghanistan on Friday.",
-		}, "wire.example", ""},
+		}, "wire.example", "", ""},
+		{"the article's own evidence wins", texas, "star-telegram.com", "GR.ESYE31",
+			"Protests in Athens as Greece votes on the bailout."},
 	}
 	plain := area(t, def(t).Parse(target))
 	for _, tc := range tests {
@@ -43,13 +46,17 @@ func TestParseFromSourceLocality(t *testing.T) {
 			for _, h := range tc.history {
 				g.ParseFrom(tc.source, h)
 			}
-			got := area(t, g.ParseFrom(tc.source, target))
+			text := target
+			if tc.target != "" {
+				text = tc.target
+			}
+			got := area(t, g.ParseFrom(tc.source, text))
 			want := tc.want
 			if want == "" {
 				want = plain
 			}
 			if got != want {
-				t.Errorf("Mansfield resolved in %s, want %s (without a source: %s)", got, want, plain)
+				t.Errorf("%q resolved in %s, want %s (Mansfield without a source: %s)", text, got, want, plain)
 			}
 		})
 	}
