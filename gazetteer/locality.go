@@ -68,29 +68,65 @@ func (ls *localities) home(source string, dst []areaWeight) []areaWeight {
 	return dst
 }
 
-// learn adds an article's confident places to its source's locality:
-// each place gives its country and division 1/places.
+// learn adds an article's confident places to its source's locality.
 func (g *Gazetteer) learn(source string, spans []span) {
 	if source == "" {
 		return
 	}
-	var buf [64]int32
-	areas := buf[:0]
-	places := 0
+	var t lesson
 	for i := range spans {
-		s := &spans[i]
-		f := &g.facts[s.place]
-		if s.confidence < learnConf || f.kind == kindRegion || f.kind == kindWater || len(areas)+2 > len(buf) {
+		f := &g.facts[spans[i].place]
+		t.add(spans[i].confidence, f.kind, f.country, f.admin1)
+	}
+	t.teach(g.sources, source)
+}
+
+// Learn adds a stored article of source, with its mentions, to the
+// source's locality, as ParseFrom does after parsing: a restarted server
+// relearns its sources from the articles it kept. A mention needs its
+// confidence and its place's kind, country and admin1.
+func (g *Gazetteer) Learn(source string, ms []geo.Mention) {
+	if source == "" {
+		return
+	}
+	var t lesson
+	for i := range ms {
+		p := &ms[i].Place
+		country, ok := g.areas[p.Country]
+		if !ok {
 			continue
 		}
-		places++
-		areas = append(areas, f.country)
-		if f.kind != kindCountry && f.admin1 >= 0 {
-			areas = append(areas, f.admin1)
+		admin1, ok := g.areas[p.Country+"."+p.Admin1]
+		if !ok {
+			admin1 = -1
 		}
+		t.add(ms[i].Confidence, kinds[p.Kind], country, admin1)
 	}
-	if places > 0 {
-		g.sources.add(source, areas, 1/float64(places))
+	t.teach(g.sources, source)
+}
+
+// lesson is what one article teaches its source's locality: each
+// confident place gives its country and division 1/places.
+type lesson struct {
+	areas  [64]int32
+	n      int
+	places int
+}
+
+func (t *lesson) add(conf float64, k kind, country, admin1 int32) {
+	if conf < learnConf || k == kindRegion || k == kindWater || country < 0 || t.n+2 > len(t.areas) {
+		return
+	}
+	t.places++
+	t.areas[t.n], t.n = country, t.n+1
+	if k != kindCountry && admin1 >= 0 {
+		t.areas[t.n], t.n = admin1, t.n+1
+	}
+}
+
+func (t *lesson) teach(ls *localities, source string) {
+	if t.places > 0 {
+		ls.add(source, t.areas[:t.n], 1/float64(t.places))
 	}
 }
 
@@ -112,9 +148,7 @@ func (ls *localities) add(source string, areas []int32, w float64) {
 	}
 	l.articles++
 	for _, a := range areas {
-		if a >= 0 {
-			l.add(a, w)
-		}
+		l.add(a, w)
 	}
 }
 

@@ -30,6 +30,13 @@ func runIngest(ctx context.Context, env *cmdEnv, args []string) error {
 		return err
 	}
 	defer store.Close()
+	upTo, err := store.LastArticleID(ctx)
+	if err == nil {
+		err = relearnSources(ctx, env.logger(), store, g, upTo)
+	}
+	if err != nil {
+		return err
+	}
 	p := newProgress(env.stderr)
 	b := &batcher{ctx: ctx, store: store, parser: g, progress: p}
 	out := sink{ok: b.add, bad: func(err error) { p.add(false, 0, err) }}

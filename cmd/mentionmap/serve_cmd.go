@@ -40,6 +40,21 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) error {
 		return err
 	}
 	defer store.Close()
+	// Relearn the sources' localities from what is stored, in the
+	// background: readiness does not wait for it, and the store stays
+	// open until it ends.
+	upTo, err := store.LastArticleID(ctx)
+	if err != nil {
+		return err
+	}
+	relearnt := make(chan struct{})
+	defer func() { <-relearnt }()
+	go func() {
+		defer close(relearnt)
+		if err := relearnSources(ctx, log, store, g, upTo); err != nil && ctx.Err() == nil {
+			log.Warn("relearning sources failed; they are learnt again from new articles", "err", err)
+		}
+	}()
 	if *demo {
 		if err := ingestDemo(ctx, store, g); err != nil {
 			return err

@@ -1,0 +1,36 @@
+package main
+
+import (
+	"context"
+	"log/slog"
+	"time"
+
+	"mentionmap/data"
+	"mentionmap/gazetteer"
+	"mentionmap/geo"
+)
+
+// relearnPerSource is how many of each source's newest stored articles a
+// starting process relearns the source's locality from.
+const relearnPerSource = 50
+
+// relearnSources teaches g the localities of the sources of the articles
+// stored with ids up to upTo, so that a restarted process geoparses their
+// next articles as the one before it would have. Articles stored after
+// upTo are learnt as they are parsed.
+func relearnSources(ctx context.Context, log *slog.Logger, store *data.Store, g *gazetteer.Gazetteer, upTo int64) error {
+	start := time.Now()
+	sources := map[string]bool{}
+	articles := 0
+	err := store.SourceHistory(ctx, upTo, relearnPerSource, func(source string, ms []geo.Mention) error {
+		g.Learn(source, ms)
+		sources[source] = true
+		articles++
+		return ctx.Err()
+	})
+	if err != nil {
+		return err
+	}
+	log.Info("sources relearnt", "sources", len(sources), "articles", articles, "took", time.Since(start).Round(time.Millisecond))
+	return nil
+}

@@ -1,0 +1,69 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"slices"
+
+	"mentionmap/geo"
+)
+
+// LastArticleID is the id of the newest stored article, or 0.
+func (s *Store) LastArticleID(ctx context.Context) (int64, error) {
+	var id int64
+	if err := s.r.QueryRowContext(ctx, `SELECT COALESCE(max(id), 0) FROM articles`).Scan(&id); err != nil {
+		return 0, failed("articles", err)
+	}
+	return id, nil
+}
+
+// SourceHistory calls fn for the newest perSource articles of every
+// source (geo.SourceKey of the article's source and URL) among those with
+// ids up to upTo, oldest first, with their mentions. A mention carries its
+// confidence and its place's kind, country and admin1 only: it is what a
+// restarted server relearns its sources' localities from.
+func (s *Store) SourceHistory(ctx context.Context, upTo int64, perSource int, fn func(source string, ms []geo.Mention) error) error {
+	type article struct {
+		id     int64
+		source string
+	}
+	var arts []article
+	kept := map[string]int{}
+	err := s.stream(ctx, "sources", `SELECT id, source, COALESCE(url, '') FROM articles WHERE id <= ? ORDER BY id DESC`,
+		[]any{upTo}, func(rows *sql.Rows) error {
+			var a article
+			var source, url string
+			if err := rows.Scan(&a.id, &source, &url); err != nil {
+				return failed("sources", err)
+			}
+			if a.source = geo.SourceKey(source, url); a.source != "" && kept[a.source] < perSource {
+				kept[a.source]++
+				arts = append(arts, a)
+			}
+			return nil
+		})
+	if err != nil {
+		return err
+	}
+	slices.Reverse(arts)
+	for _, a := range arts {
+		var ms []geo.Mention
+		err := s.stream(ctx, "mentions", `SELECT m.confidence, p.kind, p.country, p.admin1
+			FROM mentions m JOIN places p ON p.id = m.place_id WHERE m.article_id = ? ORDER BY m.id`,
+			[]any{a.id}, func(rows *sql.Rows) error {
+				var m geo.Mention
+				if err := rows.Scan(&m.Confidence, &m.Place.Kind, &m.Place.Country, &m.Place.Admin1); err != nil {
+					return failed("mentions", err)
+				}
+				ms = append(ms, m)
+				return nil
+			})
+		if err != nil {
+			return err
+		}
+		if err := fn(a.source, ms); err != nil {
+			return err
+		}
+	}
+	return nil
+}
