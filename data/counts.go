@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 
 	"mentionmap/geo"
 )
@@ -63,34 +64,52 @@ func (s *Store) Extent(ctx context.Context) (geo.Extent, error) {
 }
 
 // PlacePoints calls fn for each place with mentions matching f, with its
-// mention count; f's paging is ignored.
+// mention count; f's paging is ignored. A place-only filter reads the
+// per-place totals. Any other reads the place of each matching mention,
+// through whichever index the filter allows, and counts them here: a
+// GROUP BY would sort them, or visit the table in place order.
 func (s *Store) PlacePoints(ctx context.Context, f geo.Filter, fn func(*geo.ClusterPoint) error) error {
-	q, args, err := placePointsQuery(simplify(f))
+	if f = simplify(f); placeOnly(f) {
+		cond, args := placeWhere(f)
+		return s.placePoints(ctx, `SELECT p.id, p.name, p.kind, p.country, p.lon, p.lat, ps.mentions
+			FROM place_stats ps JOIN places p ON p.id = ps.place_id WHERE `+cond, args, nil, fn)
+	}
+	cond, args, err := whereMentions(f)
 	if err != nil {
 		return err
 	}
+	counts := map[int64]int{}
+	err = s.stream(ctx, "places", `SELECT m.place_id FROM mentions m WHERE `+cond, args, func(rows *sql.Rows) error {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return failed("places", err)
+		}
+		counts[id]++
+		return nil
+	})
+	if err != nil || len(counts) == 0 {
+		return err
+	}
+	ids := make([]int64, 0, len(counts))
+	for id := range counts {
+		ids = append(ids, id)
+	}
+	list, _ := json.Marshal(ids)
+	return s.placePoints(ctx, `SELECT p.id, p.name, p.kind, p.country, p.lon, p.lat, 0
+		FROM places p WHERE p.id IN (SELECT value FROM json_each(?))`, []any{string(list)}, counts, fn)
+}
+
+// placePoints streams the cluster points of query q; counts, when given,
+// replaces the mention counts it reads.
+func (s *Store) placePoints(ctx context.Context, q string, args []any, counts map[int64]int, fn func(*geo.ClusterPoint) error) error {
 	return s.stream(ctx, "places", q, args, func(rows *sql.Rows) error {
 		var p geo.ClusterPoint
 		if err := rows.Scan(&p.ID, &p.Name, &p.Kind, &p.Country, &p.Point[0], &p.Point[1], &p.Mentions); err != nil {
 			return failed("places", err)
 		}
+		if counts != nil {
+			p.Mentions = counts[p.ID]
+		}
 		return fn(&p)
 	})
-}
-
-// placePointsQuery reads per-place totals when f selects by place only,
-// and aggregates the matching mentions otherwise.
-func placePointsQuery(f geo.Filter) (string, []any, error) {
-	if placeOnly(f) {
-		cond, args := placeWhere(f)
-		return `SELECT p.id, p.name, p.kind, p.country, p.lon, p.lat, ps.mentions
-			FROM place_stats ps JOIN places p ON p.id = ps.place_id WHERE ` + cond, args, nil
-	}
-	cond, args, err := where(f)
-	if err != nil {
-		return "", nil, err
-	}
-	return `SELECT p.id, p.name, p.kind, p.country, p.lon, p.lat, count(*)
-		FROM mentions m JOIN articles a ON a.id = m.article_id JOIN places p ON p.id = m.place_id
-		WHERE ` + cond + ` GROUP BY p.id`, args, nil
 }

@@ -16,6 +16,24 @@ func where(f geo.Filter) (string, []any, error) { return whereScan(f, false) }
 // cannot drive the query from it ("+m.place_id"), and scans mentions newest
 // first instead: the faster plan when the box holds many mentions.
 func whereScan(f geo.Filter, byTime bool) (string, []any, error) {
+	return conditions(f, byTime, false)
+}
+
+// whereMentions is where over m alone: what it asks of an article or a
+// place becomes a subquery, so a query need not join either per mention.
+func whereMentions(f geo.Filter) (string, []any, error) { return conditions(f, false, true) }
+
+func conditions(f geo.Filter, byTime, alone bool) (string, []any, error) {
+	place, article := "p.", "a."
+	if alone {
+		place, article = "m.place_id IN (SELECT id FROM places WHERE ", "m.article_id IN (SELECT id FROM articles WHERE "
+	}
+	wrap := func(c string) string {
+		if alone {
+			return c + ")"
+		}
+		return c
+	}
 	var conds []string
 	var args []any
 	add := func(c string, a ...any) {
@@ -44,13 +62,13 @@ func whereScan(f geo.Filter, byTime bool) (string, []any, error) {
 		add("m.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", q)
 	}
 	if f.Country != "" {
-		add("p.country = ?", f.Country)
+		add(wrap(place+"country = ?"), f.Country)
 	}
 	if f.Kind != "" {
-		add("p.kind = ?", f.Kind)
+		add(wrap(place+"kind = ?"), f.Kind)
 	}
 	if f.Source != "" {
-		add("a.source = ?", f.Source)
+		add(wrap(article+"source = ?"), f.Source)
 	}
 	if f.MinConfidence > 0 {
 		add("m.confidence >= ?", f.MinConfidence)
