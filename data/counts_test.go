@@ -22,6 +22,11 @@ func TestCountsAndExtent(t *testing.T) {
 		{geo.Filter{}, 3, 4},
 		{geo.Filter{Country: "LY"}, 2, 3},
 		{geo.Filter{Query: "airport"}, 1, 1},
+		{geo.Filter{Source: "wire"}, 3, 4},
+		{geo.Filter{Source: "desk"}, 0, 0},
+		{geo.Filter{Kind: geo.KindCity, MinConfidence: 0.1}, 1, 2},
+		{geo.Filter{MinConfidence: 0.55}, 1, 1},
+		{geo.Filter{From: ptr(day(2)), Country: "LY"}, 1, 1},
 		{geo.Filter{Limit: 1, Offset: 1}, 3, 4}, // paging does not change the count
 	}
 	for _, tt := range tests {
@@ -36,6 +41,8 @@ func TestCountsAndExtent(t *testing.T) {
 		t.Errorf("extent = %+v, %v", e, err)
 	}
 }
+
+func ptr[T any](v T) *T { return &v }
 
 func TestIngestBatch(t *testing.T) {
 	s, _ := openTest(t)

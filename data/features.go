@@ -122,7 +122,7 @@ func (s *Store) placeSummariesJoined(ctx context.Context, f geo.Filter, fn func(
 
 // placeSummaryQuery aggregates the mentions matching f per place.
 func placeSummaryQuery(f geo.Filter) (string, []any, error) {
-	cond, args, err := where(f)
+	cond, args, err := whereMentions(f)
 	if err != nil {
 		return "", nil, err
 	}
@@ -130,9 +130,7 @@ func placeSummaryQuery(f geo.Filter) (string, []any, error) {
 	// page of places, then number only those places' articles by time to
 	// keep the latest few.
 	q := `WITH fm AS MATERIALIZED (
-		SELECT m.place_id, m.article_id, m.time FROM mentions m
-		JOIN articles a ON a.id = m.article_id JOIN places p ON p.id = m.place_id
-		WHERE ` + cond + `),
+		SELECT m.place_id, m.article_id, m.time FROM mentions m WHERE ` + cond + `),
 	agg AS MATERIALIZED (
 		SELECT place_id, count(*) AS n, count(DISTINCT article_id) AS na, ` + textTime("min(time)") + ` AS first, ` + textTime("max(time)") + ` AS last
 		FROM fm GROUP BY place_id ORDER BY n DESC, place_id LIMIT ? OFFSET ?),
