@@ -3,14 +3,9 @@ package data
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
-	"strconv"
 
 	"mentionmap/geo"
 )
-
-// latestArticles is how many recent articles each place feature carries.
-const latestArticles = 3
 
 // PlaceSummaries calls fn for each place with mentions matching f, most
 // mentioned first, with counts and its latest articles.
@@ -18,22 +13,7 @@ func (s *Store) PlaceSummaries(ctx context.Context, f geo.Filter, fn func(*geo.P
 	if f = simplify(f); placeOnly(f) {
 		return s.placeSummariesFromStats(ctx, f, fn)
 	}
-	q, args, err := placeSummaryQuery(f)
-	if err != nil {
-		return err
-	}
-	return s.stream(ctx, "features", q, append(args, page(f)...), func(rows *sql.Rows) error {
-		var ps geo.PlaceSummary
-		var latest string
-		dest := append(placeDest(&ps.Place), &ps.Mentions, &ps.Articles, &ps.FirstSeen, &ps.LastSeen, &latest)
-		if err := rows.Scan(dest...); err != nil {
-			return failed("features", err)
-		}
-		if err := json.Unmarshal([]byte(latest), &ps.Latest); err != nil {
-			return failed("features", err)
-		}
-		return fn(&ps)
-	})
+	return s.placeSummariesCounted(ctx, f, fn)
 }
 
 // latestCols reads one of a place's three newest articles (x is the alias
@@ -120,35 +100,6 @@ func (s *Store) placeSummariesJoined(ctx context.Context, f geo.Filter, fn func(
 	})
 }
 
-// placeSummaryQuery aggregates the mentions matching f per place.
-func placeSummaryQuery(f geo.Filter) (string, []any, error) {
-	cond, args, err := whereMentions(f)
-	if err != nil {
-		return "", nil, err
-	}
-	// One pass over the filtered mentions: aggregate per place, take the
-	// page of places, then number only those places' articles by time to
-	// keep the latest few.
-	q := `WITH fm AS MATERIALIZED (
-		SELECT m.place_id, m.article_id, m.time FROM mentions m WHERE ` + cond + `),
-	agg AS MATERIALIZED (
-		SELECT place_id, count(*) AS n, count(DISTINCT article_id) AS na, ` + textTime("min(time)") + ` AS first, ` + textTime("max(time)") + ` AS last
-		FROM fm GROUP BY place_id ORDER BY n DESC, place_id LIMIT ? OFFSET ?),
-	ranked AS (
-		SELECT place_id, article_id, time,
-			row_number() OVER (PARTITION BY place_id ORDER BY time DESC, article_id DESC) AS rn
-		FROM (SELECT DISTINCT place_id, article_id, time FROM fm WHERE place_id IN (SELECT place_id FROM agg))),
-	latest AS (
-		SELECT r.place_id, json_group_array(json_object('id', a.id, 'title', a.title, 'url', COALESCE(a.url, ''),
-			'source', a.source, 'time', a.time)) AS items
-		FROM (SELECT * FROM ranked WHERE rn <= ` + itoa(latestArticles) + ` ORDER BY place_id, rn) r
-		JOIN articles a ON a.id = r.article_id GROUP BY r.place_id)
-	SELECT ` + placeCols + `, agg.n, agg.na, agg.first, agg.last, COALESCE(latest.items, '[]')
-	FROM agg JOIN places p ON p.id = agg.place_id LEFT JOIN latest ON latest.place_id = agg.place_id
-	ORDER BY agg.n DESC, p.id`
-	return q, args, nil
-}
-
 // Mentions calls fn for each mention matching f, newest first.
 func (s *Store) Mentions(ctx context.Context, f geo.Filter, fn func(*geo.MentionRow) error) error {
 	f = simplify(f)
@@ -200,5 +151,3 @@ func (s *Store) mentions(ctx context.Context, cond string, args, page []any, fn 
 		return fn(&r)
 	})
 }
-
-func itoa(n int) string { return strconv.Itoa(n) }

@@ -8,18 +8,16 @@ import (
 	"mentionmap/geo"
 )
 
-// where builds the SQL conditions of f over the aliases m (mentions),
-// a (articles) and p (places). Values are always bound parameters.
-func where(f geo.Filter) (string, []any, error) { return whereScan(f, false) }
-
-// whereScan is where; with byTime, the bbox test is written so that SQLite
-// cannot drive the query from it ("+m.place_id"), and scans mentions newest
-// first instead: the faster plan when the box holds many mentions.
+// whereScan builds the SQL conditions of f over the aliases m (mentions),
+// a (articles) and p (places). Values are always bound parameters. With
+// byTime, the bbox test is written so that SQLite cannot drive the query
+// from it ("+m.place_id"), and scans mentions newest first instead: the
+// faster plan when the box holds many mentions.
 func whereScan(f geo.Filter, byTime bool) (string, []any, error) {
 	return conditions(f, byTime, false)
 }
 
-// whereMentions is where over m alone: what it asks of an article or a
+// whereMentions is whereScan over m alone: what it asks of an article or a
 // place becomes a subquery, so a query need not join either per mention.
 func whereMentions(f geo.Filter) (string, []any, error) { return conditions(f, false, true) }
 
