@@ -3,10 +3,14 @@ package data
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"slices"
 
 	"mentionmap/geo"
 )
+
+// errEnough stops a stream early; it is not a failure.
+var errEnough = errors.New("enough rows")
 
 // LastArticleID is the id of the newest stored article, or 0.
 func (s *Store) LastArticleID(ctx context.Context) (int64, error) {
@@ -19,10 +23,11 @@ func (s *Store) LastArticleID(ctx context.Context) (int64, error) {
 
 // SourceHistory calls fn for the newest perSource articles of every
 // source (geo.SourceKey of the article's source and URL) among those with
-// ids up to upTo, oldest first, with their mentions. A mention carries its
-// confidence and its place's kind, country and admin1 only: it is what a
-// restarted server relearns its sources' localities from.
-func (s *Store) SourceHistory(ctx context.Context, upTo int64, perSource int, fn func(source string, ms []geo.Mention) error) error {
+// ids up to upTo, oldest first, with their mentions; at most total
+// articles, the newest. A mention carries its confidence and its place's
+// kind, country and admin1 only: it is what a restarted server relearns
+// its sources' localities from.
+func (s *Store) SourceHistory(ctx context.Context, upTo int64, perSource, total int, fn func(source string, ms []geo.Mention) error) error {
 	type article struct {
 		id     int64
 		source string
@@ -40,9 +45,12 @@ func (s *Store) SourceHistory(ctx context.Context, upTo int64, perSource int, fn
 				kept[a.source]++
 				arts = append(arts, a)
 			}
+			if len(arts) == total {
+				return errEnough
+			}
 			return nil
 		})
-	if err != nil {
+	if err != nil && !errors.Is(err, errEnough) {
 		return err
 	}
 	slices.Reverse(arts)

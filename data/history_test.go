@@ -41,16 +41,18 @@ func TestSourceHistory(t *testing.T) {
 		name      string
 		upTo      int64
 		perSource int
+		total     int
 		want      string // the source of each call, in order
 	}{
-		{"newest two of each, oldest first", last, 2, "paper.example,wire,paper.example,wire"},
-		{"up to an id", arts[4].ID, 1, "paper.example,wire"},
-		{"everything", last, 10, "paper.example,wire,paper.example,wire,paper.example,wire"},
+		{"newest two of each, oldest first", last, 2, 100, "paper.example,wire,paper.example,wire"},
+		{"up to an id", arts[4].ID, 1, 100, "paper.example,wire"},
+		{"everything", last, 10, 100, "paper.example,wire,paper.example,wire,paper.example,wire"},
+		{"the newest three in all", last, 10, 3, "wire,paper.example,wire"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			var got []string
-			err := s.SourceHistory(ctx, tc.upTo, tc.perSource, func(source string, ms []geo.Mention) error {
+			err := s.SourceHistory(ctx, tc.upTo, tc.perSource, tc.total, func(source string, ms []geo.Mention) error {
 				if len(ms) != 2 || ms[0].Place.Country != "LY" || ms[0].Place.Admin1 != "77" || ms[0].Place.Kind != geo.KindCity ||
 					ms[1].Place.Kind != geo.KindCountry || ms[0].Confidence != 0.5 || ms[1].Confidence != 0.6 {
 					t.Errorf("%s: mentions %+v", source, ms)

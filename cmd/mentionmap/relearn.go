@@ -10,9 +10,13 @@ import (
 	"mentionmap/geo"
 )
 
-// relearnPerSource is how many of each source's newest stored articles a
-// starting process relearns the source's locality from.
-const relearnPerSource = 50
+// A starting process relearns each source's locality from its newest
+// relearnPerSource stored articles, and from relearnTotal articles at
+// most (about a second's work), the newest.
+const (
+	relearnPerSource = 50
+	relearnTotal     = 5000
+)
 
 // relearnSources teaches g the localities of the sources of the articles
 // stored with ids up to upTo, so that a restarted process geoparses their
@@ -22,7 +26,7 @@ func relearnSources(ctx context.Context, log *slog.Logger, store *data.Store, g 
 	start := time.Now()
 	sources := map[string]bool{}
 	articles := 0
-	err := store.SourceHistory(ctx, upTo, relearnPerSource, func(source string, ms []geo.Mention) error {
+	err := store.SourceHistory(ctx, upTo, relearnPerSource, relearnTotal, func(source string, ms []geo.Mention) error {
 		g.Learn(source, ms)
 		sources[source] = true
 		articles++
