@@ -16,6 +16,7 @@ func runEval(ctx context.Context, env *cmdEnv, args []string) error {
 	gazPath := fs.String("gazetteer", "", "gazetteer file (default: the embedded one)")
 	details := fs.Bool("errors", false, "list misses, spurious mentions and wrong resolutions")
 	limit := fs.Int("limit", 0, "score only the first N documents of each corpus")
+	sources := fs.Bool("sources", true, "read each document as an article of the site its url names, learning sites' localities in order (false: every document alone)")
 	if err := env.parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -40,6 +41,11 @@ func runEval(ctx context.Context, env *cmdEnv, args []string) error {
 		}
 		if *limit > 0 && len(docs) > *limit {
 			docs = docs[:*limit]
+		}
+		if !*sources {
+			for i := range docs {
+				docs[i].URL = ""
+			}
 		}
 		r := g.Evaluate(docs, *details)
 		p, rc, f1 := r.Exact()
