@@ -1,7 +1,9 @@
 package gazetteer
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"strings"
 
 	"mentionmap/geo"
@@ -102,7 +104,7 @@ func (g *Gazetteer) local(ev *evidence, name, i int32) float64 {
 // resolve picks one place per span: qualifiers first, then prior and
 // context, with one sense per name in the article.
 func (g *Gazetteer) resolve(d *doc, spans []span) []span {
-	g.qualify(d, spans)
+	spans = g.qualify(d, spans)
 	for i := range spans {
 		spans[i].place = spans[i].entries[0].place
 	}
@@ -247,20 +249,23 @@ func confidence(s *span, margin float64) float64 {
 func round2(x float64) float64 { return math.Round(x*100) / 100 }
 
 // qualify handles "X, Y" where Y names X's country or division:
-// "Alexandria, Virginia", "Paris, Texas", "Alexandria, Va.".
-func (g *Gazetteer) qualify(d *doc, spans []span) {
-	for i := range spans {
+// "Alexandria, Virginia", "Paris, Texas", "Alexandria, Va.". A state
+// abbreviation that qualifies a town is a mention of the state too, and
+// is added to spans, which qualify returns.
+func (g *Gazetteer) qualify(d *doc, spans []span) []span {
+	n := len(spans)
+	for i := 0; i < n; i++ {
 		s := &spans[i]
 		s.qual = -1
 		if s.t1 >= len(d.toks) || strings.TrimSpace(d.gap(s.t1)) != "," {
 			continue
 		}
-		area := int32(-1)
-		if i+1 < len(spans) && spans[i+1].t0 == s.t1 {
+		area, abbrev := int32(-1), span{}
+		if i+1 < n && spans[i+1].t0 == s.t1 {
 			area = g.areaOf(spans[i+1].entries)
 		}
 		if area < 0 {
-			area = g.stateAbbrev(d, s.t1)
+			area, abbrev = g.stateAbbrev(d, s.t1)
 		}
 		if area < 0 {
 			continue
@@ -273,13 +278,21 @@ func (g *Gazetteer) qualify(d *doc, spans []span) {
 		}
 		if len(in) > 0 {
 			s.entries, s.qual, s.weak = in, area, false
+			if abbrev.entries != nil {
+				spans = append(spans, abbrev)
+			}
 		}
 	}
+	if len(spans) > n {
+		slices.SortStableFunc(spans, func(a, b span) int { return cmp.Compare(a.start, b.start) })
+	}
+	return spans
 }
 
 // stateAbbrev reads an AP-style or postal US state abbreviation at token i
-// ("Va.", "N.Y.", "TX") and returns its area, or -1.
-func (g *Gazetteer) stateAbbrev(d *doc, i int) int32 {
+// ("Va.", "N.Y.", "TX") and returns its area, or -1, with a span that
+// names the state (and the abbreviation's final period).
+func (g *Gazetteer) stateAbbrev(d *doc, i int) (int32, span) {
 	for n := 2; n >= 1; n-- {
 		if i+n > len(d.toks) || !d.toks[i].cap {
 			continue
@@ -288,11 +301,22 @@ func (g *Gazetteer) stateAbbrev(d *doc, i int) int32 {
 		if !ok {
 			continue
 		}
-		if st, ok := usStates[string(k)]; ok {
-			if a, ok := g.areas["US."+st]; ok {
-				return a
+		st, ok := usStates[string(k)]
+		if !ok {
+			continue
+		}
+		a, ok := g.areas["US."+st]
+		if !ok {
+			return -1, span{}
+		}
+		s := span{t0: i, t1: i + n, start: d.toks[i].start, end: d.toks[i+n-1].end, key: string(k), qual: a}
+		if place, ok := g.admin1["US."+st]; ok {
+			s.entries = []entry{{place: place}}
+			if s.end < len(d.text) && d.text[s.end] == '.' {
+				s.end++
 			}
 		}
+		return a, s
 	}
-	return -1
+	return -1, span{}
 }
