@@ -278,7 +278,11 @@ func (g *Gazetteer) qualify(d *doc, spans []span) []span {
 		}
 		if len(in) > 0 {
 			s.entries, s.qual, s.weak = in, area, false
-			if abbrev.entries != nil {
+			switch {
+			case abbrev.entries == nil:
+			case i+1 < n && spans[i+1].t0 == abbrev.t0:
+				spans[i+1] = abbrev // "Kan" is a town in China; "Kansas City, Kan." names Kansas
+			default:
 				spans = append(spans, abbrev)
 			}
 		}
