@@ -51,6 +51,14 @@ func (g *Gazetteer) gluedToName(d *doc, s *span) bool {
 	return prev.cap && !prev.upper && !d.sent[s.t0-1] && !leadWords[d.folded[s.t0-1]] && !g.placeLike(w.entries) && w.lengths == 0
 }
 
+// continuesName reports whether a single-word candidate goes on with the
+// name of a person that ends just before it: "Jason Terrell Jones", where
+// Terrell, a town, was taken for a middle name.
+func (g *Gazetteer) continuesName(d *doc, s *span, personEnd int) bool {
+	return s.t0 == personEnd && s.t1-s.t0 == 1 && d.spaced(s.t0) && !d.sent[s.t0] &&
+		s.entries[0].flags&(flagDemonym|flagAbbrev) == 0 && !g.isPlaceWord(d, s.t0)
+}
+
 // dropPersons removes the other mentions of names used for people in the
 // same text ("Paul Selva ... Selva said"), unless a preposition marks
 // them as places ("in Jordan").

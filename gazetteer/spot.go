@@ -24,6 +24,7 @@ func (g *Gazetteer) spot(d *doc) []span {
 	persons := d.persons
 	clear(persons)
 	buf := d.keyBuf
+	personEnd := -1 // the token after the last name after a title or given name
 	for i := 0; i < len(d.toks); {
 		s, ok := g.longest(d, i, &buf)
 		if !ok {
@@ -34,8 +35,11 @@ func (g *Gazetteer) spot(d *doc) []span {
 		if s.entries[0].flags&flagBlock != 0 {
 			continue
 		}
-		if g.isPerson(d, &s) || g.gluedToName(d, &s) {
+		if person := g.isPerson(d, &s) || g.continuesName(d, &s, personEnd); person || g.gluedToName(d, &s) {
 			persons[s.key] = true
+			if person {
+				personEnd = s.t1
+			}
 			continue
 		}
 		s.end = dottedEnd(d, s)
