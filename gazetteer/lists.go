@@ -21,6 +21,7 @@ var blockers = []string{
 	"Paris Saint-Germain", "Bayern Munich", "Boston Red Sox", "New York Yankees",
 	"Arab", "Arabs", "Arab League", "Arab Spring", "United Russia", "Supreme Court", "Senate", "Congress", "Parliament", "Ministry", "Red Cross", "Red Crescent",
 	"GNA", "FSA", "LNA", "SDF", "PKK", "YPG", "IS", "ICC", "IMF", "WHO", "OPEC", "FBI", "CIA", "NSA",
+	"SWAT", "Duma", "State Duma", "The City", "Sens", // police units, Russia's parliament, "The City Council", senators
 }
 
 // titles precede a person's name: "Gen. Paul Selva", "King Abdullah".

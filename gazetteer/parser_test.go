@@ -49,6 +49,8 @@ func TestParseHardCases(t *testing.T) {
 		{"state abbreviations of qualified towns", "Sales rose in Austin, TX and Louisville, Ky. and fell in Sirte, Ill. markets.",
 			[]found{{"Austin", "Austin/US"}, {"TX", "US.TX"}, {"Louisville", "Louisville/US"}, {"Ky.", "US.KY"}, {"Sirte", "Sirte/LY"}},
 			[]string{"Ill."}},
+		{"bodies and units that share a place's name", "The City Council met in Moscow while a SWAT team waited and the State Duma voted.",
+			[]found{{"Moscow", "Moscow/RU"}}, []string{"The City", "SWAT", "Duma", "State Duma"}},
 		{"a middle name that is a town", "Police arrested Jason Terrell Jones, 23, in Tulsa. Jones fled on foot.",
 			[]found{{"Tulsa", "Tulsa/US"}}, []string{"Terrell", "Jones"}},
 		{"a state abbreviation that is also a town's name", "Police in Kansas City, Kan., said so.",
