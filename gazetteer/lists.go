@@ -22,6 +22,7 @@ var blockers = []string{
 	"Arab", "Arabs", "Arab League", "Arab Spring", "United Russia", "Supreme Court", "Senate", "Congress", "Parliament", "Ministry", "Red Cross", "Red Crescent",
 	"GNA", "FSA", "LNA", "SDF", "PKK", "YPG", "IS", "ICC", "IMF", "WHO", "OPEC", "FBI", "CIA", "NSA",
 	"SWAT", "Duma", "State Duma", "The City", "Sens", // police units, Russia's parliament, "The City Council", senators
+	"El Niño", "La Niña", "Niña", // the Pacific climate patterns
 }
 
 // titles precede a person's name: "Gen. Paul Selva", "King Abdullah".
