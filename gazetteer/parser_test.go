@@ -52,6 +52,8 @@ func TestParseHardCases(t *testing.T) {
 		{"bodies and units that share a place's name", "The City Council met in Moscow while a SWAT team waited and the State Duma voted.",
 			[]found{{"Moscow", "Moscow/RU"}}, []string{"The City", "SWAT", "Duma", "State Duma"}},
 		{"climate patterns", "El Niño and La Niña hit Peru; La Nina faded.", []found{{"Peru", "PE"}}, []string{"El Niño", "Niña", "Nina"}},
+		{"old names of small towns", "Fans of Haydn and Chopin met on Friday. Flights to Kiev and Douma resumed.",
+			[]found{{"Kiev", "Kyiv/UA"}, {"Douma", "Dūmā/SY"}}, []string{"Haydn", "Chopin"}},
 		{"a middle name that is a town", "Police arrested Jason Terrell Jones, 23, in Tulsa. Jones fled on foot.",
 			[]found{{"Tulsa", "Tulsa/US"}}, []string{"Terrell", "Jones"}},
 		{"a state abbreviation that is also a town's name", "Police in Kansas City, Kan., said so.",

@@ -177,8 +177,23 @@ func (g *Gazetteer) keep(d *doc, s *span) bool {
 		s.weak = !big && !g.afterPreposition(d, s.t0)
 	}
 	abbrev := s.entries[0].flags&flagAbbrev != 0
-	if single && !demonym && !abbrev && (g.smallOnly(s.entries) || s.end-s.start <= 2) {
-		s.weak = true // a small town, or a two-letter name such as "Po"
+	if single && !demonym && !abbrev && (g.smallOnly(s.entries) || s.end-s.start <= 2 || g.altTownsOnly(s.entries)) {
+		s.weak = true // a small town, a two-letter name such as "Po", or "Julia", an old name of Plovdiv
+	}
+	return true
+}
+
+// altTownPopulation is the size below which a town known by name only
+// as an alternate ("Julia" for Plovdiv's old name) needs support.
+const altTownPopulation = 20_000
+
+// altTownsOnly reports whether every meaning is a smaller town's
+// alternate name.
+func (g *Gazetteer) altTownsOnly(es []entry) bool {
+	for _, e := range es {
+		if f := &g.facts[e.place]; e.ownName() || f.kind != kindCity || f.pop >= altTownPopulation {
+			return false
+		}
 	}
 	return true
 }
