@@ -54,6 +54,8 @@ func TestParseHardCases(t *testing.T) {
 		{"climate patterns", "El Niño and La Niña hit Peru; La Nina faded.", []found{{"Peru", "PE"}}, []string{"El Niño", "Niña", "Nina"}},
 		{"old names of small towns", "Fans of Haydn and Chopin met on Friday. Flights to Kiev and Douma resumed.",
 			[]found{{"Kiev", "Kyiv/UA"}, {"Douma", "Dūmā/SY"}}, []string{"Haydn", "Chopin"}},
+		{"a city's council", "Dublin City Council members met in Dublin, Ohio, as the Kansas City Council voted.",
+			[]found{{"Dublin", "Dublin/US"}, {"Dublin", "Dublin/US"}, {"Ohio", "US.OH"}, {"Kansas City", "Kansas City/US"}}, []string{"Dublin City"}},
 		{"a middle name that is a town", "Police arrested Jason Terrell Jones, 23, in Tulsa. Jones fled on foot.",
 			[]found{{"Tulsa", "Tulsa/US"}}, []string{"Terrell", "Jones"}},
 		{"a state abbreviation that is also a town's name", "Police in Kansas City, Kan., said so.",

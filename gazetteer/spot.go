@@ -78,7 +78,7 @@ func (g *Gazetteer) longest(d *doc, i int, buf *[]byte) (span, bool) {
 		if len(es) == 0 {
 			continue
 		}
-		if es = caseFilter(d, i, n, es); len(es) > 0 {
+		if es = caseFilter(d, i, n, es); len(es) > 0 && !g.cityBody(d, j, es) {
 			return span{t0: i, t1: i + n, start: t.start, end: d.toks[j].end, key: string(k), entries: es}, true
 		}
 	}
@@ -157,6 +157,22 @@ func dottedEnd(d *doc, s span) int {
 		}
 	}
 	return s.end + 1
+}
+
+// cityBody reports whether a name ending in "City" at token j, with
+// meanings es, begins the name of a city's body: "Dublin City Council" is
+// Dublin's council, not the Irish county of Dublin City, while "Kansas
+// City Council" is Kansas City's, a city by that whole name.
+func (g *Gazetteer) cityBody(d *doc, j int, es []entry) bool {
+	if d.folded[j] != "city" || j+1 >= len(d.toks) || !d.toks[j+1].cap || !d.spaced(j+1) || d.sent[j+1] {
+		return false
+	}
+	for _, e := range es {
+		if e.place < 0 || e.ownName() && g.facts[e.place].kind == kindCity {
+			return false
+		}
+	}
+	return true
 }
 
 // keep applies the context rules to a candidate and marks weak ones.
