@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"path/filepath"
 	"strings"
@@ -19,20 +18,9 @@ import (
 // batch is half sent: the server stops listening, reads the rest, stores
 // the batch, answers 201, and only then exits.
 func TestServeDrainsInFlightRequests(t *testing.T) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := ln.Addr().String()
-	ln.Close()
 	db := filepath.Join(t.TempDir(), "drain.db")
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() {
-		_, _, err := runCmd(t, ctx, "", nil, "serve", "--addr", addr, "--db", db)
-		done <- err
-	}()
-	base := "http://" + addr
+	srv := startServe(t, "--db", db)
+	base := srv.base
 	for i := 0; ; i++ {
 		if res, err := http.Get(base + "/healthz"); err == nil {
 			res.Body.Close()
@@ -61,7 +49,7 @@ func TestServeDrainsInFlightRequests(t *testing.T) {
 	}()
 	io.WriteString(pw, body[:len(body)/2])
 	time.Sleep(300 * time.Millisecond) // the request is in flight
-	cancel()
+	srv.cancel()
 	time.Sleep(300 * time.Millisecond) // shutdown has begun
 	if _, err := http.Get(base + "/healthz"); err == nil {
 		t.Error("a new connection was accepted after shutdown began")
@@ -78,13 +66,8 @@ func TestServeDrainsInFlightRequests(t *testing.T) {
 	case <-time.After(20 * time.Second):
 		t.Fatal("in-flight POST got no answer")
 	}
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Fatalf("serve: %v", err)
-		}
-	case <-time.After(20 * time.Second):
-		t.Fatal("serve did not exit")
+	if err := srv.exit(); err != nil {
+		t.Fatalf("serve: %v", err)
 	}
 	store, err := data.Open(context.Background(), db)
 	if err != nil {

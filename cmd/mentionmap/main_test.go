@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -101,7 +102,17 @@ func TestIngestFeedsAndPages(t *testing.T) {
 	}
 }
 
-func TestServeDemo(t *testing.T) {
+// served is a `mentionmap serve` running on a free loopback port.
+type served struct {
+	base   string // http://127.0.0.1:port
+	cancel context.CancelFunc
+	done   chan error
+}
+
+// startServe runs serve with args until cancel; it does not wait for
+// the server to listen.
+func startServe(t *testing.T, args ...string) *served {
+	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -109,14 +120,30 @@ func TestServeDemo(t *testing.T) {
 	addr := ln.Addr().String()
 	ln.Close()
 	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
+	s := &served{base: "http://" + addr, cancel: cancel, done: make(chan error, 1)}
 	go func() {
-		_, _, err := runCmd(t, ctx, "", nil, "serve", "--demo", "--addr", addr, "--db", filepath.Join(t.TempDir(), "d.db"))
-		done <- err
+		_, _, err := runCmd(t, ctx, "", nil, append([]string{"serve", "--addr", addr}, args...)...)
+		s.done <- err
 	}()
+	return s
+}
+
+// exit returns what serve returned, after at most 20 s.
+func (s *served) exit() error {
+	select {
+	case err := <-s.done:
+		return err
+	case <-time.After(20 * time.Second):
+		return fmt.Errorf("serve did not exit")
+	}
+}
+
+func TestServeDemo(t *testing.T) {
+	srv := startServe(t, "--demo", "--db", filepath.Join(t.TempDir(), "d.db"))
 	var res *http.Response
+	var err error
 	for i := 0; i < 100; i++ {
-		if res, err = http.Get("http://" + addr + "/features.geojson"); err == nil {
+		if res, err = http.Get(srv.base + "/features.geojson"); err == nil {
 			break
 		}
 		time.Sleep(100 * time.Millisecond)
@@ -130,14 +157,9 @@ func TestServeDemo(t *testing.T) {
 	if len(fc.Features) < 50 {
 		t.Errorf("demo map has %d places", len(fc.Features))
 	}
-	cancel()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Errorf("serve: %v", err)
-		}
-	case <-time.After(20 * time.Second):
-		t.Fatal("serve did not shut down")
+	srv.cancel()
+	if err := srv.exit(); err != nil {
+		t.Errorf("serve: %v", err)
 	}
 }
 
@@ -150,12 +172,10 @@ func TestServePollsFeeds(t *testing.T) {
 		w.Write(atom)
 	}))
 	defer feed.Close()
-	ln, _ := net.Listen("tcp", "127.0.0.1:0")
-	addr := ln.Addr().String()
-	ln.Close()
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	go runCmd(t, ctx, "", nil, "serve", "--addr", addr, "--db", filepath.Join(t.TempDir(), "p.db"), "--feed", feed.URL, "--every", "1h")
+	srv := startServe(t, "--db", filepath.Join(t.TempDir(), "p.db"), "--feed", feed.URL, "--every", "1h")
+	defer srv.exit()
+	defer srv.cancel()
+	addr := strings.TrimPrefix(srv.base, "http://")
 	var body []byte
 	for i := 0; i < 100; i++ {
 		if res, err := http.Get("http://" + addr + "/features.geojson?q=earthquake"); err == nil {
