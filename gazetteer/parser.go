@@ -6,6 +6,15 @@ import "mentionmap/geo"
 // into text. It never fails: text it cannot read yields fewer mentions.
 func (g *Gazetteer) Parse(text string) []geo.Mention { return g.parse("", text) }
 
+// ParseFrom is Parse for an article of source (a site or outlet; "" for
+// none). It reads the source's locality, learnt from the articles of
+// source parsed before, and then adds this article to it. Calls for one
+// source must be made in order for the result not to depend on timing;
+// calls for different sources may run concurrently.
+func (g *Gazetteer) ParseFrom(source, text string) []geo.Mention {
+	return g.parse(source, text)
+}
+
 func (g *Gazetteer) parse(source, text string) []geo.Mention {
 	d := newDoc(text)
 	defer d.release()

@@ -194,13 +194,13 @@ func (g *Gazetteer) keep(d *doc, s *span) bool {
 	}
 	abbrev := s.entries[0].flags&flagAbbrev != 0
 	if single && !demonym && !abbrev && (g.smallOnly(s.entries) || s.end-s.start <= 2 || g.altTownsOnly(s.entries)) {
-		s.weak = true // a small town, a two-letter name such as "Po", or "Julia", an old name of Plovdiv
+		s.weak = true // a small town, a two-letter name such as "Po", or "Haydn", another spelling of Hayden
 	}
 	return true
 }
 
-// altTownPopulation is the size below which a town known by name only
-// as an alternate ("Julia" for Plovdiv's old name) needs support.
+// altTownPopulation is the size below which a town known by a name only
+// as an alternate ("Haydn" for a US town called Hayden) needs support.
 const altTownPopulation = 20_000
 
 // altTownsOnly reports whether every meaning is a smaller town's
