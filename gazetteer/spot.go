@@ -175,6 +175,19 @@ func (g *Gazetteer) cityBody(d *doc, j int, es []entry) bool {
 	return true
 }
 
+// namesBody reports whether a common word that opens a sentence is the
+// place in the name of a body, as the next capitalised word shows:
+// "Reading Borough Council", "Buffalo Police"; not "Reading the report".
+// Such a candidate stays weak: the article must support it.
+func (g *Gazetteer) namesBody(d *doc, s *span) bool {
+	j := s.t1
+	if d.title[s.t0] || j >= len(d.toks) || !d.toks[j].cap || d.toks[j].upper || !d.spaced(j) || d.sent[j] {
+		return false
+	}
+	w := d.folded[j]
+	return !leadWords[w] && !titles[w] && !calendarWords[w] && g.wordAt(d, j).common
+}
+
 // keep applies the context rules to a candidate and marks weak ones.
 func (g *Gazetteer) keep(d *doc, s *span) bool {
 	single := s.t1-s.t0 == 1
@@ -187,7 +200,7 @@ func (g *Gazetteer) keep(d *doc, s *span) bool {
 	demonym := s.entries[0].flags&flagDemonym != 0
 	if single && s.common && !demonym {
 		big := g.bigPlace(s.entries)
-		if (d.sent[s.t0] || d.title[s.t0]) && !big {
+		if (d.sent[s.t0] || d.title[s.t0]) && !big && !g.namesBody(d, s) {
 			return false
 		}
 		s.weak = !big && !g.afterPreposition(d, s.t0)
