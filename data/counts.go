@@ -3,7 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
+	"strconv"
 
 	"mentionmap/geo"
 )
@@ -97,9 +97,8 @@ func (s *Store) PlacePoints(ctx context.Context, f geo.Filter, fn func(*geo.Clus
 	for id := range counts {
 		ids = append(ids, id)
 	}
-	list, _ := json.Marshal(ids)
 	return s.placePoints(ctx, `SELECT p.id, p.name, p.kind, p.country, p.lon, p.lat, 0
-		FROM places p WHERE p.id IN (SELECT value FROM json_each(?))`, []any{string(list)}, counts, fn)
+		FROM places p WHERE p.id `+inIDs, []any{idList(ids)}, counts, fn)
 }
 
 // placePoints streams the cluster points of query q; counts, when given,
@@ -115,4 +114,21 @@ func (s *Store) placePoints(ctx context.Context, q string, args []any, counts ma
 		}
 		return fn(&p)
 	})
+}
+
+// inIDs tests a column against the ids that idList binds as one
+// parameter, however many they are.
+const inIDs = `IN (SELECT value FROM json_each(?))`
+
+// idList is ids as the JSON array that inIDs reads.
+func idList(ids []int64) string {
+	b := make([]byte, 0, 8*len(ids))
+	b = append(b, '[')
+	for i, id := range ids {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, id, 10)
+	}
+	return string(append(b, ']'))
 }

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
-	"encoding/json"
 	"slices"
 	"time"
 
@@ -82,9 +81,8 @@ func (s *Store) emitTotals(ctx context.Context, f geo.Filter, totals map[int64]*
 		return err
 	}
 	places := make(map[int64]geo.Place, len(ids))
-	list, _ := json.Marshal(ids)
-	err := s.stream(ctx, "features", `SELECT `+placeCols+` FROM places p WHERE p.id IN (SELECT value FROM json_each(?))`,
-		[]any{string(list)}, func(rows *sql.Rows) error {
+	err := s.stream(ctx, "features", `SELECT `+placeCols+` FROM places p WHERE p.id `+inIDs,
+		[]any{idList(ids)}, func(rows *sql.Rows) error {
 			var p geo.Place
 			if err := rows.Scan(placeDest(&p)...); err != nil {
 				return failed("features", err)
