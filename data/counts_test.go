@@ -59,6 +59,16 @@ func TestIngestBatch(t *testing.T) {
 	if arts[2].ID != arts[0].ID {
 		t.Errorf("duplicate in batch got id %d, want %d", arts[2].ID, arts[0].ID)
 	}
+	// The ids the batch hands back are the stored mentions' ids.
+	stored, err := s.Article(ctx, arts[1].ID)
+	if err != nil || len(stored.Mentions) != 2 {
+		t.Fatalf("stored = %+v, %v", stored, err)
+	}
+	for i, m := range stored.Mentions {
+		if got := arts[1].Mentions[i]; got.ID != m.ID || got.ArticleID != arts[1].ID || m.Place.Key != got.Place.Key {
+			t.Errorf("mention %d: batch gave id %d (article %d), stored %d", i, got.ID, got.ArticleID, m.ID)
+		}
+	}
 	// A failure anywhere in a batch stores none of it.
 	bad := geo.Place{Key: "nan", Name: "Nowhere", Kind: geo.KindCity, Point: orb.Point{math.NaN(), 0}}
 	_, err = s.IngestBatch(ctx, []*geo.Article{

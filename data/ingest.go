@@ -69,16 +69,13 @@ func (s *Store) IngestBatch(ctx context.Context, arts []*geo.Article) (created [
 	created = make([]bool, len(arts))
 	existing := make(map[int]int64)
 	for i, a := range arts {
-		id, err := b.existing(ctx, a)
+		id, err := b.insert(ctx, a)
 		if err != nil {
-			return nil, geo.Errorf(geo.EINTERNAL, "lookup: %v", err)
+			return nil, geo.Errorf(geo.EINTERNAL, "ingest: %v", err)
 		}
 		if id != 0 {
 			existing[i] = id
 			continue
-		}
-		if err := b.insert(ctx, a); err != nil {
-			return nil, geo.Errorf(geo.EINTERNAL, "ingest: %v", err)
 		}
 		created[i] = true
 	}
