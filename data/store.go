@@ -37,6 +37,10 @@ var _ geo.ArticleStore = (*Store)(nil)
 //
 // The writer gets a 64 MB page cache, for ingest; each of the 8 readers
 // 16 MB, which bounds the cache memory of the pool to about 200 MB.
+//
+// temp_store is MEMORY: a statement that writes many rows (a multi-row
+// INSERT, an upsert) keeps a statement journal, and on disk its writes
+// were a fifth of ingest time, one pwrite per page.
 func dsn(file string, write bool) string {
 	q := url.Values{}
 	cache := "cache_size(-16384)"
@@ -44,7 +48,7 @@ func dsn(file string, write bool) string {
 		cache = "cache_size(-65536)"
 		q.Set("_txlock", "immediate")
 	}
-	for _, p := range []string{"journal_mode(WAL)", "busy_timeout(10000)", "foreign_keys(1)", "synchronous(NORMAL)", cache, "wal_autocheckpoint(8192)"} {
+	for _, p := range []string{"journal_mode(WAL)", "busy_timeout(10000)", "foreign_keys(1)", "synchronous(NORMAL)", "temp_store(MEMORY)", cache, "wal_autocheckpoint(8192)"} {
 		q.Add("_pragma", p)
 	}
 	return "file:" + file + "?" + q.Encode()
