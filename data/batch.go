@@ -3,7 +3,6 @@ package data
 import (
 	"context"
 	"database/sql"
-	"strings"
 	"time"
 
 	"mentionmap/geo"
@@ -19,20 +18,24 @@ type batch struct {
 	findPlace *sql.Stmt
 	addPlace  *sql.Stmt
 	addRTree  *sql.Stmt
-	stats     *sql.Stmt
 	newPlaces map[string]int64 // places this transaction stored
 	deltas    statDeltas       // per-place totals this transaction adds
 	indexed   []*geo.Article   // articles for the full-text index, at the end
 
-	tx          *sql.Tx
-	mentions    [mentionsPerInsert]*sql.Stmt // inserts of 1..mentionsPerInsert rows
-	args        []any                        // their arguments, reused
-	lastMention int64                        // the id of the newest mention
+	mentions    *multiRow // 16 rows at most: an article's mentions, mostly
+	stats       *multiRow
+	lastMention int64 // the id of the newest mention
 }
 
 func (s *Store) newBatch(ctx context.Context, tx *sql.Tx) (*batch, error) {
-	b := &batch{s: s, tx: tx, newPlaces: map[string]int64{}, deltas: statDeltas{byPlace: map[int64]*statDelta{}}}
+	b := &batch{s: s, newPlaces: map[string]int64{}, deltas: statDeltas{byPlace: map[int64]*statDelta{}}}
+	b.mentions = newMultiRow(tx, `INSERT INTO mentions (id, article_id, place_id, start, end, text, sentence, confidence, demonym, time) VALUES`, ``, 10, 16)
+	b.stats = newMultiRow(tx, `INSERT INTO place_stats (place_id, mentions, articles, first, last, t1, a1, t2, a2, t3, a3) VALUES`,
+		`ON CONFLICT (place_id) DO UPDATE SET mentions = excluded.mentions, articles = excluded.articles,
+		first = excluded.first, last = excluded.last, t1 = excluded.t1, a1 = excluded.a1,
+		t2 = excluded.t2, a2 = excluded.a2, t3 = excluded.t3, a3 = excluded.a3`, 11, 64)
 	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(max(id), 0) FROM mentions`).Scan(&b.lastMention); err != nil {
+		b.close()
 		return nil, err
 	}
 	for _, p := range []struct {
@@ -48,18 +51,6 @@ func (s *Store) newBatch(ctx context.Context, tx *sql.Tx) (*batch, error) {
 		{&b.findPlace, `SELECT id FROM places WHERE key = ?`},
 		{&b.addPlace, `INSERT INTO places (key, geonameid, name, kind, country, admin1, lon, lat) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&b.addRTree, `INSERT INTO places_rtree (id, minx, maxx, miny, maxy) VALUES (?, ?, ?, ?, ?)`},
-		// The newest three (time, article) pairs shift down as a newer one
-		// arrives; every SET expression sees the row as it was.
-		{&b.stats, `INSERT INTO place_stats (place_id, mentions, articles, first, last, t1, a1)
-			VALUES (?, ?, ?, ?, ?, ?, ?)
-			ON CONFLICT (place_id) DO UPDATE SET mentions = mentions + excluded.mentions, articles = articles + excluded.articles,
-			first = min(first, excluded.first), last = max(last, excluded.last),
-			t3 = CASE WHEN excluded.t1 >= t2 THEN t2 WHEN excluded.t1 >= t3 THEN excluded.t1 ELSE t3 END,
-			a3 = CASE WHEN excluded.t1 >= t2 THEN a2 WHEN excluded.t1 >= t3 THEN excluded.a1 ELSE a3 END,
-			t2 = CASE WHEN excluded.t1 >= t1 THEN t1 WHEN excluded.t1 >= t2 THEN excluded.t1 ELSE t2 END,
-			a2 = CASE WHEN excluded.t1 >= t1 THEN a1 WHEN excluded.t1 >= t2 THEN excluded.a1 ELSE a2 END,
-			t1 = CASE WHEN excluded.t1 >= t1 THEN excluded.t1 ELSE t1 END,
-			a1 = CASE WHEN excluded.t1 >= t1 THEN excluded.a1 ELSE a1 END`},
 	} {
 		st, err := tx.PrepareContext(ctx, p.sql)
 		if err != nil {
@@ -75,6 +66,11 @@ func (s *Store) newBatch(ctx context.Context, tx *sql.Tx) (*batch, error) {
 func (b *batch) close() {
 	for _, st := range b.stmts {
 		st.Close()
+	}
+	for _, m := range []*multiRow{b.mentions, b.stats} {
+		if m != nil {
+			m.close()
+		}
 	}
 }
 
@@ -126,56 +122,19 @@ func (b *batch) insert(ctx context.Context, a *geo.Article) (existing int64, err
 	return 0, nil
 }
 
-// mentionsPerInsert is how many mention rows one INSERT writes: one
-// statement per row cost a third of the time of storing a mention in
-// database/sql and the driver, not in SQLite.
-const mentionsPerInsert = 16
-
-// addMentions stores a's mentions, numbering them from the batch's next
-// mention id, mentionsPerInsert rows per statement.
+// addMentions stores a's mentions, numbering them from the batch's last
+// mention id.
 func (b *batch) addMentions(ctx context.Context, a *geo.Article, unix int64) error {
-	ms := a.Mentions
-	for len(ms) > 0 {
-		chunk := ms[:min(len(ms), mentionsPerInsert)]
-		ms = ms[len(chunk):]
-		args := b.args[:0]
-		for i := range chunk {
-			m := &chunk[i]
-			var err error
-			if m.Place.ID, err = b.placeID(ctx, &m.Place); err != nil {
-				return err
-			}
-			b.lastMention++
-			m.ID, m.ArticleID = b.lastMention, a.ID
-			args = append(args, m.ID, a.ID, m.Place.ID, m.Start, m.End, m.Text, m.Sentence, m.Confidence, m.Demonym, unix)
+	return b.mentions.exec(ctx, len(a.Mentions), func(i int, args []any) ([]any, error) {
+		m := &a.Mentions[i]
+		var err error
+		if m.Place.ID, err = b.placeID(ctx, &m.Place); err != nil {
+			return nil, err
 		}
-		b.args = args
-		st, err := b.insertMentions(ctx, len(chunk))
-		if err != nil {
-			return err
-		}
-		if _, err := st.ExecContext(ctx, args...); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// insertMentions returns the statement that inserts n mention rows,
-// preparing it on first use.
-func (b *batch) insertMentions(ctx context.Context, n int) (*sql.Stmt, error) {
-	if st := b.mentions[n-1]; st != nil {
-		return st, nil
-	}
-	q := `INSERT INTO mentions (id, article_id, place_id, start, end, text, sentence, confidence, demonym, time) VALUES ` +
-		strings.Repeat(`(?, ?, ?, ?, ?, ?, ?, ?, ?, ?), `, n-1) + `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-	st, err := b.tx.PrepareContext(ctx, q)
-	if err != nil {
-		return nil, err
-	}
-	b.mentions[n-1] = st
-	b.stmts = append(b.stmts, st)
-	return st, nil
+		b.lastMention++
+		m.ID, m.ArticleID = b.lastMention, a.ID
+		return append(args, m.ID, a.ID, m.Place.ID, m.Start, m.End, m.Text, m.Sentence, m.Confidence, m.Demonym, unix), nil
+	})
 }
 
 // indexText adds the batch's articles to the full-text index. It runs

@@ -79,7 +79,7 @@ func (s *Store) IngestBatch(ctx context.Context, arts []*geo.Article) (created [
 		}
 		created[i] = true
 	}
-	if err := b.flushStats(ctx); err != nil {
+	if err := b.flushStats(ctx, tx); err != nil {
 		return nil, geo.Errorf(geo.EINTERNAL, "ingest: %v", err)
 	}
 	if len(existing) < len(arts) {

@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"database/sql"
 	"slices"
 )
 
@@ -48,32 +49,74 @@ func (ds *statDeltas) add(place int64, n int, t string, id int64) {
 	}
 }
 
-// flushStats writes the deltas through b.stats, which shifts one (time,
-// article) pair into a place's newest three per call: the first call
-// carries the sums, and the rest follow oldest first.
-func (b *batch) flushStats(ctx context.Context) error {
+// merge adds a place's stored totals and newest three to d.
+func (d *statDelta) merge(stored statDelta) {
+	d.mentions += stored.mentions
+	d.articles += stored.articles
+	d.first, d.last = min(d.first, stored.first), max(d.last, stored.last)
+	d.top = newest(d.top, stored.top)
+}
+
+// newest merges two newest-first lists into the newest three. On equal
+// times a's come first: the batch's articles are newer than the stored.
+func newest(a, b [3]latest) [3]latest {
+	var out [3]latest
+	i, j := 0, 0
+	for k := range out {
+		fromA := i < len(a) && a[i].t != "" && (j == len(b) || b[j].t == "" || a[i].t >= b[j].t)
+		switch {
+		case fromA:
+			out[k], i = a[i], i+1
+		case j < len(b) && b[j].t != "":
+			out[k], j = b[j], j+1
+		}
+	}
+	return out
+}
+
+// flushStats reads the stored totals of the places the batch mentions in
+// one query, merges the batch's deltas into them, and writes each place's
+// row once.
+func (b *batch) flushStats(ctx context.Context, tx *sql.Tx) error {
 	ids := make([]int64, 0, len(b.deltas.byPlace))
 	for id := range b.deltas.byPlace {
 		ids = append(ids, id)
 	}
 	slices.Sort(ids) // B-tree order: neighbouring pages
-	for _, id := range ids {
-		d := b.deltas.byPlace[id]
-		k := 0
-		for k < len(d.top) && d.top[k].t != "" {
-			k++
-		}
-		for i := k - 1; i >= 0; i-- {
-			l := d.top[i]
-			m, a, first, last := 0, 0, l.t, l.t
-			if i == k-1 {
-				m, a, first, last = d.mentions, d.articles, d.first, d.last
-			}
-			if _, err := b.stats.ExecContext(ctx, id, m, a, first, last, l.t, l.id); err != nil {
-				return err
-			}
-		}
+	if err := b.mergeStored(ctx, tx, ids); err != nil {
+		return err
 	}
+	err := b.stats.exec(ctx, len(ids), func(i int, args []any) ([]any, error) {
+		d := b.deltas.byPlace[ids[i]]
+		args = append(args, ids[i], d.mentions, d.articles, d.first, d.last)
+		for _, l := range d.top {
+			args = append(args, l.t, l.id)
+		}
+		return args, nil
+	})
 	clear(b.deltas.byPlace)
-	return nil
+	return err
+}
+
+// mergeStored merges the stored totals of places ids into the deltas.
+func (b *batch) mergeStored(ctx context.Context, tx *sql.Tx, ids []int64) error {
+	rows, err := tx.QueryContext(ctx, `SELECT place_id, mentions, articles, first, last, t1, a1, t2, a2, t3, a3
+		FROM place_stats WHERE place_id IN (SELECT value FROM json_each(?))`, idList(ids))
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var st statDelta
+		dest := []any{&id, &st.mentions, &st.articles, &st.first, &st.last}
+		for i := range st.top {
+			dest = append(dest, &st.top[i].t, &st.top[i].id)
+		}
+		if err := rows.Scan(dest...); err != nil {
+			return err
+		}
+		b.deltas.byPlace[id].merge(st)
+	}
+	return rows.Err()
 }
