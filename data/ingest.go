@@ -93,6 +93,7 @@ func (s *Store) IngestBatch(ctx context.Context, arts []*geo.Article) (created [
 	if err := tx.Commit(); err != nil {
 		return nil, geo.Errorf(geo.EINTERNAL, "commit: %v", err)
 	}
+	s.checkpoints.committed()
 	s.remember(b.newPlaces)
 	for i, id := range existing {
 		got, err := s.Article(ctx, id)

@@ -1,0 +1,42 @@
+package data
+
+import (
+	"context"
+	"os"
+	"testing"
+	"time"
+)
+
+// TestCheckpointerCopiesTheWAL checks that committed pages reach the
+// database file while the store is open: the writer does not checkpoint
+// itself, so without the checkpointer the file would keep its size until
+// Close.
+func TestCheckpointerCopiesTheWAL(t *testing.T) {
+	s, path := openTest(t)
+	before := fileSize(t, path)
+	if _, err := s.IngestBatch(context.Background(), newsBatches(1, 200, 3)[0]); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for fileSize(t, path) <= before {
+		if time.Now().After(deadline) {
+			t.Fatalf("database file still %d bytes; WAL %d bytes", fileSize(t, path), fileSize(t, path+"-wal"))
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil { // a second Close is harmless
+		t.Log(err)
+	}
+}
+
+func fileSize(t *testing.T, path string) int64 {
+	t.Helper()
+	fi, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fi.Size()
+}
