@@ -33,6 +33,10 @@ func runBench(ctx context.Context, env *cmdEnv, args []string) error {
 	if err := env.parseFlags(fs, args); err != nil {
 		return err
 	}
+	if _, err := os.Stat(filepath.Join(*dir, "bench.db")); *dir != "" && err == nil {
+		// Ingesting the corpus again would store nothing and time that.
+		return geo.Errorf(geo.EINVALID, "bench: %s already holds a bench.db from an earlier run; give an empty --dir", *dir)
+	}
 	if *dir == "" {
 		d, err := os.MkdirTemp("", "mentionmap-bench-")
 		if err != nil {

@@ -14,6 +14,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"mentionmap/geo"
 )
 
 func runCmd(t *testing.T, ctx context.Context, stdin string, env map[string]string, args ...string) (string, string, error) {
@@ -213,5 +215,18 @@ func TestUnknownCommand(t *testing.T) {
 	}
 	if _, _, err := runCmd(t, context.Background(), "", nil); err == nil {
 		t.Error("no command accepted")
+	}
+}
+
+// TestBenchRefusesAnEarlierDatabase: a second run into the same --dir
+// would find every article stored and report a meaningless rate.
+func TestBenchRefusesAnEarlierDatabase(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "bench.db"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err := runCmd(t, context.Background(), "", nil, "bench", "--dir", dir, "--only", "ingest")
+	if geo.ErrorCode(err) != geo.EINVALID {
+		t.Fatalf("err = %v", err)
 	}
 }
