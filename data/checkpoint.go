@@ -2,9 +2,13 @@ package data
 
 import (
 	"context"
+	"database/sql"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 	"time"
+
+	"mentionmap/geo"
 )
 
 // checkpointEvery is the least time between two checkpoints. Under bulk
@@ -20,6 +24,9 @@ const checkpointEvery = 250 * time.Millisecond
 // next round.
 type checkpointer struct {
 	s        *Store
+	walPages atomic.Int64 // pages in the WAL at the last checkpoint
+	mu       sync.Mutex   // held by a running checkpoint
+	maxPages int64        // maxWALPages, but for tests
 	commits  chan struct{}
 	quit     chan struct{}
 	done     chan struct{}
@@ -27,7 +34,7 @@ type checkpointer struct {
 }
 
 func (s *Store) startCheckpointer() *checkpointer {
-	c := &checkpointer{s: s, commits: make(chan struct{}, 1), quit: make(chan struct{}), done: make(chan struct{})}
+	c := &checkpointer{s: s, maxPages: maxWALPages, commits: make(chan struct{}, 1), quit: make(chan struct{}), done: make(chan struct{})}
 	go c.run()
 	return c
 }
@@ -55,10 +62,48 @@ func (c *checkpointer) run() {
 		case <-time.After(time.Until(last.Add(checkpointEvery))):
 		}
 		last = time.Now()
-		if _, err := c.s.r.ExecContext(context.Background(), "PRAGMA wal_checkpoint(PASSIVE)"); err != nil {
+		c.mu.Lock()
+		_, pages, err := checkpoint(c.s.r, "PASSIVE")
+		c.mu.Unlock()
+		if err != nil {
 			slog.Warn("checkpoint", "err", err)
 		}
+		c.walPages.Store(pages)
 	}
+}
+
+// maxWALPages bounds the WAL: 64 MB of 4 KB pages.
+const maxWALPages = 16384
+
+// restartWAL runs before the writer begins a batch. The WAL starts over
+// only when a write begins after a checkpoint has copied all of it, which
+// a checkpoint beside a busy writer rarely finishes in time for, so the
+// WAL would grow without end. Past maxWALPages the writer waits for a
+// RESTART checkpoint, which finds most pages copied already.
+func (c *checkpointer) restartWAL(ctx context.Context) error {
+	if c.walPages.Load() < c.maxPages {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	busy, pages, err := checkpoint(c.s.w, "RESTART")
+	if err != nil {
+		return geo.Errorf(geo.EINTERNAL, "checkpoint: %v", err)
+	}
+	if !busy { // else a reader held it back: the next batch tries again
+		c.walPages.Store(0)
+	} else {
+		c.walPages.Store(pages)
+	}
+	return nil
+}
+
+// checkpoint runs a checkpoint of mode on db. It reports whether a reader
+// or writer kept it from finishing, and the pages in the WAL.
+func checkpoint(db *sql.DB, mode string) (busy bool, pages int64, err error) {
+	var copied int64
+	err = db.QueryRowContext(context.Background(), "PRAGMA wal_checkpoint("+mode+")").Scan(&busy, &pages, &copied)
+	return busy, pages, err
 }
 
 // stop waits for a running checkpoint; closing the last connection

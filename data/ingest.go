@@ -56,6 +56,9 @@ func (s *Store) IngestBatch(ctx context.Context, arts []*geo.Article) (created [
 		return nil, geo.Errorf(geo.EINTERNAL, "ingest: %v", err)
 	}
 	ctx = context.WithoutCancel(ctx)
+	if err := s.checkpoints.restartWAL(ctx); err != nil {
+		return nil, err
+	}
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, geo.Errorf(geo.EINTERNAL, "begin: %v", err)

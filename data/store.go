@@ -45,7 +45,10 @@ var _ geo.ArticleStore = (*Store)(nil)
 // were a fifth of ingest time, one pwrite per page.
 //
 // No connection checkpoints on commit (wal_autocheckpoint 0): the
-// checkpointer does, beside the writer (checkpoint.go).
+// checkpointer does, beside the writer (checkpoint.go). When a batch
+// commits before the checkpoint of the one before has finished, the WAL
+// grows instead of starting over; journal_size_limit cuts it back to
+// 64 MB once it does.
 func dsn(file string, write bool) string {
 	q := url.Values{}
 	cache := "cache_size(-16384)"
@@ -53,7 +56,7 @@ func dsn(file string, write bool) string {
 		cache = "cache_size(-65536)"
 		q.Set("_txlock", "immediate")
 	}
-	for _, p := range []string{"journal_mode(WAL)", "busy_timeout(10000)", "foreign_keys(1)", "synchronous(NORMAL)", "temp_store(MEMORY)", cache, "wal_autocheckpoint(0)"} {
+	for _, p := range []string{"journal_mode(WAL)", "busy_timeout(10000)", "foreign_keys(1)", "synchronous(NORMAL)", "temp_store(MEMORY)", cache, "wal_autocheckpoint(0)", "journal_size_limit(67108864)"} {
 		q.Add("_pragma", p)
 	}
 	return "file:" + file + "?" + q.Encode()
