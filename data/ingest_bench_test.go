@@ -66,3 +66,28 @@ func BenchmarkIngestNews(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N*500)/b.Elapsed().Seconds(), "articles/s")
 }
+
+// BenchmarkIngestBatchSize stores 10,000 news-shaped articles per op in
+// batches of each size, into a database that already holds 10,000: the
+// batch size of the CLI is chosen by it.
+func BenchmarkIngestBatchSize(b *testing.B) {
+	for _, size := range []int{1000, 2000, 5000, 10000} {
+		b.Run(fmt.Sprintf("size=%d", size), func(b *testing.B) {
+			s := openBench(b)
+			ctx := context.Background()
+			for _, batch := range newsBatches(10, 1000, 1) {
+				if _, err := s.IngestBatch(ctx, batch); err != nil {
+					b.Fatal(err)
+				}
+			}
+			batches := newsBatches(b.N*10000/size, size, 2)
+			b.ResetTimer()
+			for _, batch := range batches {
+				if _, err := s.IngestBatch(ctx, batch); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.N*10000)/b.Elapsed().Seconds(), "articles/s")
+		})
+	}
+}
