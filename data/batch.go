@@ -75,11 +75,8 @@ func (b *batch) close() {
 }
 
 // existing returns the id of the stored article with a's URL or text,
-// after an insert of a changed nothing (or failed with err).
-func (b *batch) existing(ctx context.Context, a *geo.Article, err error) (int64, error) {
-	if err != nil {
-		return 0, err
-	}
+// after an insert of a changed nothing.
+func (b *batch) existing(ctx context.Context, a *geo.Article) (int64, error) {
 	var id int64
 	if err := b.exists.QueryRowContext(ctx, a.Hash, nullString(a.URL)).Scan(&id); err != nil {
 		return 0, err
@@ -102,8 +99,12 @@ func (b *batch) insert(ctx context.Context, a *geo.Article) (existing int64, err
 	if err != nil {
 		return 0, err
 	}
-	if n, err := res.RowsAffected(); err != nil || n == 0 {
-		return b.existing(ctx, a, err)
+	n, err := res.RowsAffected()
+	if err != nil {
+		return 0, err
+	}
+	if n == 0 {
+		return b.existing(ctx, a)
 	}
 	if a.ID, err = res.LastInsertId(); err != nil {
 		return 0, err

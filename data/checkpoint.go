@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"log/slog"
 	"sync"
 	"sync/atomic"
@@ -63,7 +64,7 @@ func (c *checkpointer) run() {
 		}
 		last = time.Now()
 		c.mu.Lock()
-		_, pages, err := checkpoint(c.s.r, "PASSIVE")
+		_, pages, err := checkpoint(context.Background(), c.s.r, "PASSIVE")
 		c.mu.Unlock()
 		if err != nil {
 			slog.Warn("checkpoint", "err", err)
@@ -86,23 +87,46 @@ func (c *checkpointer) restartWAL(ctx context.Context) error {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	busy, pages, err := checkpoint(c.s.w, "RESTART")
+	conn, err := c.s.w.Conn(ctx)
+	if err != nil {
+		return geo.Errorf(geo.EINTERNAL, "checkpoint: %v", err)
+	}
+	defer conn.Close()
+	busy, pages, err := restart(ctx, conn)
 	if err != nil {
 		return geo.Errorf(geo.EINTERNAL, "checkpoint: %v", err)
 	}
 	if !busy { // else a reader held it back: the next batch tries again
-		c.walPages.Store(0)
-	} else {
-		c.walPages.Store(pages)
+		pages = 0
 	}
+	c.walPages.Store(pages)
 	return nil
 }
 
-// checkpoint runs a checkpoint of mode on db. It reports whether a reader
-// or writer kept it from finishing, and the pages in the WAL.
-func checkpoint(db *sql.DB, mode string) (busy bool, pages int64, err error) {
+// restartWait is how long a RESTART checkpoint waits for readers to leave
+// the WAL: a long read (a large response streaming out) must not hold up
+// ingest for the whole busy timeout.
+const restartWait = 50 // ms
+
+// restart runs a RESTART checkpoint on conn, with a short busy timeout.
+func restart(ctx context.Context, conn *sql.Conn) (busy bool, pages int64, err error) {
+	if _, err := conn.ExecContext(ctx, fmt.Sprintf("PRAGMA busy_timeout = %d", restartWait)); err != nil {
+		return false, 0, err
+	}
+	busy, pages, err = checkpoint(ctx, conn, "RESTART")
+	if _, rerr := conn.ExecContext(ctx, fmt.Sprintf("PRAGMA busy_timeout = %d", busyTimeout)); err == nil {
+		err = rerr
+	}
+	return busy, pages, err
+}
+
+// checkpoint runs a checkpoint of mode. It reports whether a reader or
+// writer kept it from finishing, and the pages in the WAL.
+func checkpoint(ctx context.Context, db interface {
+	QueryRowContext(context.Context, string, ...any) *sql.Row
+}, mode string) (busy bool, pages int64, err error) {
 	var copied int64
-	err = db.QueryRowContext(context.Background(), "PRAGMA wal_checkpoint("+mode+")").Scan(&busy, &pages, &copied)
+	err = db.QueryRowContext(ctx, "PRAGMA wal_checkpoint("+mode+")").Scan(&busy, &pages, &copied)
 	return busy, pages, err
 }
 

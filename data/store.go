@@ -49,6 +49,9 @@ var _ geo.ArticleStore = (*Store)(nil)
 // commits before the checkpoint of the one before has finished, the WAL
 // grows instead of starting over; journal_size_limit cuts it back to
 // 64 MB once it does.
+// busyTimeout is how long, in ms, a connection waits for a lock.
+const busyTimeout = 10000
+
 func dsn(file string, write bool) string {
 	q := url.Values{}
 	cache := "cache_size(-16384)"
@@ -56,7 +59,7 @@ func dsn(file string, write bool) string {
 		cache = "cache_size(-65536)"
 		q.Set("_txlock", "immediate")
 	}
-	for _, p := range []string{"journal_mode(WAL)", "busy_timeout(10000)", "foreign_keys(1)", "synchronous(NORMAL)", "temp_store(MEMORY)", cache, "wal_autocheckpoint(0)", "journal_size_limit(67108864)"} {
+	for _, p := range []string{"journal_mode(WAL)", fmt.Sprintf("busy_timeout(%d)", busyTimeout), "foreign_keys(1)", "synchronous(NORMAL)", "temp_store(MEMORY)", cache, "wal_autocheckpoint(0)", "journal_size_limit(67108864)"} {
 		q.Add("_pragma", p)
 	}
 	return "file:" + file + "?" + q.Encode()
