@@ -42,7 +42,7 @@ type Gazetteer struct {
 	facts   []facts             // per place: what resolution reads
 	areas   map[string]int32    // "CC" or "CC.A1" -> area number
 	admin2  map[[3]string]int32 // {CC, A1, A2} -> place, while loading
-	words   map[string]word     // name keys and single folded words
+	words   wordIndex           // name keys and single folded words
 	nNames  int                 // keys with meanings
 	country map[string]int32    // ISO code -> place
 	admin1  map[string]int32    // "CC.A1" -> place
@@ -89,7 +89,7 @@ func Load(r io.Reader) (*Gazetteer, error) {
 		return nil, err
 	}
 	g.admin2 = nil
-	if len(g.places) == 0 || g.words == nil {
+	if len(g.places) == 0 || g.words.number == nil {
 		return nil, geo.Errorf(geo.EINVALID, "gazetteer: no places")
 	}
 	for _, b := range blockers {
@@ -105,23 +105,21 @@ type loader Gazetteer
 func (l *loader) size(places, names int) {
 	l.places = make([]geo.Place, 0, places)
 	l.facts = make([]facts, 0, places)
-	if l.words == nil {
-		l.words = make(map[string]word, names+len(blockers))
+	if l.words.number == nil {
+		l.words = newWordIndex(names + len(blockers))
 	}
 }
 
 func (l *loader) word(w string) {
-	if l.words == nil {
+	if l.words.number == nil {
 		l.size(0, 0)
 	}
-	x := l.words[w]
-	x.common = true
-	l.words[w] = x
+	l.words.edit(w).common = true
 }
 
 func (l *loader) place(r record) {
 	g := (*Gazetteer)(l)
-	if g.words == nil {
+	if g.words.number == nil {
 		l.size(0, 0)
 	}
 	i := int32(len(g.places))
@@ -184,7 +182,7 @@ func (g *Gazetteer) addKey(k string, e entry) {
 	if !isLatinKey(k) {
 		return
 	}
-	w := g.words[k]
+	w := g.words.edit(k)
 	for _, old := range w.entries {
 		if old.place == e.place {
 			return
@@ -194,7 +192,6 @@ func (g *Gazetteer) addKey(k string, e entry) {
 		g.nNames++
 	}
 	w.entries = append(w.entries, e)
-	g.words[k] = w
 	n := uint8(1)
 	first := k
 	for j := 0; j < len(k); j++ {
@@ -206,16 +203,14 @@ func (g *Gazetteer) addKey(k string, e entry) {
 		}
 	}
 	if n <= maxNameTokens {
-		f := g.words[first]
-		f.lengths |= 1 << (n - 1)
-		g.words[first] = f
+		g.words.edit(first).lengths |= 1 << (n - 1)
 	}
 }
 
 // sortEntries computes each meaning's prior and orders each key's meanings
 // by it, best first. Most keys have one meaning and need no sort.
 func (g *Gazetteer) sortEntries() {
-	for _, w := range g.words {
+	for _, w := range g.words.all() {
 		es := w.entries
 		named := false // some place is called by this name, not just aliased
 		for i := range es {
@@ -244,7 +239,7 @@ func (g *Gazetteer) Names() int { return g.nNames }
 // Lookup returns the places a name may refer to, best prior first.
 func (g *Gazetteer) Lookup(name string) []geo.Place {
 	var out []geo.Place
-	for _, e := range g.words[Key(name)].entries {
+	for _, e := range g.words.get(Key(name)).entries {
 		if e.place >= 0 {
 			out = append(out, g.places[e.place])
 		}

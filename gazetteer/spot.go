@@ -74,7 +74,7 @@ func (g *Gazetteer) longest(d *doc, i int, buf *[]byte) (span, bool) {
 		if !ok {
 			continue
 		}
-		es := g.words[string(k)].entries
+		es := g.words.getBytes(k).entries
 		if len(es) == 0 {
 			continue
 		}

@@ -91,7 +91,7 @@ func newDoc(text string) *doc {
 // wordAt is what the gazetteer knows of token i, looked up once per text.
 func (g *Gazetteer) wordAt(d *doc, i int) *word {
 	if !d.looked[i] {
-		d.words[i], d.looked[i] = g.words[d.folded[i]], true
+		d.words[i], d.looked[i] = g.words.get(d.folded[i]), true
 	}
 	return &d.words[i]
 }
