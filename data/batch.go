@@ -14,13 +14,11 @@ type batch struct {
 	stmts     []*sql.Stmt
 	exists    *sql.Stmt
 	article   *sql.Stmt
-	fts       *sql.Stmt
 	findPlace *sql.Stmt
 	addPlace  *sql.Stmt
 	addRTree  *sql.Stmt
 	newPlaces map[string]int64 // places this transaction stored
 	deltas    statDeltas       // per-place totals this transaction adds
-	indexed   []*geo.Article   // articles for the full-text index, at the end
 
 	mentions    *multiRow // 16 rows at most: an article's mentions, mostly
 	stats       *multiRow
@@ -47,7 +45,6 @@ func (s *Store) newBatch(ctx context.Context, tx *sql.Tx) (*batch, error) {
 		// before each insert: the unique indexes are probed anyway.
 		{&b.article, `INSERT INTO articles (url, title, source, published, ingested, time, text, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT DO NOTHING`},
-		{&b.fts, `INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)`},
 		{&b.findPlace, `SELECT id FROM places WHERE key = ?`},
 		{&b.addPlace, `INSERT INTO places (key, geonameid, name, kind, country, admin1, lon, lat) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&b.addRTree, `INSERT INTO places_rtree (id, minx, maxx, miny, maxy) VALUES (?, ?, ?, ?, ?)`},
@@ -109,7 +106,6 @@ func (b *batch) insert(ctx context.Context, a *geo.Article) (existing int64, err
 	if a.ID, err = res.LastInsertId(); err != nil {
 		return 0, err
 	}
-	b.indexed = append(b.indexed, a)
 	if err := b.addMentions(ctx, a, unix); err != nil {
 		return 0, err
 	}
@@ -136,19 +132,6 @@ func (b *batch) addMentions(ctx context.Context, a *geo.Article, unix int64) err
 		m.ID, m.ArticleID = b.lastMention, a.ID
 		return append(args, m.ID, a.ID, m.Place.ID, m.Start, m.End, m.Text, m.Sentence, m.Confidence, m.Demonym, unix), nil
 	})
-}
-
-// indexText adds the batch's articles to the full-text index. It runs
-// last: every later statement that opens a savepoint would make FTS5 flush
-// its pending terms, writing one small segment per article instead of one
-// per transaction.
-func (b *batch) indexText(ctx context.Context) error {
-	for _, a := range b.indexed {
-		if _, err := b.fts.ExecContext(ctx, a.ID, a.Title, a.Text); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // placeID returns the stored id of p, inserting it and its index entry

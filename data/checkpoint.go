@@ -126,7 +126,7 @@ func checkpoint(ctx context.Context, db interface {
 	QueryRowContext(context.Context, string, ...any) *sql.Row
 }, mode string) (busy bool, pages int64, err error) {
 	var copied int64
-	err = db.QueryRowContext(ctx, "PRAGMA wal_checkpoint("+mode+")").Scan(&busy, &pages, &copied)
+	err = db.QueryRowContext(ctx, "PRAGMA main.wal_checkpoint("+mode+")").Scan(&busy, &pages, &copied)
 	return busy, pages, err
 }
 

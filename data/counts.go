@@ -32,7 +32,7 @@ func (s *Store) CountMentions(ctx context.Context, f geo.Filter) (int, error) {
 // count evaluates expr over the mentions matching f, without joining
 // their articles and places.
 func (s *Store) count(ctx context.Context, f geo.Filter, expr string) (int, error) {
-	cond, args, err := whereMentions(simplify(f))
+	cond, args, err := s.whereMentions(ctx, simplify(f))
 	if err != nil {
 		return 0, err
 	}
@@ -77,7 +77,7 @@ func (s *Store) PlacePoints(ctx context.Context, f geo.Filter, fn func(*geo.Clus
 		return s.placePoints(ctx, `SELECT p.id, p.name, p.kind, p.country, p.lon, p.lat, ps.mentions
 			FROM place_stats ps JOIN places p ON p.id = ps.place_id WHERE `+cond, args, nil, fn)
 	}
-	cond, args, err := whereMentions(f)
+	cond, args, err := s.whereMentions(ctx, f)
 	if err != nil {
 		return err
 	}

@@ -103,7 +103,7 @@ func (s *Store) placeSummariesJoined(ctx context.Context, f geo.Filter, fn func(
 // Mentions calls fn for each mention matching f, newest first.
 func (s *Store) Mentions(ctx context.Context, f geo.Filter, fn func(*geo.MentionRow) error) error {
 	f = simplify(f)
-	cond, args, err := whereScan(f, s.scanByTime(ctx, f))
+	cond, args, err := s.whereScan(ctx, f, s.scanByTime(ctx, f))
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"context"
 	"strings"
 
 	"github.com/paulmach/orb"
@@ -13,15 +14,19 @@ import (
 // byTime, the bbox test is written so that SQLite cannot drive the query
 // from it ("+m.place_id"), and scans mentions newest first instead: the
 // faster plan when the box holds many mentions.
-func whereScan(f geo.Filter, byTime bool) (string, []any, error) {
-	return conditions(f, byTime, false)
+func (s *Store) whereScan(ctx context.Context, f geo.Filter, byTime bool) (string, []any, error) {
+	return s.conditions(ctx, f, byTime, false)
 }
 
 // whereMentions is whereScan over m alone: what it asks of an article or a
 // place becomes a subquery, so a query need not join either per mention.
-func whereMentions(f geo.Filter) (string, []any, error) { return conditions(f, false, true) }
+func (s *Store) whereMentions(ctx context.Context, f geo.Filter) (string, []any, error) {
+	return s.conditions(ctx, f, false, true)
+}
 
-func conditions(f geo.Filter, byTime, alone bool) (string, []any, error) {
+// conditions waits, for a filter that searches the text, until the search
+// index holds every article committed so far.
+func (s *Store) conditions(ctx context.Context, f geo.Filter, byTime, alone bool) (string, []any, error) {
 	place, article := "p.", "a."
 	if alone {
 		place, article = "m.place_id IN (SELECT id FROM places WHERE ", "m.article_id IN (SELECT id FROM articles WHERE "
@@ -57,7 +62,10 @@ func conditions(f geo.Filter, byTime, alone bool) (string, []any, error) {
 		if err != nil {
 			return "", nil, err
 		}
-		add("m.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", q)
+		if err := s.search.caughtUp(ctx); err != nil {
+			return "", nil, err
+		}
+		add("m.article_id IN (SELECT rowid FROM search.articles_fts WHERE articles_fts MATCH ?)", q)
 	}
 	if f.Country != "" {
 		add(wrap(place+"country = ?"), f.Country)

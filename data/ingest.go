@@ -90,13 +90,11 @@ func (s *Store) IngestBatch(ctx context.Context, arts []*geo.Article) (created [
 			return nil, geo.Errorf(geo.EINTERNAL, "ingest: %v", err)
 		}
 	}
-	if err := b.indexText(ctx); err != nil {
-		return nil, geo.Errorf(geo.EINTERNAL, "ingest: %v", err)
-	}
 	if err := tx.Commit(); err != nil {
 		return nil, geo.Errorf(geo.EINTERNAL, "commit: %v", err)
 	}
 	s.checkpoints.committed()
+	s.search.committed()
 	s.remember(b.newPlaces)
 	for i, id := range existing {
 		got, err := s.Article(ctx, id)

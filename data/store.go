@@ -29,6 +29,7 @@ type Store struct {
 	refs   refCache         // article references, for place features
 
 	checkpoints *checkpointer
+	search      *indexer
 }
 
 var _ geo.ArticleStore = (*Store)(nil)
@@ -73,7 +74,7 @@ func Open(ctx context.Context, file string) (*Store, error) {
 		return nil, geo.Errorf(geo.EINTERNAL, "open %s: %v", file, err)
 	}
 	w.SetMaxOpenConns(1)
-	r, err := sql.Open("sqlite", dsn(file, false))
+	r, err := openReaders(file)
 	if err != nil {
 		w.Close()
 		return nil, geo.Errorf(geo.EINTERNAL, "open %s: %v", file, err)
@@ -84,6 +85,10 @@ func Open(ctx context.Context, file string) (*Store, error) {
 		s.Close()
 		return nil, fmt.Errorf("database %s: %w", file, err)
 	}
+	if s.search, err = openIndexer(ctx, file, r); err != nil {
+		s.Close()
+		return nil, err
+	}
 	s.checkpoints = s.startCheckpointer()
 	return s, nil
 }
@@ -93,7 +98,13 @@ func (s *Store) Close() error {
 	if s.checkpoints != nil {
 		s.checkpoints.stop()
 	}
-	err := s.w.Close()
+	var err error
+	if s.search != nil {
+		err = s.search.stop()
+	}
+	if werr := s.w.Close(); err == nil {
+		err = werr
+	}
 	if rerr := s.r.Close(); err == nil {
 		err = rerr
 	}

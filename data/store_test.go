@@ -310,7 +310,7 @@ func TestMentionPlansAgree(t *testing.T) {
 	} {
 		var got [2][]int64
 		for i, byTime := range []bool{false, true} {
-			cond, args, err := whereScan(f, byTime)
+			cond, args, err := s.whereScan(ctx, f, byTime)
 			if err != nil {
 				t.Fatal(err)
 			}

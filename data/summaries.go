@@ -17,7 +17,7 @@ import (
 // rank each place's articles by time with a window: at a million mentions
 // that took seconds.
 func (s *Store) placeSummariesCounted(ctx context.Context, f geo.Filter, fn func(*geo.PlaceSummary) error) error {
-	cond, args, err := whereMentions(f)
+	cond, args, err := s.whereMentions(ctx, f)
 	if err != nil {
 		return err
 	}
