@@ -39,7 +39,7 @@ func (s *Store) Article(ctx context.Context, id int64) (*geo.Article, error) {
 	}
 	a.Mentions = []geo.Mention{}
 	err := s.stream(ctx, "mentions", `SELECT `+mentionCols+` FROM mentions m JOIN places p ON p.id = m.place_id
-		WHERE m.article_id = ? ORDER BY m.start`, []any{id}, func(rows *sql.Rows) error {
+		JOIN articles a ON a.id = m.article_id WHERE m.article_id = ? ORDER BY m.start`, []any{id}, func(rows *sql.Rows) error {
 		var m geo.Mention
 		if err := scanMention(rows, &m); err != nil {
 			return failed("mentions", err)
@@ -77,7 +77,12 @@ func placeDest(p *geo.Place) []any {
 	return []any{&p.ID, &p.Key, &p.GeonameID, &p.Name, &p.Kind, &p.Country, &p.Admin1, &p.Point[0], &p.Point[1]}
 }
 
-const mentionCols = `m.id, m.article_id, m.start, m.end, m.text, m.sentence, m.confidence, m.demonym, ` + placeCols
+// mentionCols reads a mention and its place. Its sentence is its span of
+// the article's text (the query joins the article as a), or the copy
+// kept when it is not in the text (migration 0008).
+const mentionCols = `m.id, m.article_id, m.start, m.end, m.text,
+	COALESCE(m.sentence, CAST(substr(CAST(a.text AS BLOB), m.sentence_start + 1, m.sentence_end - m.sentence_start) AS TEXT)),
+	m.confidence, m.demonym, ` + placeCols
 
 func scanMention(sc interface{ Scan(...any) error }, m *geo.Mention, extra ...any) error {
 	dest := append([]any{&m.ID, &m.ArticleID, &m.Start, &m.End, &m.Text, &m.Sentence, &m.Confidence, &m.Demonym}, placeDest(&m.Place)...)

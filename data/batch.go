@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"strings"
 	"time"
 
 	"mentionmap/geo"
@@ -27,7 +28,7 @@ type batch struct {
 
 func (s *Store) newBatch(ctx context.Context, tx *sql.Tx) (*batch, error) {
 	b := &batch{s: s, newPlaces: map[string]int64{}, deltas: statDeltas{byPlace: map[int64]*statDelta{}}}
-	b.mentions = newMultiRow(tx, `INSERT INTO mentions (id, article_id, place_id, start, end, text, sentence, confidence, demonym, time) VALUES`, ``, 10, 16)
+	b.mentions = newMultiRow(tx, `INSERT INTO mentions (id, article_id, place_id, start, end, text, sentence, sentence_start, sentence_end, confidence, demonym, time) VALUES`, ``, 12, 16)
 	b.stats = newMultiRow(tx, `INSERT INTO place_stats (place_id, mentions, articles, first, last, t1, a1, t2, a2, t3, a3) VALUES`,
 		`ON CONFLICT (place_id) DO UPDATE SET mentions = excluded.mentions, articles = excluded.articles,
 		first = excluded.first, last = excluded.last, t1 = excluded.t1, a1 = excluded.a1,
@@ -130,7 +131,8 @@ func (b *batch) addMentions(ctx context.Context, a *geo.Article, unix int64) err
 		}
 		b.lastMention++
 		m.ID, m.ArticleID = b.lastMention, a.ID
-		return append(args, m.ID, a.ID, m.Place.ID, m.Start, m.End, m.Text, m.Sentence, m.Confidence, m.Demonym, unix), nil
+		copied, from, to := sentenceSpan(a.Text, m)
+		return append(args, m.ID, a.ID, m.Place.ID, m.Start, m.End, m.Text, copied, from, to, m.Confidence, m.Demonym, unix), nil
 	})
 }
 
@@ -165,4 +167,22 @@ func (b *batch) placeID(ctx context.Context, p *geo.Place) (int64, error) {
 	}
 	b.newPlaces[p.Key] = id
 	return id, nil
+}
+
+// sentenceSpan finds m's sentence in the article's text, around the
+// mention, and returns its bytes [from, to). A sentence that is not there
+// (the parser trims it from the text, so it always is) is returned to be
+// stored as a copy, with an empty span.
+func sentenceSpan(text string, m *geo.Mention) (copied any, from, to int) {
+	s := m.Sentence
+	lo, hi := max(0, min(m.Start, len(text))-len(s)), min(len(text), max(m.End, 0)+len(s))
+	if lo <= hi {
+		if i := strings.Index(text[lo:hi], s); i >= 0 {
+			return nil, lo + i, lo + i + len(s)
+		}
+	}
+	if i := strings.Index(text, s); i >= 0 {
+		return nil, i, i + len(s)
+	}
+	return s, 0, 0
 }

@@ -28,7 +28,9 @@ func TestMigratesOlderSchema(t *testing.T) {
 	}
 	if _, err := db.Exec(`INSERT INTO articles (title, ingested, time, text, hash) VALUES ('old', '2020-01-01T00:00:00Z', '2020-01-01T00:00:00Z', 'old text', 'h1');
 		INSERT INTO places (key, name, kind, lon, lat) VALUES ('LY', 'Libya', 'country', 17, 25);
-		INSERT INTO mentions (article_id, place_id, start, end, text, sentence, confidence, time) VALUES (1, 1, 0, 5, 'Libya', 'Libya.', 0.9, '2020-01-01T00:00:00Z')`); err != nil {
+		INSERT INTO mentions (article_id, place_id, start, end, text, sentence, confidence, time) VALUES (1, 1, 0, 5, 'Libya', 'Libya.', 0.9, '2020-01-01T00:00:00Z');
+		INSERT INTO articles (title, ingested, time, text, hash) VALUES ('new', '2020-01-02T00:00:00Z', '2020-01-02T00:00:00Z', 'Élan. Fighting in Libya – again. Élan.', 'h2');
+		INSERT INTO mentions (article_id, place_id, start, end, text, sentence, confidence, time) VALUES (2, 1, 20, 25, 'Libya', 'Fighting in Libya – again.', 0.9, '2020-01-02T00:00:00Z')`); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()
@@ -48,11 +50,24 @@ func TestMigratesOlderSchema(t *testing.T) {
 	var stats, a1, a2 int
 	var t1 string
 	s.r.QueryRow("SELECT mentions, t1, a1, a2 FROM place_stats WHERE place_id = 1").Scan(&stats, &t1, &a1, &a2)
-	if stats != 1 || t1 != "2020-01-01T00:00:00Z" || a1 != 1 || a2 != 0 {
+	if stats != 2 || t1 != "2020-01-02T00:00:00Z" || a1 != 2 || a2 != 1 {
 		t.Errorf("place_stats not backfilled: %d %s %d %d", stats, t1, a1, a2)
 	}
 	if a, err := s.Article(context.Background(), 1); err != nil || a.Title != "old" {
 		t.Errorf("old article after migration: %+v %v", a, err)
+	}
+	// Migration 0008 kept the sentence that is in the text as a span of it,
+	// and the one that is not as a copy.
+	for id, want := range map[int64]string{1: "Libya.", 2: "Fighting in Libya – again."} {
+		a, err := s.Article(context.Background(), id)
+		if err != nil || len(a.Mentions) != 1 || a.Mentions[0].Sentence != want {
+			t.Errorf("article %d after migration: %+v %v, want the sentence %q", id, a, err, want)
+		}
+	}
+	var copies int
+	s.r.QueryRow("SELECT count(*) FROM mentions WHERE sentence IS NOT NULL").Scan(&copies)
+	if copies != 1 {
+		t.Errorf("%d sentences kept as copies, want 1", copies)
 	}
 	// Migration 0006 turned the mention's RFC 3339 time into Unix seconds,
 	// and time filters still select it.
@@ -64,7 +79,7 @@ func TestMigratesOlderSchema(t *testing.T) {
 	for _, tt := range []struct {
 		from, to string
 		want     int
-	}{{"2019-12-31T23:59:59Z", "2020-01-01T00:00:01Z", 1}, {"2020-01-01T00:00:01Z", "2021-01-01T00:00:00Z", 0}} {
+	}{{"2019-12-31T23:59:59Z", "2020-01-01T00:00:01Z", 1}, {"2020-01-01T00:00:01Z", "2020-01-02T00:00:00Z", 0}, {"2020-01-01T00:00:01Z", "2021-01-01T00:00:00Z", 1}} {
 		from, _ := time.Parse(time.RFC3339, tt.from)
 		to, _ := time.Parse(time.RFC3339, tt.to)
 		n := 0
