@@ -52,7 +52,7 @@ func (s *Store) Extent(ctx context.Context) (geo.Extent, error) {
 	var start, end sql.NullString
 	err := s.r.QueryRowContext(ctx, `SELECT min(lon), min(lat), max(lon), max(lat) FROM places`).Scan(&minx, &miny, &maxx, &maxy)
 	if err == nil {
-		err = s.r.QueryRowContext(ctx, `SELECT `+textTime("min(time)")+`, `+textTime("max(time)")+` FROM mentions`).Scan(&start, &end)
+		err = s.r.QueryRowContext(ctx, `SELECT min(first), max(last) FROM place_stats`).Scan(&start, &end)
 	}
 	if err != nil {
 		return e, geo.Errorf(geo.EINTERNAL, "extent: %v", err)

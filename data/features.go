@@ -103,22 +103,26 @@ func (s *Store) placeSummariesJoined(ctx context.Context, f geo.Filter, fn func(
 // Mentions calls fn for each mention matching f, newest first.
 func (s *Store) Mentions(ctx context.Context, f geo.Filter, fn func(*geo.MentionRow) error) error {
 	f = simplify(f)
-	cond, args, err := s.whereScan(ctx, f, s.scanByTime(ctx, f))
+	byTime := s.scanByTime(ctx, f)
+	cond, args, err := s.whereScan(ctx, f, byTime)
 	if err != nil {
 		return err
 	}
-	return s.mentions(ctx, cond, args, page(f), fn)
+	return s.mentions(ctx, cond, args, page(f), byTime, fn)
 }
 
-// scanByTime reports whether reading mentions newest first beats reading
-// the box's mentions and sorting them. Newest first reads about
-// limit × total / inBox entries of the time index, which holds the place
-// (migration 0005), so only matches cost a row; the sort reads inBox rows.
-// An index entry costs about a tenth of a row: newest first wins when
-// inBox² > limit × total / 10. Both counts come from the per-place totals.
+// scanByTime reports whether to walk the articles newest first, through
+// their time index, and test each one's mentions, instead of reading the
+// mentions of the places that f selects and sorting them. With no place
+// to start from, the walk is the only way that needs no sort. With a box,
+// the walk reads about limit × total / inBox mention entries of the
+// article index, which holds the place (migration 0009), so only matches
+// cost a row; the sort reads inBox rows. An index entry costs about a
+// tenth of a row: the walk wins when inBox² > limit × total / 10. Both
+// counts come from the per-place totals.
 func (s *Store) scanByTime(ctx context.Context, f geo.Filter) bool {
 	if f.BBox == nil {
-		return false
+		return f.PlaceID == 0 && f.MentionID == 0
 	}
 	limit := f.Limit + f.Offset
 	if f.Limit <= 0 {
@@ -132,16 +136,24 @@ func (s *Store) scanByTime(ctx context.Context, f geo.Filter) bool {
 	return err == nil && boxed*boxed > float64(limit)*total/indexEntriesPerRow
 }
 
-// indexEntriesPerRow is how many time-index entries cost as much to read
-// as one mention row (measured on the benchmark database: a 1,000-mention
+// indexEntriesPerRow is how many index entries cost as much to read as
+// one mention row (measured on the benchmark database: a 1,000-mention
 // page of France, 2 % of all mentions, takes 15 ms newest first and 140 ms
 // by place).
 const indexEntriesPerRow = 10
 
-func (s *Store) mentions(ctx context.Context, cond string, args, page []any, fn func(*geo.MentionRow) error) error {
+// mentions reads the mentions that meet cond, newest first (by time, then
+// id). byTime walks the articles newest first: a mention has its article's
+// time, and ids grow with article ids, so (a.time, a.id, m.id) is the same
+// order as (m.time, m.id).
+func (s *Store) mentions(ctx context.Context, cond string, args, page []any, byTime bool, fn func(*geo.MentionRow) error) error {
+	from, order := `mentions m JOIN articles a ON a.id = m.article_id`, `m.time DESC, m.id DESC`
+	if byTime {
+		from, order = `articles a CROSS JOIN mentions m ON m.article_id = a.id`, `a.time DESC, a.id DESC, m.id DESC`
+	}
 	q := `SELECT ` + mentionCols + `, a.id, a.title, COALESCE(a.url, ''), a.source, a.time
-		FROM mentions m JOIN articles a ON a.id = m.article_id JOIN places p ON p.id = m.place_id
-		WHERE ` + cond + ` ORDER BY m.time DESC, m.id DESC LIMIT ? OFFSET ?`
+		FROM ` + from + ` JOIN places p ON p.id = m.place_id
+		WHERE ` + cond + ` ORDER BY ` + order + ` LIMIT ? OFFSET ?`
 	return s.stream(ctx, "mentions", q, append(args, page...), func(rows *sql.Rows) error {
 		var r geo.MentionRow
 		a := &r.Article

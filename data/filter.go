@@ -51,11 +51,17 @@ func (s *Store) conditions(ctx context.Context, f geo.Filter, byTime, alone bool
 		c, a := inBox(col, *f.BBox)
 		add(c, a...)
 	}
-	if f.From != nil {
-		add("m.time >= ?", f.From.Unix())
-	}
-	if f.To != nil {
-		add("m.time < ?", f.To.Unix())
+	// A mention has its article's time: through the articles' time index,
+	// testing the mention's own would read its row for nothing.
+	if c, a := articleTimes(f, byTime, alone); c != "" {
+		add(c, a...)
+	} else {
+		if f.From != nil {
+			add("m.time >= ?", f.From.Unix())
+		}
+		if f.To != nil {
+			add("m.time < ?", f.To.Unix())
+		}
 	}
 	if f.Query != "" {
 		q, err := ftsQuery(f.Query)
@@ -92,6 +98,28 @@ func (s *Store) conditions(ctx context.Context, f geo.Filter, byTime, alone bool
 		return "1", nil, nil
 	}
 	return strings.Join(conds, " AND "), args, nil
+}
+
+// articleTimes restates f's time range over the articles' time index,
+// which mentions have none of (migration 0009): for a newest-first walk
+// (byTime), over a; for a filter on mentions alone with no place to start
+// from, as the articles the mentions must belong to.
+func articleTimes(f geo.Filter, byTime, alone bool) (string, []any) {
+	if f.From == nil && f.To == nil || !byTime && !(alone && f.BBox == nil && f.PlaceID == 0 && f.MentionID == 0) {
+		return "", nil
+	}
+	var conds []string
+	var args []any
+	if f.From != nil {
+		conds, args = append(conds, "time >= ?"), append(args, formatTime(*f.From))
+	}
+	if f.To != nil {
+		conds, args = append(conds, "time < ?"), append(args, formatTime(*f.To))
+	}
+	if byTime {
+		return "a." + strings.Join(conds, " AND a."), args
+	}
+	return "m.article_id IN (SELECT id FROM articles WHERE " + strings.Join(conds, " AND ") + ")", args
 }
 
 // inBox is the condition "col lies in b", through the R*Tree, with its

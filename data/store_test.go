@@ -302,11 +302,13 @@ func TestMentionPlansAgree(t *testing.T) {
 		s.Ingest(ctx, article("", fmt.Sprintf("Tripoli again %d", i), day(i%3+4), tripoli, libya, tripoli))
 	}
 	box := &orb.Bound{Min: orb.Point{10, 20}, Max: orb.Point{20, 35}}
-	from := day(5)
+	from, to := day(5), day(8)
 	for _, f := range []geo.Filter{
 		{BBox: box, Limit: 5},
 		{BBox: box, Limit: 4, Offset: 3},
 		{BBox: box, Limit: 100, From: &from},
+		{Limit: 100, From: &from, To: &to},
+		{Limit: 3, Offset: 2, Country: "LY"},
 	} {
 		var got [2][]int64
 		for i, byTime := range []bool{false, true} {
@@ -314,7 +316,7 @@ func TestMentionPlansAgree(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if err := s.mentions(ctx, cond, args, page(f), func(r *geo.MentionRow) error {
+			if err := s.mentions(ctx, cond, args, page(f), byTime, func(r *geo.MentionRow) error {
 				got[i] = append(got[i], r.Mention.ID)
 				return nil
 			}); err != nil {
