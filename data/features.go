@@ -143,13 +143,16 @@ func (s *Store) scanByTime(ctx context.Context, f geo.Filter) bool {
 const indexEntriesPerRow = 10
 
 // mentions reads the mentions that meet cond, newest first (by time, then
-// id). byTime walks the articles newest first: a mention has its article's
-// time, and ids grow with article ids, so (a.time, a.id, m.id) is the same
-// order as (m.time, m.id).
+// id). byTime walks the articles newest first (t: their time index alone)
+// and each one's mentions: a mention has its article's time, and ids grow
+// with article ids, so (t.time, t.id, m.id) is the same order as (m.time,
+// m.id). The CROSS JOINs keep SQLite to that order, and read an article's
+// row (a) only for the mentions that match.
 func (s *Store) mentions(ctx context.Context, cond string, args, page []any, byTime bool, fn func(*geo.MentionRow) error) error {
 	from, order := `mentions m JOIN articles a ON a.id = m.article_id`, `m.time DESC, m.id DESC`
 	if byTime {
-		from, order = `articles a CROSS JOIN mentions m ON m.article_id = a.id`, `a.time DESC, a.id DESC, m.id DESC`
+		from = `articles t CROSS JOIN mentions m ON m.article_id = t.id CROSS JOIN articles a ON a.id = m.article_id`
+		order = `t.time DESC, t.id DESC, m.id DESC`
 	}
 	q := `SELECT ` + mentionCols + `, a.id, a.title, COALESCE(a.url, ''), a.source, a.time
 		FROM ` + from + ` JOIN places p ON p.id = m.place_id

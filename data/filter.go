@@ -117,7 +117,7 @@ func articleTimes(f geo.Filter, byTime, alone bool) (string, []any) {
 		conds, args = append(conds, "time < ?"), append(args, formatTime(*f.To))
 	}
 	if byTime {
-		return "a." + strings.Join(conds, " AND a."), args
+		return "t." + strings.Join(conds, " AND t."), args
 	}
 	return "m.article_id IN (SELECT id FROM articles WHERE " + strings.Join(conds, " AND ") + ")", args
 }

@@ -84,9 +84,9 @@ func runBench(ctx context.Context, env *cmdEnv, args []string) error {
 	}
 	t.row("RSS peak under load", fmt.Sprintf("%.0f MB", srv.rssMB("VmHWM")), "")
 	// After a clean exit, the WAL is in the file: a running server's WAL
-	// holds up to 64 MB of copies of pages.
+	// holds up to 64 MB of copies of pages. The search index is counted.
 	srv.stop()
-	size := fileSize(db) + fileSize(db+"-wal")
+	size := fileSize(db) + fileSize(db+"-wal") + fileSize(db+"-search") + fileSize(db+"-search-wal")
 	t.row("database size per million mentions", fmt.Sprintf("%.0f MB", float64(size)/1e6/float64(mentions)*1e6),
 		fmt.Sprintf("%d articles, %d mentions, %.0f MB", *n, mentions, float64(size)/1e6))
 	return nil
