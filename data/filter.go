@@ -51,11 +51,19 @@ func (s *Store) conditions(ctx context.Context, f geo.Filter, byTime, alone bool
 		c, a := inBox(col, *f.BBox)
 		add(c, a...)
 	}
-	// A mention has its article's time: through the articles' time index,
-	// testing the mention's own would read its row for nothing.
-	if c, a := articleTimes(f, byTime, alone); c != "" {
+	// A mention has its article's time, and mentions have no time index
+	// (migration 0009): a newest-first walk tests the article's time, and
+	// so does a filter on mentions alone with no place to start from, which
+	// starts from the articles of the range instead.
+	switch noPlace := f.BBox == nil && f.PlaceID == 0 && f.MentionID == 0 && f.Country == "" && f.Kind == ""; {
+	case f.From == nil && f.To == nil:
+	case byTime:
+		c, a := articleTimes(f, "t.time")
 		add(c, a...)
-	} else {
+	case alone && noPlace:
+		c, a := articleTimes(f, "time")
+		add("m.article_id IN (SELECT id FROM articles WHERE "+c+")", a...)
+	default:
 		if f.From != nil {
 			add("m.time >= ?", f.From.Unix())
 		}
@@ -100,26 +108,18 @@ func (s *Store) conditions(ctx context.Context, f geo.Filter, byTime, alone bool
 	return strings.Join(conds, " AND "), args, nil
 }
 
-// articleTimes restates f's time range over the articles' time index,
-// which mentions have none of (migration 0009): for a newest-first walk
-// (byTime), over a; for a filter on mentions alone with no place to start
-// from, as the articles the mentions must belong to.
-func articleTimes(f geo.Filter, byTime, alone bool) (string, []any) {
-	if f.From == nil && f.To == nil || !byTime && !(alone && f.BBox == nil && f.PlaceID == 0 && f.MentionID == 0) {
-		return "", nil
-	}
+// articleTimes is f's time range over col, an article's time: the
+// articles' time index answers it.
+func articleTimes(f geo.Filter, col string) (string, []any) {
 	var conds []string
 	var args []any
 	if f.From != nil {
-		conds, args = append(conds, "time >= ?"), append(args, formatTime(*f.From))
+		conds, args = append(conds, col+" >= ?"), append(args, formatTime(*f.From))
 	}
 	if f.To != nil {
-		conds, args = append(conds, "time < ?"), append(args, formatTime(*f.To))
+		conds, args = append(conds, col+" < ?"), append(args, formatTime(*f.To))
 	}
-	if byTime {
-		return "t." + strings.Join(conds, " AND t."), args
-	}
-	return "m.article_id IN (SELECT id FROM articles WHERE " + strings.Join(conds, " AND ") + ")", args
+	return strings.Join(conds, " AND "), args
 }
 
 // inBox is the condition "col lies in b", through the R*Tree, with its
