@@ -41,9 +41,13 @@ func (s *Store) startCheckpointer() *checkpointer {
 }
 
 // committed tells the checkpointer that the WAL grew; it never blocks.
-func (c *checkpointer) committed() {
+func (c *checkpointer) committed() { poke(c.commits) }
+
+// poke wakes the goroutine that waits on ch, a channel of capacity one,
+// unless it has a wake-up pending already; it never blocks.
+func poke(ch chan<- struct{}) {
 	select {
-	case c.commits <- struct{}{}:
+	case ch <- struct{}{}:
 	default:
 	}
 }

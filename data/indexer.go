@@ -49,12 +49,7 @@ func openIndexer(ctx context.Context, file string, src *sql.DB) (*indexer, error
 
 // committed tells the indexer that articles may have been added; it
 // never blocks.
-func (ix *indexer) committed() {
-	select {
-	case ix.wake <- struct{}{}:
-	default:
-	}
-}
+func (ix *indexer) committed() { poke(ix.wake) }
 
 func (ix *indexer) run() {
 	defer close(ix.done)
