@@ -31,8 +31,18 @@ func (s *Store) CountMentions(ctx context.Context, f geo.Filter) (int, error) {
 
 // count evaluates expr over the mentions matching f, without joining
 // their articles and places.
+// The count of a filter is remembered until the data changes.
 func (s *Store) count(ctx context.Context, f geo.Filter, expr string) (int, error) {
-	cond, args, err := s.whereMentions(ctx, simplify(f))
+	f = simplify(f)
+	version, err := s.Version(ctx)
+	if err != nil {
+		return 0, err
+	}
+	key := countKey(expr, f)
+	if n, ok := s.counts.get(version, key); ok {
+		return n, nil
+	}
+	cond, args, err := s.whereMentions(ctx, f)
 	if err != nil {
 		return 0, err
 	}
@@ -41,6 +51,7 @@ func (s *Store) count(ctx context.Context, f geo.Filter, expr string) (int, erro
 	if err != nil {
 		return 0, geo.Errorf(geo.EINTERNAL, "count: %v", err)
 	}
+	s.counts.put(version, key, n)
 	return n, nil
 }
 

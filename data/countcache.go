@@ -1,0 +1,46 @@
+package data
+
+import (
+	"encoding/json"
+	"sync"
+
+	"mentionmap/geo"
+)
+
+// countCacheSize bounds the filters a countCache remembers; past it, the
+// cache starts over.
+const countCacheSize = 256
+
+// countCache remembers the counts of filters on mentions for the data
+// version they were taken at. A client paging through a filter (QGIS,
+// ogr2ogr) asks for numberMatched on every page, and one count can read
+// every mention: with the cache it is counted once per version.
+type countCache struct {
+	mu      sync.Mutex
+	version int64
+	counts  map[string]int
+}
+
+// countKey names what count evaluates: expr over the mentions of f,
+// whatever page of it is asked for.
+func countKey(expr string, f geo.Filter) string {
+	f.Limit, f.Offset = 0, 0
+	b, _ := json.Marshal(f) // pointers are written as what they point to
+	return expr + " " + string(b)
+}
+
+func (c *countCache) get(version int64, key string) (int, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	n, ok := c.counts[key]
+	return n, ok && c.version == version
+}
+
+func (c *countCache) put(version int64, key string, n int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.version != version || c.counts == nil || len(c.counts) >= countCacheSize {
+		c.version, c.counts = version, map[string]int{}
+	}
+	c.counts[key] = n
+}
