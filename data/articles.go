@@ -99,7 +99,7 @@ func (s *Store) Place(ctx context.Context, id int64, recent int) (*geo.Place, []
 		return nil, nil, geo.Errorf(geo.EINTERNAL, "place: %v", err)
 	}
 	rows := []geo.MentionRow{}
-	err = s.mentions(ctx, "m.place_id = ?", []any{id}, []any{recent, 0}, false, func(r *geo.MentionRow) error {
+	err = s.mentions(ctx, geo.Filter{PlaceID: id, Limit: recent}, false, func(r *geo.MentionRow) error {
 		rows = append(rows, *r)
 		return nil
 	})

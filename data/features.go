@@ -103,23 +103,18 @@ func (s *Store) placeSummariesJoined(ctx context.Context, f geo.Filter, fn func(
 // Mentions calls fn for each mention matching f, newest first.
 func (s *Store) Mentions(ctx context.Context, f geo.Filter, fn func(*geo.MentionRow) error) error {
 	f = simplify(f)
-	byTime := s.scanByTime(ctx, f)
-	cond, args, err := s.whereScan(ctx, f, byTime)
-	if err != nil {
-		return err
-	}
-	return s.mentions(ctx, cond, args, page(f), byTime, fn)
+	return s.mentions(ctx, f, s.scanByTime(ctx, f), fn)
 }
 
 // scanByTime reports whether to walk the articles newest first, through
-// their time index, and test each one's mentions, instead of reading the
-// mentions of the places that f selects and sorting them. With no place
-// to start from, the walk is the only way that needs no sort. With a box,
-// the walk reads about limit × total / inBox mention entries of the
-// article index, which holds the place (migration 0009), so only matches
-// cost a row; the sort reads inBox rows. An index entry costs about a
-// tenth of a row: the walk wins when inBox² > limit × total / 10. Both
-// counts come from the per-place totals.
+// their time index, and test each one's mentions, instead of sorting the
+// mentions of the places that f selects. With no place to start from, the
+// walk is the only way that needs no sort. With a box, the walk reads
+// about limit × total / inBox entries of the article index, which holds
+// the place (migration 0009), and seeks each article's mentions; the sort
+// reads the inBox entries of the place index, which hold the time. The
+// walk wins when inBox² > limit × total × walkCost. Both counts come from
+// the per-place totals.
 func (s *Store) scanByTime(ctx context.Context, f geo.Filter) bool {
 	if f.BBox == nil {
 		return f.PlaceID == 0 && f.MentionID == 0
@@ -133,31 +128,52 @@ func (s *Store) scanByTime(ctx context.Context, f geo.Filter) bool {
 	err := s.r.QueryRowContext(ctx, `SELECT
 		(SELECT COALESCE(sum(mentions), 0) FROM place_stats WHERE `+cond+`),
 		(SELECT COALESCE(sum(mentions), 0) FROM place_stats)`, args...).Scan(&boxed, &total)
-	return err == nil && boxed*boxed > float64(limit)*total/indexEntriesPerRow
+	return err == nil && boxed*boxed > float64(limit)*total*walkCost
 }
 
-// indexEntriesPerRow is how many index entries cost as much to read as
-// one mention row (measured on the benchmark database: a 1,000-mention
-// page of France, 2 % of all mentions, takes 15 ms newest first and 140 ms
-// by place).
-const indexEntriesPerRow = 10
+// walkCost is where the two plans cross, measured on the benchmark
+// database (970,315 mentions) for boxes from Paris to Europe and pages of
+// 100 and 1,000: at inBox² / (limit × total) = 0.5, 1.8 and 4.5 sorting
+// the box won (France, 1,000: 15 ms, the walk 22 ms); at 18 they tied; at
+// 10, 24, 97 and 237 the walk won (Europe, 1,000: 9 ms, the sort 14 ms).
+const walkCost = 10
 
-// mentions reads the mentions that meet cond, newest first (by time, then
-// id). byTime walks the articles newest first (t: their time index alone)
-// and each one's mentions: a mention has its article's time, and ids grow
+// mentions reads the mentions that meet f, newest first (by time, then
+// id), a page of them.
+//
+// byTime walks the articles newest first (t: their time index alone) and
+// each one's mentions: a mention has its article's time, and ids grow
 // with article ids, so (t.time, t.id, m.id) is the same order as (m.time,
 // m.id). The CROSS JOINs keep SQLite to that order, and read an article's
 // row (a) only for the mentions that match.
-func (s *Store) mentions(ctx context.Context, cond string, args, page []any, byTime bool, fn func(*geo.MentionRow) error) error {
-	from, order := `mentions m JOIN articles a ON a.id = m.article_id`, `m.time DESC, m.id DESC`
+//
+// Otherwise the page's ids are found and sorted first, from what the
+// conditions on mentions alone read (the place index holds the time), and
+// only the page's mentions are joined to their articles and places:
+// SQLite sorts whole result rows.
+func (s *Store) mentions(ctx context.Context, f geo.Filter, byTime bool, fn func(*geo.MentionRow) error) error {
+	var q string
+	var args []any
+	var err error
+	const cols = `SELECT ` + mentionCols + `, a.id, a.title, COALESCE(a.url, ''), a.source, a.time FROM `
 	if byTime {
-		from = `articles t CROSS JOIN mentions m ON m.article_id = t.id CROSS JOIN articles a ON a.id = m.article_id`
-		order = `t.time DESC, t.id DESC, m.id DESC`
+		var cond string
+		if cond, args, err = s.whereScan(ctx, f); err != nil {
+			return err
+		}
+		q = cols + `articles t CROSS JOIN mentions m ON m.article_id = t.id CROSS JOIN articles a ON a.id = m.article_id
+			JOIN places p ON p.id = m.place_id
+			WHERE ` + cond + ` ORDER BY t.time DESC, t.id DESC, m.id DESC LIMIT ? OFFSET ?`
+	} else {
+		var cond string
+		if cond, args, err = s.whereMentions(ctx, f); err != nil {
+			return err
+		}
+		q = cols + `mentions m JOIN articles a ON a.id = m.article_id JOIN places p ON p.id = m.place_id
+			WHERE m.id IN (SELECT m.id FROM mentions m WHERE ` + cond + ` ORDER BY m.time DESC, m.id DESC LIMIT ? OFFSET ?)
+			ORDER BY m.time DESC, m.id DESC`
 	}
-	q := `SELECT ` + mentionCols + `, a.id, a.title, COALESCE(a.url, ''), a.source, a.time
-		FROM ` + from + ` JOIN places p ON p.id = m.place_id
-		WHERE ` + cond + ` ORDER BY ` + order + ` LIMIT ? OFFSET ?`
-	return s.stream(ctx, "mentions", q, append(args, page...), func(rows *sql.Rows) error {
+	return s.stream(ctx, "mentions", q, append(args, page(f)...), func(rows *sql.Rows) error {
 		var r geo.MentionRow
 		a := &r.Article
 		if err := scanMention(rows, &r.Mention, &a.ID, &a.Title, &a.URL, &a.Source, &a.Time); err != nil {

@@ -9,13 +9,13 @@ import (
 	"mentionmap/geo"
 )
 
-// whereScan builds the SQL conditions of f over the aliases m (mentions),
-// a (articles) and p (places). Values are always bound parameters. With
-// byTime, the bbox test is written so that SQLite cannot drive the query
-// from it ("+m.place_id"), and scans mentions newest first instead: the
-// faster plan when the box holds many mentions.
-func (s *Store) whereScan(ctx context.Context, f geo.Filter, byTime bool) (string, []any, error) {
-	return s.conditions(ctx, f, byTime, false)
+// whereScan builds the SQL conditions of f for the newest-first walk
+// (features.go), over the aliases t (the walk's articles), m (mentions), a
+// (articles) and p (places). Values are always bound parameters. The bbox
+// test is written so that SQLite cannot drive the query from it
+// ("+m.place_id"), and keeps to the walk.
+func (s *Store) whereScan(ctx context.Context, f geo.Filter) (string, []any, error) {
+	return s.conditions(ctx, f, true, false)
 }
 
 // whereMentions is whereScan over m alone: what it asks of an article or a

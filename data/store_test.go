@@ -309,14 +309,11 @@ func TestMentionPlansAgree(t *testing.T) {
 		{BBox: box, Limit: 100, From: &from},
 		{Limit: 100, From: &from, To: &to},
 		{Limit: 3, Offset: 2, Country: "LY"},
+		{BBox: box, Limit: 4, Offset: 1, Source: "wire", MinConfidence: 0.1},
 	} {
 		var got [2][]int64
 		for i, byTime := range []bool{false, true} {
-			cond, args, err := s.whereScan(ctx, f, byTime)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := s.mentions(ctx, cond, args, page(f), byTime, func(r *geo.MentionRow) error {
+			if err := s.mentions(ctx, f, byTime, func(r *geo.MentionRow) error {
 				got[i] = append(got[i], r.Mention.ID)
 				return nil
 			}); err != nil {
