@@ -15,18 +15,20 @@ import (
 // test is written so that SQLite cannot drive the query from it
 // ("+m.place_id"), and keeps to the walk.
 func (s *Store) whereScan(ctx context.Context, f geo.Filter) (string, []any, error) {
-	return s.conditions(ctx, f, true, false)
+	return s.conditions(ctx, f, true)
 }
 
 // whereMentions is whereScan over m alone: what it asks of an article or a
 // place becomes a subquery, so a query need not join either per mention.
 func (s *Store) whereMentions(ctx context.Context, f geo.Filter) (string, []any, error) {
-	return s.conditions(ctx, f, false, true)
+	return s.conditions(ctx, f, false)
 }
 
-// conditions waits, for a filter that searches the text, until the search
-// index holds every article committed so far.
-func (s *Store) conditions(ctx context.Context, f geo.Filter, byTime, alone bool) (string, []any, error) {
+// conditions builds whereScan's conditions for the walk, else
+// whereMentions'. For a filter that searches the text, it first waits
+// until the search index holds every article committed so far.
+func (s *Store) conditions(ctx context.Context, f geo.Filter, walk bool) (string, []any, error) {
+	alone := !walk
 	place, article := "p.", "a."
 	if alone {
 		place, article = "m.place_id IN (SELECT id FROM places WHERE ", "m.article_id IN (SELECT id FROM articles WHERE "
@@ -45,7 +47,7 @@ func (s *Store) conditions(ctx context.Context, f geo.Filter, byTime, alone bool
 	}
 	if f.BBox != nil {
 		col := "m.place_id"
-		if byTime {
+		if walk {
 			col = "+m.place_id"
 		}
 		c, a := inBox(col, *f.BBox)
@@ -57,10 +59,10 @@ func (s *Store) conditions(ctx context.Context, f geo.Filter, byTime, alone bool
 	// starts from the articles of the range instead.
 	switch noPlace := f.BBox == nil && f.PlaceID == 0 && f.MentionID == 0 && f.Country == "" && f.Kind == ""; {
 	case f.From == nil && f.To == nil:
-	case byTime:
+	case walk:
 		c, a := articleTimes(f, "t.time")
 		add(c, a...)
-	case alone && noPlace:
+	case noPlace:
 		c, a := articleTimes(f, "time")
 		add("m.article_id IN (SELECT id FROM articles WHERE "+c+")", a...)
 	default:
