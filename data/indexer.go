@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"log/slog"
-	"net/url"
 	"sync"
 
 	"mentionmap/geo"
@@ -26,12 +25,7 @@ type indexer struct {
 // openIndexer opens the search file of file, creating it if needed, and
 // starts indexing what it lacks.
 func openIndexer(ctx context.Context, file string, src *sql.DB) (*indexer, error) {
-	q := url.Values{}
-	for _, p := range []string{"journal_mode(WAL)", "busy_timeout(10000)", "synchronous(NORMAL)", "temp_store(MEMORY)", "cache_size(-16384)"} {
-		q.Add("_pragma", p)
-	}
-	q.Set("_txlock", "immediate")
-	w, err := sql.Open("sqlite", "file:"+searchFile(file)+"?"+q.Encode())
+	w, err := sql.Open("sqlite", fileDSN(searchFile(file), true, "cache_size(-16384)"))
 	if err != nil {
 		return nil, err
 	}

@@ -51,17 +51,26 @@ var _ geo.ArticleStore = (*Store)(nil)
 // commits before the checkpoint of the one before has finished, the WAL
 // grows instead of starting over; journal_size_limit cuts it back to
 // 64 MB once it does.
-// busyTimeout is how long, in ms, a connection waits for a lock.
-const busyTimeout = 10000
-
 func dsn(file string, write bool) string {
-	q := url.Values{}
 	cache := "cache_size(-16384)"
 	if write {
 		cache = "cache_size(-65536)"
+	}
+	return fileDSN(file, write, cache, "foreign_keys(1)", "wal_autocheckpoint(0)", "journal_size_limit(67108864)")
+}
+
+// busyTimeout is how long, in ms, a connection waits for a lock.
+const busyTimeout = 10000
+
+// fileDSN is the DSN of file with the pragmas every connection of ours
+// gets, and more; immediate makes its transactions BEGIN IMMEDIATE.
+func fileDSN(file string, immediate bool, more ...string) string {
+	q := url.Values{}
+	if immediate {
 		q.Set("_txlock", "immediate")
 	}
-	for _, p := range []string{"journal_mode(WAL)", fmt.Sprintf("busy_timeout(%d)", busyTimeout), "foreign_keys(1)", "synchronous(NORMAL)", "temp_store(MEMORY)", cache, "wal_autocheckpoint(0)", "journal_size_limit(67108864)"} {
+	common := []string{"journal_mode(WAL)", fmt.Sprintf("busy_timeout(%d)", busyTimeout), "synchronous(NORMAL)", "temp_store(MEMORY)"}
+	for _, p := range append(common, more...) {
 		q.Add("_pragma", p)
 	}
 	return "file:" + file + "?" + q.Encode()
