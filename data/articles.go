@@ -35,7 +35,7 @@ func (s *Store) Article(ctx context.Context, id int64) (*geo.Article, error) {
 	if err := scanArticle(row, &a, &a.Text); errors.Is(err, sql.ErrNoRows) {
 		return nil, geo.Errorf(geo.ENOTFOUND, "article %d not found", id)
 	} else if err != nil {
-		return nil, geo.Errorf(geo.EINTERNAL, "article: %v", err)
+		return nil, failed("article", err)
 	}
 	a.Mentions = []geo.Mention{}
 	err := s.stream(ctx, "mentions", `SELECT `+mentionCols+` FROM mentions m JOIN places p ON p.id = m.place_id
@@ -96,7 +96,7 @@ func (s *Store) Place(ctx context.Context, id int64, recent int) (*geo.Place, []
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil, geo.Errorf(geo.ENOTFOUND, "place %d not found", id)
 	} else if err != nil {
-		return nil, nil, geo.Errorf(geo.EINTERNAL, "place: %v", err)
+		return nil, nil, failed("place", err)
 	}
 	rows := []geo.MentionRow{}
 	err = s.mentions(ctx, geo.Filter{PlaceID: id, Limit: recent}, false, func(r *geo.MentionRow) error {

@@ -8,8 +8,6 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
-
-	"mentionmap/geo"
 )
 
 // checkpointEvery is the least time between two checkpoints. Under bulk
@@ -93,12 +91,12 @@ func (c *checkpointer) restartWAL(ctx context.Context) error {
 	defer c.mu.Unlock()
 	conn, err := c.s.w.Conn(ctx)
 	if err != nil {
-		return geo.Errorf(geo.EINTERNAL, "checkpoint: %v", err)
+		return failed("checkpoint", err)
 	}
 	defer conn.Close()
 	busy, pages, err := restart(ctx, conn)
 	if err != nil {
-		return geo.Errorf(geo.EINTERNAL, "checkpoint: %v", err)
+		return failed("checkpoint", err)
 	}
 	if !busy { // else a reader held it back: the next batch tries again
 		pages = 0

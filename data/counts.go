@@ -15,7 +15,7 @@ func (s *Store) CountPlaces(ctx context.Context, f geo.Filter) (int, error) {
 		var n int
 		err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM place_stats ps JOIN places p ON p.id = ps.place_id WHERE `+cond, args...).Scan(&n)
 		if err != nil {
-			return 0, geo.Errorf(geo.EINTERNAL, "count: %v", err)
+			return 0, failed("count", err)
 		}
 		return n, nil
 	}
@@ -49,7 +49,7 @@ func (s *Store) count(ctx context.Context, f geo.Filter, expr string) (int, erro
 	var n int
 	err = s.r.QueryRowContext(ctx, `SELECT `+expr+` FROM mentions m WHERE `+cond, args...).Scan(&n)
 	if err != nil {
-		return 0, geo.Errorf(geo.EINTERNAL, "count: %v", err)
+		return 0, failed("count", err)
 	}
 	s.counts.put(version, key, n)
 	return n, nil
@@ -66,7 +66,7 @@ func (s *Store) Extent(ctx context.Context) (geo.Extent, error) {
 		err = s.r.QueryRowContext(ctx, `SELECT min(first), max(last) FROM place_stats`).Scan(&start, &end)
 	}
 	if err != nil {
-		return e, geo.Errorf(geo.EINTERNAL, "extent: %v", err)
+		return e, failed("extent", err)
 	}
 	if minx.Valid {
 		e.BBox.Min[0], e.BBox.Min[1], e.BBox.Max[0], e.BBox.Max[1] = minx.Float64, miny.Float64, maxx.Float64, maxy.Float64

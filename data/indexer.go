@@ -32,7 +32,7 @@ func openIndexer(ctx context.Context, file string, src *sql.DB) (*indexer, error
 	w.SetMaxOpenConns(1)
 	if _, err := w.ExecContext(ctx, searchSchema); err != nil {
 		w.Close()
-		return nil, geo.Errorf(geo.EINTERNAL, "search index %s: %v", searchFile(file), err)
+		return nil, geo.Wrap(geo.EINTERNAL, err, "search index %s", searchFile(file))
 	}
 	ix := &indexer{w: w, src: src, progress: make(chan struct{}), wake: make(chan struct{}, 1),
 		quit: make(chan struct{}), done: make(chan struct{})}

@@ -42,6 +42,17 @@ func (s *Store) Ingest(ctx context.Context, a *geo.Article) (created bool, err e
 // or content, including earlier in the same batch); it is then replaced
 // by the stored article.
 func (s *Store) IngestBatch(ctx context.Context, arts []*geo.Article) (created []bool, err error) {
+	created, err = s.ingestBatch(ctx, arts)
+	switch code := geo.ErrorCode(err); {
+	case code == "":
+		s.diskFull.Store(false)
+	case code == geo.EFULL:
+		s.diskFull.Store(true)
+	}
+	return created, err
+}
+
+func (s *Store) ingestBatch(ctx context.Context, arts []*geo.Article) (created []bool, err error) {
 	for _, a := range arts {
 		if a.Text == "" {
 			return nil, geo.Errorf(geo.EINVALID, "article text is empty")
@@ -53,7 +64,7 @@ func (s *Store) IngestBatch(ctx context.Context, arts []*geo.Article) (created [
 	// not start a watcher goroutine per statement and per query, which
 	// cost more than inserting a mention.
 	if err := ctx.Err(); err != nil {
-		return nil, geo.Errorf(geo.EINTERNAL, "ingest: %v", err)
+		return nil, failed("ingest", err)
 	}
 	ctx = context.WithoutCancel(ctx)
 	if err := s.checkpoints.restartWAL(ctx); err != nil {
@@ -61,12 +72,12 @@ func (s *Store) IngestBatch(ctx context.Context, arts []*geo.Article) (created [
 	}
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
-		return nil, geo.Errorf(geo.EINTERNAL, "begin: %v", err)
+		return nil, failed("begin", err)
 	}
 	defer tx.Rollback()
 	b, err := s.newBatch(ctx, tx)
 	if err != nil {
-		return nil, geo.Errorf(geo.EINTERNAL, "ingest: %v", err)
+		return nil, failed("ingest", err)
 	}
 	defer b.close()
 	created = make([]bool, len(arts))
@@ -74,7 +85,7 @@ func (s *Store) IngestBatch(ctx context.Context, arts []*geo.Article) (created [
 	for i, a := range arts {
 		id, err := b.insert(ctx, a)
 		if err != nil {
-			return nil, geo.Errorf(geo.EINTERNAL, "ingest: %v", err)
+			return nil, failed("ingest", err)
 		}
 		if id != 0 {
 			existing[i] = id
@@ -83,15 +94,15 @@ func (s *Store) IngestBatch(ctx context.Context, arts []*geo.Article) (created [
 		created[i] = true
 	}
 	if err := b.flushStats(ctx, tx); err != nil {
-		return nil, geo.Errorf(geo.EINTERNAL, "ingest: %v", err)
+		return nil, failed("ingest", err)
 	}
 	if len(existing) < len(arts) {
 		if _, err := tx.ExecContext(ctx, `UPDATE meta SET version = version + 1`); err != nil {
-			return nil, geo.Errorf(geo.EINTERNAL, "ingest: %v", err)
+			return nil, failed("ingest", err)
 		}
 	}
 	if err := tx.Commit(); err != nil {
-		return nil, geo.Errorf(geo.EINTERNAL, "commit: %v", err)
+		return nil, failed("commit", err)
 	}
 	s.checkpoints.committed()
 	s.search.committed()

@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
+	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
@@ -22,7 +24,10 @@ var migrations embed.FS
 
 // Store is the SQLite implementation of geo.ArticleStore.
 type Store struct {
-	r, w *sql.DB // readers; the single writer
+	r, w   *sql.DB // readers; the single writer
+	health *sql.DB // one connection of its own, so health checks never queue behind readers
+
+	diskFull atomic.Bool // the last write failed for want of space
 
 	mu     sync.Mutex
 	places map[string]int64 // place key -> id, for places already stored
@@ -81,16 +86,23 @@ func fileDSN(file string, immediate bool, more ...string) string {
 func Open(ctx context.Context, file string) (*Store, error) {
 	w, err := sql.Open("sqlite", dsn(file, true))
 	if err != nil {
-		return nil, geo.Errorf(geo.EINTERNAL, "open %s: %v", file, err)
+		return nil, geo.Wrap(geo.EINTERNAL, err, "open %s", file)
 	}
 	w.SetMaxOpenConns(1)
 	r, err := openReaders(file)
 	if err != nil {
 		w.Close()
-		return nil, geo.Errorf(geo.EINTERNAL, "open %s: %v", file, err)
+		return nil, geo.Wrap(geo.EINTERNAL, err, "open %s", file)
 	}
 	r.SetMaxOpenConns(8)
-	s := &Store{r: r, w: w, places: map[string]int64{}}
+	h, err := sql.Open("sqlite", fileDSN(file, false))
+	if err != nil {
+		w.Close()
+		r.Close()
+		return nil, geo.Wrap(geo.EINTERNAL, err, "open %s", file)
+	}
+	h.SetMaxOpenConns(1)
+	s := &Store{r: r, w: w, health: h, places: map[string]int64{}}
 	if err := s.migrate(ctx); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("database %s: %w", file, err)
@@ -118,6 +130,9 @@ func (s *Store) Close() error {
 	if rerr := s.r.Close(); err == nil {
 		err = rerr
 	}
+	if herr := s.health.Close(); err == nil {
+		err = herr
+	}
 	return err
 }
 
@@ -126,7 +141,7 @@ func (s *Store) Close() error {
 func (s *Store) migrate(ctx context.Context) error {
 	var version int
 	if err := s.w.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
-		return geo.Errorf(geo.EINTERNAL, "cannot open it as a SQLite database (is it corrupt, or is its directory missing or not writable?): %v", err)
+		return geo.Wrap(geo.EINTERNAL, err, "cannot open it as a SQLite database (is it corrupt, or is its directory missing or not writable?)")
 	}
 	// No PRAGMA quick_check here: it reads the whole file, which would make
 	// start-up grow with the database. A file that is not SQLite fails the
@@ -146,7 +161,7 @@ func (s *Store) migrate(ctx context.Context) error {
 			return err
 		}
 		if err := s.apply(ctx, n, string(body)); err != nil {
-			return geo.Errorf(geo.EINTERNAL, "migration %s: %v", f.Name(), err)
+			return geo.Wrap(geo.EINTERNAL, err, "migration %s", f.Name())
 		}
 	}
 	return nil
@@ -167,10 +182,20 @@ func (s *Store) apply(ctx context.Context, n int, body string) error {
 	return tx.Commit()
 }
 
-// Ping checks that the database answers.
+// pingTimeout bounds a health check.
+const pingTimeout = time.Second
+
+// Ping checks that the database answers, on a connection of its own, and
+// reports EFULL while writes fail for want of disk space.
 func (s *Store) Ping(ctx context.Context) error {
-	if err := s.r.PingContext(ctx); err != nil {
-		return geo.Errorf(geo.EINTERNAL, "database: %v", err)
+	ctx, cancel := context.WithTimeout(ctx, pingTimeout)
+	defer cancel()
+	var v int64
+	if err := s.health.QueryRowContext(ctx, "SELECT version FROM meta").Scan(&v); err != nil {
+		return failed("database", err)
+	}
+	if s.diskFull.Load() {
+		return geo.Errorf(geo.EFULL, "the database's disk is full: writes fail until space is freed")
 	}
 	return nil
 }
@@ -179,7 +204,7 @@ func (s *Store) Ping(ctx context.Context) error {
 func (s *Store) Version(ctx context.Context) (int64, error) {
 	var v int64
 	if err := s.r.QueryRowContext(ctx, "SELECT version FROM meta").Scan(&v); err != nil {
-		return 0, geo.Errorf(geo.EINTERNAL, "database: %v", err)
+		return 0, failed("database", err)
 	}
 	return v, nil
 }

@@ -3,6 +3,10 @@ package data
 import (
 	"context"
 	"database/sql"
+	"errors"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
 
 	"mentionmap/geo"
 )
@@ -28,5 +32,13 @@ func (s *Store) stream(ctx context.Context, what, q string, args []any, row func
 	return nil
 }
 
-// failed wraps a database error as an internal error.
-func failed(what string, err error) error { return geo.Errorf(geo.EINTERNAL, "%s: %v", what, err) }
+// failed wraps a database error: EFULL when the disk is full, which a
+// client can be told, and otherwise an internal error, whose cause is
+// logged and never shown.
+func failed(what string, err error) error {
+	var se *sqlite.Error
+	if errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_FULL {
+		return geo.Wrap(geo.EFULL, err, "the database's disk is full: writes fail until space is freed")
+	}
+	return geo.Wrap(geo.EINTERNAL, err, "%s", what)
+}

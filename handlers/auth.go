@@ -9,15 +9,16 @@ import (
 )
 
 // requireToken guards a write endpoint with a bearer token when one is
-// configured. Reads stay public.
+// configured; the scheme's name is case-insensitive (RFC 9110 section 11.1).
+// Reads stay public.
 func (s *Server) requireToken(next http.Handler) http.Handler {
 	if s.opts.Token == "" {
 		return next
 	}
 	want := []byte(s.opts.Token)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
-		if !ok || subtle.ConstantTimeCompare([]byte(strings.TrimSpace(got)), want) != 1 {
+		scheme, got, ok := strings.Cut(strings.TrimSpace(r.Header.Get("Authorization")), " ")
+		if !ok || !strings.EqualFold(scheme, "Bearer") || subtle.ConstantTimeCompare([]byte(strings.TrimSpace(got)), want) != 1 {
 			writeError(w, r, s.log, geo.Errorf(geo.EUNAUTHORIZED, "this endpoint needs Authorization: Bearer <token>"))
 			return
 		}

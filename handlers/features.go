@@ -127,7 +127,7 @@ func (s *Server) features(w http.ResponseWriter, r *http.Request) {
 	name := map[bool]string{false: "places", true: "mentions"}[byMention]
 	out := s.newOutput(w, r, q.Get("f") == "csv", name, byMention)
 	if err := s.streamFeatures(r.Context(), byMention, f, out); err != nil {
-		out.fail(s, err)
+		out.fail(err)
 		return
 	}
 	out.close(nil)

@@ -99,7 +99,7 @@ func (s *Server) items(w http.ResponseWriter, r *http.Request) {
 	}
 	out := s.newOutput(w, r, q.Get("f") == "csv", id, byMention)
 	if err := s.streamFeatures(r.Context(), byMention, f, out); err != nil {
-		out.fail(s, err)
+		out.fail(err)
 		return
 	}
 	links := []link{

@@ -24,7 +24,7 @@ type output struct {
 func (s *Server) newOutput(w http.ResponseWriter, r *http.Request, asCSV bool, name string, byMention bool) *output {
 	o := &output{}
 	if asCSV {
-		o.stream = newStream(w, r, "text/csv; charset=utf-8")
+		o.stream = s.newStream(w, r, "text/csv; charset=utf-8")
 		w.Header().Set("Content-Disposition", `attachment; filename="`+name+`.csv"`)
 		o.cw = csv.NewWriter(o.stream)
 		o.header = append([]string{"id", "lon", "lat"}, placeCSV...)
@@ -33,7 +33,7 @@ func (s *Server) newOutput(w http.ResponseWriter, r *http.Request, asCSV bool, n
 		}
 		return o
 	}
-	o.stream = newStream(w, r, "application/geo+json")
+	o.stream = s.newStream(w, r, "application/geo+json")
 	disp := "inline"
 	if r.URL.Query().Get("download") != "" {
 		disp = "attachment"

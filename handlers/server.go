@@ -5,8 +5,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
-	"runtime/debug"
-	"strings"
+	"time"
 
 	"github.com/gorilla/mux"
 
@@ -23,6 +22,10 @@ type Options struct {
 	TileAttrib   string     // attribution for TileURL
 	Feeds        FeedLister // the polled feeds, for GET /feeds; optional
 	Logger       *slog.Logger
+
+	RequestTimeout time.Duration // the longest a request may work; default 30 s
+	WriteTimeout   time.Duration // the longest one write to a client may block; default 15 s
+	SpoolDir       string        // where answers larger than 1 MB wait to be sent; default os.TempDir()
 }
 
 // Server holds what the handlers need.
@@ -39,6 +42,12 @@ type Server struct {
 func New(store geo.ArticleStore, parser geo.Geoparser, opts Options) http.Handler {
 	if opts.MaxBodyBytes <= 0 {
 		opts.MaxBodyBytes = 10 << 20
+	}
+	if opts.RequestTimeout <= 0 {
+		opts.RequestTimeout = 30 * time.Second
+	}
+	if opts.WriteTimeout <= 0 {
+		opts.WriteTimeout = 15 * time.Second
 	}
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
@@ -73,7 +82,7 @@ func New(store geo.ArticleStore, parser geo.Geoparser, opts Options) http.Handle
 		json.NewEncoder(w).Encode(problem{Type: "about:blank", Title: "Method Not Allowed", Status: 405,
 			Detail: r.Method + " is not allowed on " + r.URL.Path})
 	})
-	return s.recoverer(s.cors(r))
+	return requestIDs(s.recoverer(s.securityHeaders(s.cors(s.deadline(r)))))
 }
 
 // FeedLister reports the state of the feeds the server polls.
@@ -86,52 +95,6 @@ func (s *Server) feeds(w http.ResponseWriter, r *http.Request) {
 		list = s.opts.Feeds.Status()
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"feeds": list})
-}
-
-// cors lets browsers on the configured origins read the API.
-func (s *Server) cors(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if origin := r.Header.Get("Origin"); origin != "" {
-			if allowed := s.allowOrigin(origin); allowed != "" {
-				h := w.Header()
-				h.Set("Access-Control-Allow-Origin", allowed)
-				h.Set("Access-Control-Allow-Methods", "GET, HEAD, POST, OPTIONS")
-				h.Set("Access-Control-Allow-Headers", "Authorization, Content-Type, If-None-Match")
-				h.Set("Access-Control-Expose-Headers", "ETag")
-				h.Add("Vary", "Origin")
-			}
-			if r.Method == http.MethodOptions && r.Header.Get("Access-Control-Request-Method") != "" {
-				w.WriteHeader(http.StatusNoContent) // preflight
-				return
-			}
-		}
-		next.ServeHTTP(w, r)
-	})
-}
-
-func (s *Server) allowOrigin(origin string) string {
-	if len(s.opts.CORSOrigins) == 0 {
-		return "*"
-	}
-	for _, o := range s.opts.CORSOrigins {
-		if o == "*" || strings.EqualFold(o, origin) {
-			return origin
-		}
-	}
-	return ""
-}
-
-// recoverer turns a panic into a 500 problem and logs the stack.
-func (s *Server) recoverer(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		defer func() {
-			if v := recover(); v != nil && v != http.ErrAbortHandler {
-				s.log.Error("panic", "path", r.URL.Path, "panic", v, "stack", string(debug.Stack()))
-				writeError(w, r, s.log, geo.Errorf(geo.EINTERNAL, "internal error"))
-			}
-		}()
-		next.ServeHTTP(w, r)
-	})
 }
 
 // writeJSON answers with v as JSON.

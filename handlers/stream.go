@@ -3,70 +3,70 @@ package handlers
 import (
 	"fmt"
 	"hash/fnv"
+	"io"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/klauspost/compress/gzip"
 )
 
-// stream is a response body that sends its headers on the first write, so
-// a handler can still answer with a problem if it fails before any output,
-// and gzips when the client accepts it.
+// stream is a response body that is spooled while the store reads it and
+// sent when it is complete (spool.go): a failure before the end still
+// answers with a problem, a slow client never holds a database
+// connection, and the answer has a Content-Length. It gzips when the
+// client accepts it.
 type stream struct {
+	srv         *Server
 	w           http.ResponseWriter
 	r           *http.Request
 	contentType string
-	started     bool
+	sp          spool
 	gz          *gzip.Writer
+	out         io.Writer
 }
 
-func newStream(w http.ResponseWriter, r *http.Request, contentType string) *stream {
-	return &stream{w: w, r: r, contentType: contentType}
+func (s *Server) newStream(w http.ResponseWriter, r *http.Request, contentType string) *stream {
+	st := &stream{srv: s, w: w, r: r, contentType: contentType, sp: spool{dir: s.opts.SpoolDir}}
+	st.out = &st.sp
+	if acceptsGzip(r) {
+		st.gz, _ = gzip.NewWriterLevel(&st.sp, gzip.BestSpeed)
+		st.out = st.gz
+	}
+	return st
 }
 
-func (s *stream) start() {
-	s.started = true
+func (s *stream) Write(p []byte) (int, error) { return s.out.Write(p) }
+
+// Close sends the body.
+func (s *stream) Close() error {
+	defer s.sp.Close()
+	if s.gz != nil {
+		if err := s.gz.Close(); err != nil {
+			s.fail(err)
+			return err
+		}
+	}
 	h := s.w.Header()
 	h.Set("Content-Type", s.contentType)
 	h.Add("Vary", "Accept-Encoding")
-	if acceptsGzip(s.r) {
+	if s.gz != nil {
 		h.Set("Content-Encoding", "gzip")
-		s.gz, _ = gzip.NewWriterLevel(s.w, gzip.BestSpeed)
 	}
+	h.Set("Content-Length", strconv.FormatInt(s.sp.Len(), 10))
 	s.w.WriteHeader(http.StatusOK)
-}
-
-func (s *stream) Write(p []byte) (int, error) {
-	if !s.started {
-		s.start()
-	}
-	if s.gz != nil {
-		return s.gz.Write(p)
-	}
-	return s.w.Write(p)
-}
-
-// Close ends the body.
-func (s *stream) Close() error {
-	if !s.started {
-		s.start()
-	}
-	if s.gz != nil {
-		return s.gz.Close()
+	if err := sendSpool(newDeadlineWriter(s.w, s.srv.opts.WriteTimeout), &s.sp); err != nil {
+		s.srv.log.Info("client did not take the answer", "path", s.r.URL.Path,
+			"request_id", requestID(s.r.Context()), "err", err)
+		return err
 	}
 	return nil
 }
 
-// fail ends a response that failed: with a problem if nothing was sent,
-// otherwise by aborting the connection so the client sees a truncated body
-// rather than a complete-looking one.
-func (s *stream) fail(srv *Server, err error) {
-	if !s.started {
-		writeError(s.w, s.r, srv.log, err)
-		return
-	}
-	srv.log.Error("stream failed", "path", s.r.URL.Path, "err", err)
-	panic(http.ErrAbortHandler)
+// fail answers with the problem for err instead of the body.
+func (s *stream) fail(err error) {
+	s.sp.Close()
+	writeError(s.w, s.r, s.srv.log, err)
 }
 
 func acceptsGzip(r *http.Request) bool {

@@ -167,7 +167,7 @@ func (s *Server) clustersGeoJSON(w http.ResponseWriter, r *http.Request) {
 	if f.BBox != nil {
 		b = *f.BBox
 	}
-	out := newStream(w, r, typeGeoJSON)
+	out := s.newStream(w, r, typeGeoJSON)
 	fw := geo.NewFeatureWriter(out, nil)
 	for _, part := range geo.SplitAntimeridian(b) {
 		ix.Query(z, part, func(c *geo.Cluster) {
