@@ -16,6 +16,8 @@ func TestWriteToken(t *testing.T) {
 		{"wrong token", "Bearer nope", 401},
 		{"wrong scheme", "Basic s3cret", 401},
 		{"right token", "Bearer s3cret", 201},
+		{"scheme in lower case", "bearer s3cret", 201},
+		{"scheme in capitals", "BEARER  s3cret", 201},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -23,7 +25,7 @@ func TestWriteToken(t *testing.T) {
 			if tt.auth != "" {
 				hdr = []string{"Authorization", tt.auth}
 			}
-			res, body := do(t, "POST", srv.URL+"/articles", "text/plain", "Rain in Oslo.", hdr...)
+			res, body := do(t, "POST", srv.URL+"/articles", "text/plain", "Rain in Oslo. "+tt.name, hdr...)
 			if res.StatusCode != tt.status {
 				t.Fatalf("%d %s, want %d", res.StatusCode, body, tt.status)
 			}

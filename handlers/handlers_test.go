@@ -233,3 +233,5 @@ func must(b []byte, err error) []byte {
 	}
 	return b
 }
+
+func quiet() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
