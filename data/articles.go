@@ -9,12 +9,12 @@ import (
 	"mentionmap/geo"
 )
 
-const articleCols = `a.id, COALESCE(a.url, ''), a.title, a.source, a.published, a.ingested, a.hash`
+const articleCols = `a.id, COALESCE(a.url, ''), a.title, a.source, a.published, a.ingested, a.hash, a.mentions_omitted`
 
 func scanArticle(sc interface{ Scan(...any) error }, a *geo.Article, extra ...any) error {
 	var published sql.NullString
 	var ingested string
-	dest := append([]any{&a.ID, &a.URL, &a.Title, &a.Source, &published, &ingested, &a.Hash}, extra...)
+	dest := append([]any{&a.ID, &a.URL, &a.Title, &a.Source, &published, &ingested, &a.Hash, &a.MentionsOmitted}, extra...)
 	if err := sc.Scan(dest...); err != nil {
 		return err
 	}
@@ -28,18 +28,20 @@ func scanArticle(sc interface{ Scan(...any) error }, a *geo.Article, extra ...an
 	return nil
 }
 
-// Article returns an article with its text and mentions.
-func (s *Store) Article(ctx context.Context, id int64) (*geo.Article, error) {
+// Article returns an article with its text and a page of its mentions, in
+// the order of the text.
+func (s *Store) Article(ctx context.Context, id int64, limit, offset int) (*geo.Article, error) {
 	var a geo.Article
-	row := s.r.QueryRowContext(ctx, `SELECT `+articleCols+`, a.text FROM articles a WHERE a.id = ?`, id)
-	if err := scanArticle(row, &a, &a.Text); errors.Is(err, sql.ErrNoRows) {
+	row := s.r.QueryRowContext(ctx, `SELECT `+articleCols+`, a.text, (SELECT count(*) FROM mentions WHERE article_id = a.id)
+		FROM articles a WHERE a.id = ?`, id)
+	if err := scanArticle(row, &a, &a.Text, &a.MentionCount); errors.Is(err, sql.ErrNoRows) {
 		return nil, geo.Errorf(geo.ENOTFOUND, "article %d not found", id)
 	} else if err != nil {
 		return nil, failed("article", err)
 	}
 	a.Mentions = []geo.Mention{}
 	err := s.stream(ctx, "mentions", `SELECT `+mentionCols+` FROM mentions m JOIN places p ON p.id = m.place_id
-		JOIN articles a ON a.id = m.article_id WHERE m.article_id = ? ORDER BY m.start`, []any{id}, func(rows *sql.Rows) error {
+		JOIN articles a ON a.id = m.article_id WHERE m.article_id = ? ORDER BY m.start LIMIT ? OFFSET ?`, []any{id, limit, offset}, func(rows *sql.Rows) error {
 		var m geo.Mention
 		if err := scanMention(rows, &m); err != nil {
 			return failed("mentions", err)

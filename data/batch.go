@@ -44,7 +44,7 @@ func (s *Store) newBatch(ctx context.Context, tx *sql.Tx) (*batch, error) {
 		{&b.exists, `SELECT id FROM articles WHERE hash = ? OR (url IS NOT NULL AND url = ?) LIMIT 1`},
 		// A duplicate URL or text inserts nothing, and costs no lookup
 		// before each insert: the unique indexes are probed anyway.
-		{&b.article, `INSERT INTO articles (url, title, source, published, ingested, time, text, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+		{&b.article, `INSERT INTO articles (url, title, source, published, ingested, time, text, hash, mentions_omitted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT DO NOTHING`},
 		{&b.findPlace, `SELECT id FROM places WHERE key = ?`},
 		{&b.addPlace, `INSERT INTO places (key, geonameid, name, kind, country, admin1, lon, lat) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`},
@@ -93,7 +93,7 @@ func (b *batch) insert(ctx context.Context, a *geo.Article) (existing int64, err
 	}
 	t := formatTime(a.Time())
 	unix := a.Time().Unix()
-	res, err := b.article.ExecContext(ctx, nullString(a.URL), a.Title, a.Source, published, formatTime(a.Ingested), t, a.Text, a.Hash)
+	res, err := b.article.ExecContext(ctx, nullString(a.URL), a.Title, a.Source, published, formatTime(a.Ingested), t, a.Text, a.Hash, a.MentionsOmitted)
 	if err != nil {
 		return 0, err
 	}

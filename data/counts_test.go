@@ -60,7 +60,7 @@ func TestIngestBatch(t *testing.T) {
 		t.Errorf("duplicate in batch got id %d, want %d", arts[2].ID, arts[0].ID)
 	}
 	// The ids the batch hands back are the stored mentions' ids.
-	stored, err := s.Article(ctx, arts[1].ID)
+	stored, err := s.Article(ctx, arts[1].ID, geo.MaxMentions, 0)
 	if err != nil || len(stored.Mentions) != 2 {
 		t.Fatalf("stored = %+v, %v", stored, err)
 	}

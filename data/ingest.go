@@ -108,7 +108,7 @@ func (s *Store) ingestBatch(ctx context.Context, arts []*geo.Article) (created [
 	s.search.committed()
 	s.remember(b.newPlaces)
 	for i, id := range existing {
-		got, err := s.Article(ctx, id)
+		got, err := s.Article(ctx, id, geo.MaxMentions, 0)
 		if err != nil {
 			return nil, err
 		}

@@ -53,13 +53,13 @@ func TestMigratesOlderSchema(t *testing.T) {
 	if stats != 2 || t1 != "2020-01-02T00:00:00Z" || a1 != 2 || a2 != 1 {
 		t.Errorf("place_stats not backfilled: %d %s %d %d", stats, t1, a1, a2)
 	}
-	if a, err := s.Article(context.Background(), 1); err != nil || a.Title != "old" {
+	if a, err := s.Article(context.Background(), 1, geo.MaxMentions, 0); err != nil || a.Title != "old" {
 		t.Errorf("old article after migration: %+v %v", a, err)
 	}
 	// Migration 0008 kept the sentence that is in the text as a span of it,
 	// and the one that is not as a copy.
 	for id, want := range map[int64]string{1: "Libya.", 2: "Fighting in Libya – again."} {
-		a, err := s.Article(context.Background(), id)
+		a, err := s.Article(context.Background(), id, geo.MaxMentions, 0)
 		if err != nil || len(a.Mentions) != 1 || a.Mentions[0].Sentence != want {
 			t.Errorf("article %d after migration: %+v %v, want the sentence %q", id, a, err, want)
 		}

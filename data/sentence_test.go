@@ -54,7 +54,7 @@ func TestSentencesRoundTrip(t *testing.T) {
 		}
 	}
 	for _, x := range []*geo.Article{a, b} {
-		got, err := s.Article(ctx, x.ID)
+		got, err := s.Article(ctx, x.ID, geo.MaxMentions, 0)
 		if err != nil {
 			t.Fatal(err)
 		}

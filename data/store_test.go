@@ -99,7 +99,7 @@ func TestFailedIngestLeavesNothing(t *testing.T) {
 	if _, err := s.Ingest(ctx, ok); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Article(ctx, ok.ID); err != nil {
+	if _, err := s.Article(ctx, ok.ID, geo.MaxMentions, 0); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -117,7 +117,7 @@ func TestReopenKeepsData(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s2.Close()
-	got, err := s2.Article(ctx, a.ID)
+	got, err := s2.Article(ctx, a.ID, geo.MaxMentions, 0)
 	if err != nil || len(got.Mentions) != 1 || got.Mentions[0].Place.Name != "Tripoli" {
 		t.Fatalf("after reopen: %+v, %v", got, err)
 	}
@@ -126,7 +126,7 @@ func TestReopenKeepsData(t *testing.T) {
 func TestNotFound(t *testing.T) {
 	s, _ := openTest(t)
 	ctx := context.Background()
-	if _, err := s.Article(ctx, 42); geo.ErrorCode(err) != geo.ENOTFOUND {
+	if _, err := s.Article(ctx, 42, geo.MaxMentions, 0); geo.ErrorCode(err) != geo.ENOTFOUND {
 		t.Errorf("Article: %v", err)
 	}
 	if _, _, err := s.Place(ctx, 42, 5); geo.ErrorCode(err) != geo.ENOTFOUND {

@@ -36,7 +36,9 @@ type ArticleStore interface {
 	Ingest(ctx context.Context, a *Article) (created bool, err error)
 	// IngestBatch stores many articles in one transaction, all or none.
 	IngestBatch(ctx context.Context, arts []*Article) (created []bool, err error)
-	Article(ctx context.Context, id int64) (*Article, error)
+	// Article returns an article with its text and a page of its mentions,
+	// in the order of the text; MentionCount counts them all.
+	Article(ctx context.Context, id int64, limit, offset int) (*Article, error)
 	Articles(ctx context.Context, limit, offset int) ([]Article, error)
 	Place(ctx context.Context, id int64, recent int) (*Place, []MentionRow, error)
 	// PlaceSummaries calls fn once per place matching f, most mentioned first.

@@ -85,24 +85,6 @@ func TestFeatureWriter(t *testing.T) {
 	}
 }
 
-func TestValidate(t *testing.T) {
-	tests := []struct {
-		text string
-		code string
-	}{
-		{"Rain in Oslo", ""},
-		{"  ", EINVALID},
-		{"bad \xff", EINVALID},
-		{"nul \x00", EINVALID},
-	}
-	for _, tt := range tests {
-		a := &Article{Text: tt.text, Title: " t "}
-		if c := ErrorCode(a.Validate()); c != tt.code {
-			t.Errorf("%q: %q, want %q", tt.text, c, tt.code)
-		}
-	}
-}
-
 func BenchmarkFeatureWriter(b *testing.B) {
 	props := map[string]any{"name": "Tripoli", "kind": "city", "mentions": 12}
 	var buf bytes.Buffer

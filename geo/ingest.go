@@ -3,6 +3,7 @@ package geo
 import (
 	"context"
 	"encoding/json"
+	"net/url"
 	"runtime"
 	"strings"
 	"sync"
@@ -11,12 +12,29 @@ import (
 	"unicode/utf8"
 )
 
-// MaxTextBytes is the largest article text accepted.
-const MaxTextBytes = 5 << 20
+// Limits on one article. A title, source and URL are copied into every
+// feature that refers to the article, so their length bounds what one
+// article can add to an answer; so does the count of mentions kept.
+const (
+	MaxTextBytes   = 5 << 20
+	MaxTitleBytes  = 1 << 10
+	MaxSourceBytes = 1 << 10
+	MaxURLBytes    = 2 << 10
+	MaxMentions    = 2000
+)
 
 // Validate checks an incoming article and normalises its fields.
 func (a *Article) Validate() error {
+	a.URL, a.Title, a.Source = strings.TrimSpace(a.URL), strings.TrimSpace(a.Title), strings.TrimSpace(a.Source)
 	switch {
+	case len(a.Title) > MaxTitleBytes:
+		return Errorf(ETOOLARGE, "title is %d bytes; the limit is %d", len(a.Title), MaxTitleBytes)
+	case len(a.Source) > MaxSourceBytes:
+		return Errorf(ETOOLARGE, "source is %d bytes; the limit is %d", len(a.Source), MaxSourceBytes)
+	case len(a.URL) > MaxURLBytes:
+		return Errorf(ETOOLARGE, "url is %d bytes; the limit is %d", len(a.URL), MaxURLBytes)
+	case a.URL != "" && !WebURL(a.URL):
+		return Errorf(EINVALID, "url must be an absolute http or https URL")
 	case strings.TrimSpace(a.Text) == "":
 		return Errorf(EINVALID, "text is required and must not be empty")
 	case len(a.Text) > MaxTextBytes:
@@ -28,8 +46,21 @@ func (a *Article) Validate() error {
 	case !utf8.ValidString(a.Title + a.URL + a.Source):
 		return Errorf(EINVALID, "title, url and source must be valid UTF-8")
 	}
-	a.URL, a.Title, a.Source = strings.TrimSpace(a.URL), strings.TrimSpace(a.Title), strings.TrimSpace(a.Source)
 	return nil
+}
+
+// WebURL reports whether u is an absolute http or https URL with a host:
+// the only links a page may render (no javascript: or data:).
+func WebURL(u string) bool {
+	p, err := url.Parse(u)
+	return err == nil && (p.Scheme == "http" || p.Scheme == "https") && p.Host != ""
+}
+
+// setMentions keeps the first MaxMentions mentions of a text and counts
+// the rest in MentionsOmitted.
+func (a *Article) setMentions(ms []Mention) {
+	a.MentionsOmitted = max(0, len(ms)-MaxMentions)
+	a.Mentions = ms[:min(len(ms), MaxMentions)]
 }
 
 // Ingest validates a, geoparses its text and stores it. created is false
@@ -38,7 +69,7 @@ func Ingest(ctx context.Context, s ArticleStore, p Geoparser, a *Article) (creat
 	if err := a.Validate(); err != nil {
 		return false, err
 	}
-	a.Mentions = p.ParseFrom(SourceKey(a.Source, a.URL), a.Text)
+	a.setMentions(p.ParseFrom(SourceKey(a.Source, a.URL), a.Text))
 	return s.Ingest(ctx, a)
 }
 
@@ -92,7 +123,7 @@ func parseAll(p Geoparser, arts []*Article) {
 		wg.Go(func() {
 			for i := next.Add(1) - 1; i < int64(len(groups)); i = next.Add(1) - 1 {
 				for _, a := range groups[i].arts {
-					a.Mentions = p.ParseFrom(groups[i].source, a.Text)
+					a.setMentions(p.ParseFrom(groups[i].source, a.Text))
 				}
 			}
 		})

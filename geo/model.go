@@ -60,9 +60,12 @@ type Article struct {
 	Ingested  time.Time  `json:"ingested"`
 	Text      string     `json:"text,omitempty"`
 	Hash      string     `json:"hash"`
-	// MentionCount is set in lists, where Mentions is not loaded.
-	MentionCount int       `json:"mention_count,omitempty"`
-	Mentions     []Mention `json:"mentions,omitempty"`
+	// MentionCount is the count of stored mentions; Mentions may hold a
+	// page of them, or none.
+	MentionCount int `json:"mention_count,omitempty"`
+	// MentionsOmitted counts the mentions past MaxMentions, not stored.
+	MentionsOmitted int       `json:"mentions_omitted,omitempty"`
+	Mentions        []Mention `json:"mentions,omitempty"`
 }
 
 // Time is when the article happened for filtering: its publication time,

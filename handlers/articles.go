@@ -41,7 +41,7 @@ func (s *Server) readBody(w http.ResponseWriter, r *http.Request) ([]byte, error
 // decodeArticles reads one article (JSON or plain text) or a batch (NDJSON).
 // Every article is checked before any is stored, so a bad batch stores
 // nothing.
-func decodeArticles(contentType string, body []byte) (arts []*geo.Article, batch bool, err error) {
+func decodeArticles(contentType string, body []byte, maxBatch int) (arts []*geo.Article, batch bool, err error) {
 	mt, _, _ := mime.ParseMediaType(contentType)
 	switch mt {
 	case "application/json", "":
@@ -56,13 +56,13 @@ func decodeArticles(contentType string, body []byte) (arts []*geo.Article, batch
 		a := &geo.Article{Text: string(body)}
 		return []*geo.Article{a}, false, a.Validate()
 	case "application/x-ndjson", "application/jsonl", "application/json-seq":
-		arts, err := decodeNDJSON(body)
+		arts, err := decodeNDJSON(body, maxBatch)
 		return arts, true, err
 	}
 	return nil, false, geo.Errorf(geo.EUNSUPPORTED, "unsupported content type %q: use application/json, text/plain or application/x-ndjson", mt)
 }
 
-func decodeNDJSON(body []byte) ([]*geo.Article, error) {
+func decodeNDJSON(body []byte, maxBatch int) ([]*geo.Article, error) {
 	var arts []*geo.Article
 	sc := bufio.NewScanner(bytes.NewReader(body))
 	sc.Buffer(make([]byte, 64<<10), len(body)+1)
@@ -77,6 +77,9 @@ func decodeNDJSON(body []byte) ([]*geo.Article, error) {
 		a, err := article(&in)
 		if err != nil {
 			return nil, geo.Errorf(geo.ErrorCode(err), "line %d: %s", line, geo.ErrorMessage(err))
+		}
+		if len(arts) == maxBatch {
+			return nil, geo.Errorf(geo.ETOOLARGE, "a batch holds at most %d articles; send the rest in another", maxBatch)
 		}
 		arts = append(arts, a)
 	}
@@ -101,7 +104,7 @@ func (s *Server) createArticles(w http.ResponseWriter, r *http.Request) {
 		writeError(w, r, s.log, err)
 		return
 	}
-	arts, batch, err := decodeArticles(r.Header.Get("Content-Type"), body)
+	arts, batch, err := decodeArticles(r.Header.Get("Content-Type"), body, s.opts.MaxBatch)
 	if err != nil {
 		writeError(w, r, s.log, err)
 		return
@@ -115,17 +118,51 @@ func (s *Server) createArticles(w http.ResponseWriter, r *http.Request) {
 	st := http.StatusOK
 	results := make([]batchResult, 0, len(arts))
 	for i, a := range arts {
+		n := a.MentionCount
 		if created[i] {
-			st = http.StatusCreated
+			st, n = http.StatusCreated, len(a.Mentions)
 		}
-		results = append(results, batchResult{ID: a.ID, Created: created[i], Mentions: len(a.Mentions)})
+		results = append(results, batchResult{ID: a.ID, Created: created[i], Mentions: n})
 	}
 	if batch {
 		writeJSON(w, st, map[string]any{"articles": results})
 		return
 	}
-	w.Header().Set("Location", "/articles/"+itoa(arts[0].ID))
-	writeJSON(w, st, arts[0])
+	// The answer is the stored article without the text the client sent,
+	// and the first page of its mentions.
+	a, err := s.store.Article(r.Context(), arts[0].ID, defaultMentions, 0)
+	if err != nil {
+		writeError(w, r, s.log, err)
+		return
+	}
+	a.Text = ""
+	w.Header().Set("Location", "/articles/"+itoa(a.ID))
+	writeJSON(w, st, pagedArticle(a, defaultMentions, 0))
+}
+
+// Pages of an article's mentions.
+const (
+	defaultMentions = 500
+	maxMentions     = geo.MaxMentions
+)
+
+// articleAnswer is an article with a page of its mentions and, when there
+// are more, the link to the next page.
+type articleAnswer struct {
+	*geo.Article
+	Links []link `json:"links,omitempty"`
+}
+
+func pagedArticle(a *geo.Article, limit, offset int) articleAnswer {
+	ans := articleAnswer{Article: a}
+	if a.Mentions == nil {
+		a.Mentions = []geo.Mention{}
+	}
+	if next := offset + limit; next < a.MentionCount {
+		ans.Links = []link{{Href: "/articles/" + itoa(a.ID) + "?limit=" + itoa(int64(limit)) + "&offset=" + itoa(int64(next)),
+			Rel: "next", Type: "application/json", Title: "the next page of mentions"}}
+	}
+	return ans
 }
 
 // listArticles is GET /articles: newest first, paged.
@@ -143,17 +180,23 @@ func (s *Server) listArticles(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]any{"articles": arts, "limit": limit, "offset": offset})
 }
 
-// getArticle is GET /articles/{id}: the article, its text and mentions.
+// getArticle is GET /articles/{id}: the article, its text and a page of
+// its mentions (limit, offset).
 func (s *Server) getArticle(w http.ResponseWriter, r *http.Request) {
 	id, err := parseID("article", mux.Vars(r)["id"])
 	if err != nil {
 		writeError(w, r, s.log, err)
 		return
 	}
-	a, err := s.store.Article(r.Context(), id)
+	limit, offset, err := parsePage(r.URL.Query(), defaultMentions, maxMentions)
 	if err != nil {
 		writeError(w, r, s.log, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, a)
+	a, err := s.store.Article(r.Context(), id, limit, offset)
+	if err != nil {
+		writeError(w, r, s.log, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, pagedArticle(a, limit, offset))
 }

@@ -47,7 +47,7 @@ func FuzzDecodeArticles(f *testing.F) {
 		f.Add("text/plain", s)
 	}
 	f.Fuzz(func(t *testing.T, ctype, body string) {
-		arts, _, err := decodeArticles(ctype, []byte(body))
+		arts, _, err := decodeArticles(ctype, []byte(body), 100)
 		if err != nil {
 			if c := geo.ErrorCode(err); c == geo.EINTERNAL {
 				t.Fatalf("internal error for client input: %v", err)

@@ -15,6 +15,7 @@ import (
 // Options configure the API.
 type Options struct {
 	MaxBodyBytes int64      // request body limit; default 10 MB
+	MaxBatch     int        // articles in one NDJSON body; default 10,000
 	CORSOrigins  []string   // origins allowed to read; default "*"
 	Token        string     // when set, writes need "Authorization: Bearer <Token>"
 	Assets       fs.FS      // the front end (index.html and its files); optional
@@ -42,6 +43,9 @@ type Server struct {
 func New(store geo.ArticleStore, parser geo.Geoparser, opts Options) http.Handler {
 	if opts.MaxBodyBytes <= 0 {
 		opts.MaxBodyBytes = 10 << 20
+	}
+	if opts.MaxBatch <= 0 {
+		opts.MaxBatch = 10_000
 	}
 	if opts.RequestTimeout <= 0 {
 		opts.RequestTimeout = 30 * time.Second

@@ -83,7 +83,7 @@ func TestKill9KeepsAcknowledgedArticles(t *testing.T) {
 	}
 	defer s.Close()
 	for _, a := range acks {
-		got, err := s.Article(context.Background(), int64(a.id))
+		got, err := s.Article(context.Background(), int64(a.id), 2000, 0)
 		if err != nil {
 			t.Errorf("acknowledged article %d is missing: %v", a.id, err)
 		} else if len(got.Mentions) != a.mentions {

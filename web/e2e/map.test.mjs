@@ -41,6 +41,8 @@ async function openPage(hash) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
+  // A Content-Security-Policy violation is logged as a console error.
+  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
   await page.goto(`${base}/${hash}`);
   await page.waitForFunction(() => Number(document.getElementById("count")?.dataset.mentions) > 0, null, { timeout: 15000 });
   return { page, errors };

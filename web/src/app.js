@@ -147,6 +147,12 @@ function drawClusters(features) {
   }
 }
 
+// articleLink is where an article's title leads: its own page when its URL
+// is http(s), the stored copy otherwise (never a javascript: or data: URL).
+function articleLink(a) {
+  return /^https?:\/\//i.test(a.url || "") ? a.url : "/articles/" + a.id;
+}
+
 function highlight(sentence, text) {
   const i = sentence.indexOf(text);
   if (i < 0) return esc(sentence);
@@ -161,7 +167,7 @@ function placePopup(p, popup) {
   Promise.all([getJSON(`/collections/places/items/${p.place_id}`), getJSON(`/places/${p.place_id}?limit=5`)])
     .then(([summary, detail]) => {
       const s = summary.properties;
-      const items = detail.mentions.map((m) => `<li><a class="mm-article" href="${esc(m.article.url || "/articles/" + m.article.id)}" target="_blank" rel="noopener">${esc(m.article.title || "Untitled")}</a>
+      const items = detail.mentions.map((m) => `<li><a class="mm-article" href="${esc(articleLink(m.article))}" target="_blank" rel="noopener">${esc(m.article.title || "Untitled")}</a>
         <br><small>${esc(m.article.source)} · ${esc(m.article.time.slice(0, 10))}</small><br>${highlight(m.mention.sentence, m.mention.text)}</li>`);
       const plural = (n, w) => `${n} ${w}${n === 1 ? "" : "s"}`;
       div.querySelector("p").outerHTML = `<p>${plural(s.mentions, "mention")} in ${plural(s.articles, "article")}</p><ul>${items.join("")}</ul>`;
