@@ -234,6 +234,7 @@ func TestFTSQuery(t *testing.T) {
 		{"tripoli airport", `"tripoli" "airport"`},
 		{`"militias fought" OR airport`, `"militias fought" OR "airport"`},
 		{"trip*", `"trip"*`},
+		{`"tripoli air"* ben*`, `"tripoli air" "ben"*`}, // a phrase is never a prefix
 		{`NEAR(a b) col:x ^y`, `"NEAR" "a" "b" "col" "x" "y"`},
 		{`a OR OR b OR`, `"a" OR "OR" "b"`}, // a second OR is the word itself
 		{`OR`, `"OR"`},

@@ -33,7 +33,11 @@ func parseFilter(q url.Values) (geo.Filter, error) {
 	if f.From != nil && f.To != nil && !f.From.Before(*f.To) {
 		return f, geo.Errorf(geo.EINVALID, "from must be before to")
 	}
-	f.Query = strings.TrimSpace(q.Get("q"))
+	if f.Query = strings.TrimSpace(q.Get("q")); f.Query != "" {
+		if _, err := geo.ParseQuery(f.Query); err != nil {
+			return f, err
+		}
+	}
 	if c := q.Get("country"); c != "" {
 		if len(c) != 2 || strings.ToUpper(c) != c && strings.ToLower(c) != c {
 			return f, geo.Errorf(geo.EINVALID, "country must be an ISO 3166-1 alpha-2 code such as LY")

@@ -4,8 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"mentionmap/geo"
 	"mentionmap/handlers"
@@ -112,5 +114,24 @@ func TestSecurityHeaders(t *testing.T) {
 	}
 	if got := res.Header.Get("X-Content-Type-Options"); got != "nosniff" {
 		t.Errorf("X-Content-Type-Options = %q", got)
+	}
+}
+
+func TestRequestDeadline(t *testing.T) {
+	srv, store := startServer(t, handlers.Options{RequestTimeout: time.Nanosecond})
+	seedMentions(t, store, 10)
+	res, body := do(t, "GET", srv.URL+"/features.geojson?q=fighting", "", "")
+	if res.StatusCode != 503 || res.Header.Get("Retry-After") == "" || !strings.Contains(string(body), "deadline") {
+		t.Errorf("%d %s (Retry-After %q), want 503 naming the deadline", res.StatusCode, body, res.Header.Get("Retry-After"))
+	}
+}
+
+func TestQueryLimits(t *testing.T) {
+	srv := newServer(t, handlers.Options{})
+	for _, q := range []string{strings.Repeat("a* ", 200), "ab*", strings.Repeat("word ", 17), strings.Repeat("x", 600)} {
+		res, body := do(t, "GET", srv.URL+"/features.geojson?q="+url.QueryEscape(q), "", "")
+		if res.StatusCode != 400 || !strings.Contains(string(body), "limit") && !strings.Contains(string(body), "shorter") {
+			t.Errorf("q=%.30q: %d %s, want 400 naming the limit", q, res.StatusCode, body)
+		}
 	}
 }
