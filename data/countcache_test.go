@@ -2,6 +2,9 @@ package data
 
 import (
 	"context"
+	"runtime"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/paulmach/orb"
@@ -61,5 +64,26 @@ func TestCountsFollowTheData(t *testing.T) {
 	}
 	if n, err := s.CountMentions(ctx, f); err != nil || n != before+2 {
 		t.Errorf("after an ingest: %d, %v; want %d", n, err, before+2)
+	}
+}
+
+// TestCountCacheHoldsNoFilters fills the cache with counts of long filters:
+// what it keeps must not grow with their length.
+func TestCountCacheHoldsNoFilters(t *testing.T) {
+	var c countCache
+	long := strings.Repeat("x", 100<<10)
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	for i := range countCacheSize {
+		c.put(1, countKey("count(*)", geo.Filter{Query: long + strconv.Itoa(i)}), i)
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	if grew := int64(after.HeapAlloc) - int64(before.HeapAlloc); grew > 2<<20 {
+		t.Errorf("%d counts of 100 KB filters hold %d bytes", countCacheSize, grew)
+	}
+	if n, ok := c.get(1, countKey("count(*)", geo.Filter{Query: long + "7"})); !ok || n != 7 {
+		t.Errorf("count of filter 7: %d, %v", n, ok)
 	}
 }

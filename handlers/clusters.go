@@ -29,7 +29,7 @@ type indexCache struct {
 }
 
 type indexEntry struct {
-	once sync.Once
+	done chan struct{} // closed once ix or err is set
 	ix   *geo.ClusterIndex
 	err  error
 }
@@ -46,7 +46,11 @@ func filterKey(q url.Values, version int64) string {
 	return itoa(version) + "?" + strings.Join(parts, "&")
 }
 
-// index returns the cluster index for f, building it once per key.
+// index returns the cluster index for f, building it once per key. The
+// first request builds it for everyone, as an expensive read, under a
+// context of its own: the builder's client leaving does not fail the
+// others waiting on the same index. Each waiter stops waiting when its own
+// context ends.
 func (s *Server) index(ctx context.Context, key string, f geo.Filter) (*geo.ClusterIndex, error) {
 	c := &s.indexes
 	c.mu.Lock()
@@ -55,28 +59,47 @@ func (s *Server) index(ctx context.Context, key string, f geo.Filter) (*geo.Clus
 	}
 	e, ok := c.entries[key]
 	if !ok {
-		e = &indexEntry{}
+		e = &indexEntry{done: make(chan struct{})}
 		c.entries[key] = e
 	}
 	c.touch(key)
 	c.mu.Unlock()
-	e.once.Do(func() {
-		f.BBox, f.Limit, f.Offset = nil, 0, 0
-		var pts []geo.ClusterPoint
-		e.err = s.store.PlacePoints(ctx, f, func(p *geo.ClusterPoint) error {
-			pts = append(pts, *p)
-			return nil
-		})
-		if e.err == nil {
-			e.ix = geo.NewClusterIndex(pts, 0, clusterMaxZoom, clusterRadius)
+	if !ok {
+		e.ix, e.err = s.buildIndex(ctx, f)
+		if e.err != nil {
+			c.mu.Lock()
+			delete(c.entries, key) // do not cache failures
+			c.mu.Unlock()
 		}
-	})
-	if e.err != nil {
-		c.mu.Lock()
-		delete(c.entries, key) // do not cache failures
-		c.mu.Unlock()
+		close(e.done)
 	}
-	return e.ix, e.err
+	select {
+	case <-e.done:
+		return e.ix, e.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// buildIndex reads the places of f and clusters them.
+func (s *Server) buildIndex(ctx context.Context, f geo.Filter) (*geo.ClusterIndex, error) {
+	release, err := s.heavy.admit(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), s.opts.RequestTimeout)
+	defer cancel()
+	f.BBox, f.Limit, f.Offset = nil, 0, 0
+	var pts []geo.ClusterPoint
+	err = s.store.PlacePoints(ctx, f, func(p *geo.ClusterPoint) error {
+		pts = append(pts, *p)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return geo.NewClusterIndex(pts, 0, clusterMaxZoom, clusterRadius), nil
 }
 
 // touch marks key as most recently used and evicts beyond the cache size.

@@ -123,10 +123,18 @@ func (s *Server) features(w http.ResponseWriter, r *http.Request) {
 	if s.answered(w, r) {
 		return
 	}
+	release, err := s.admitFilter(r.Context(), f)
+	if err != nil {
+		writeError(w, r, s.log, err)
+		return
+	}
+	defer release()
 	byMention := q.Get("group") == "mention"
 	name := map[bool]string{false: "places", true: "mentions"}[byMention]
 	out := s.newOutput(w, r, q.Get("f") == "csv", name, byMention)
-	if err := s.streamFeatures(r.Context(), byMention, f, out); err != nil {
+	err = s.streamFeatures(r.Context(), byMention, f, out)
+	release() // the store is done: a slow client holds no slot
+	if err != nil {
 		out.fail(err)
 		return
 	}

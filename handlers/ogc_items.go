@@ -87,6 +87,12 @@ func (s *Server) items(w http.ResponseWriter, r *http.Request) {
 		writeError(w, r, s.log, err)
 		return
 	}
+	release, err := s.admitFilter(r.Context(), f)
+	if err != nil {
+		writeError(w, r, s.log, err)
+		return
+	}
+	defer release()
 	byMention := id == "mentions"
 	count := s.store.CountPlaces
 	if byMention {
@@ -98,7 +104,9 @@ func (s *Server) items(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out := s.newOutput(w, r, q.Get("f") == "csv", id, byMention)
-	if err := s.streamFeatures(r.Context(), byMention, f, out); err != nil {
+	err = s.streamFeatures(r.Context(), byMention, f, out)
+	release() // the store is done: a slow client holds no slot
+	if err != nil {
 		out.fail(err)
 		return
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/paulmach/orb"
 
@@ -51,8 +52,22 @@ func (o *output) feature(id int64, p orb.Point, props csvProps) error {
 	if o.n == 1 {
 		o.cw.Write(o.header)
 	}
-	row := append([]string{i64(id), strconv.FormatFloat(p.Lon(), 'f', -1, 64), strconv.FormatFloat(p.Lat(), 'f', -1, 64)}, props.csv()...)
+	row := []string{i64(id), strconv.FormatFloat(p.Lon(), 'f', -1, 64), strconv.FormatFloat(p.Lat(), 'f', -1, 64)}
+	for _, cell := range props.csv() {
+		row = append(row, inertCell(cell))
+	}
 	return o.cw.Write(row)
+}
+
+// inertCell keeps a spreadsheet from running a cell as a formula: a cell
+// that starts with =, +, -, @, a tab or a carriage return gets a leading
+// apostrophe. Longitude and latitude, written by us, are left as numbers;
+// no other numeric column is ever negative.
+func inertCell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }
 
 // close ends the body; members are added to a GeoJSON collection.

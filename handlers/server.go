@@ -27,6 +27,7 @@ type Options struct {
 	RequestTimeout time.Duration // the longest a request may work; default 30 s
 	WriteTimeout   time.Duration // the longest one write to a client may block; default 15 s
 	SpoolDir       string        // where answers larger than 1 MB wait to be sent; default os.TempDir()
+	MaxHeavy       int           // expensive reads at once (admission.go); default 4
 }
 
 // Server holds what the handlers need.
@@ -37,6 +38,7 @@ type Server struct {
 	log    *slog.Logger
 
 	indexes indexCache // cluster indexes for tiles
+	heavy   gate       // slots for expensive reads
 }
 
 // New returns the API as an http.Handler.
@@ -53,10 +55,13 @@ func New(store geo.ArticleStore, parser geo.Geoparser, opts Options) http.Handle
 	if opts.WriteTimeout <= 0 {
 		opts.WriteTimeout = 15 * time.Second
 	}
+	if opts.MaxHeavy <= 0 {
+		opts.MaxHeavy = 4
+	}
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
 	}
-	s := &Server{store: store, parser: parser, opts: opts, log: opts.Logger}
+	s := &Server{store: store, parser: parser, opts: opts, log: opts.Logger, heavy: make(gate, opts.MaxHeavy)}
 	r := mux.NewRouter()
 	r.HandleFunc("/healthz", s.health).Methods(http.MethodGet, http.MethodHead)
 	r.Handle("/articles", s.requireToken(http.HandlerFunc(s.createArticles))).Methods(http.MethodPost)
