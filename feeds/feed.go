@@ -22,15 +22,17 @@ func IsFeed(body []byte) bool {
 }
 
 // Item is one feed entry turned into an article; Key identifies it across
-// polls (GUID, else link).
+// polls (GUID, else link). Link is the page of an item that carries only a
+// summary (Fetcher.Complete reads it), else "".
 type Item struct {
 	Key     string
 	Article *geo.Article
+	Link    string
 }
 
-// ParseFeed reads a feed's items. Items with only a summary are completed
-// by fetch, which may be nil (then the summary is kept).
-func ParseFeed(ctx context.Context, body []byte, contentType string, fetch func(ctx context.Context, url string) (*geo.Article, error)) (title string, items []Item, err error) {
+// ParseFeed reads a feed's items. It fetches nothing: an item with only a
+// summary names its page in Link.
+func ParseFeed(body []byte, contentType string) (title string, items []Item, err error) {
 	body, err = toUTF8(body, contentType)
 	if err != nil {
 		return "", nil, err
@@ -39,8 +41,14 @@ func ParseFeed(ctx context.Context, body []byte, contentType string, fetch func(
 	if err != nil {
 		return "", nil, geo.Errorf(geo.EINVALID, "not a readable feed: %v", err)
 	}
+	source := geo.Clip(strings.TrimSpace(feed.Title), geo.MaxSourceBytes)
 	for _, it := range feed.Items {
-		a := &geo.Article{URL: it.Link, Title: strings.TrimSpace(it.Title), Source: strings.TrimSpace(feed.Title)}
+		a := &geo.Article{Title: geo.Clip(strings.TrimSpace(it.Title), geo.MaxTitleBytes), Source: source}
+		if geo.WebURL(it.Link) {
+			a.URL = it.Link
+		} else if strings.HasPrefix(it.GUID, "http") && geo.WebURL(it.GUID) {
+			a.URL = it.GUID
+		}
 		switch {
 		case it.PublishedParsed != nil:
 			t := it.PublishedParsed.UTC()
@@ -53,27 +61,40 @@ func ParseFeed(ctx context.Context, body []byte, contentType string, fetch func(
 		if a.Text == "" {
 			a.Text = htmlText(it.Description)
 		}
-		if utf8.RuneCountInString(a.Text) < summaryChars && it.Link != "" && fetch != nil {
-			if page, err := fetch(ctx, it.Link); err == nil && len(page.Text) > len(a.Text) {
-				a.Text = page.Text
-				if a.Published == nil {
-					a.Published = page.Published
-				}
-			}
+		item := Item{Key: it.GUID, Article: a}
+		if item.Key == "" {
+			item.Key = it.Link
 		}
-		if a.Text = strings.TrimSpace(a.Text); a.Text == "" {
+		if utf8.RuneCountInString(a.Text) < summaryChars && geo.WebURL(it.Link) {
+			item.Link = it.Link
+		}
+		if strings.TrimSpace(a.Text) == "" && item.Link == "" {
 			continue
 		}
-		key := it.GUID
-		if key == "" {
-			key = it.Link
-		}
-		if a.URL == "" && strings.HasPrefix(it.GUID, "http") {
-			a.URL = it.GUID
-		}
-		items = append(items, Item{Key: key, Article: a})
+		items = append(items, item)
 	}
 	return strings.TrimSpace(feed.Title), items, nil
+}
+
+// Complete replaces the summary of an item that has only one with the text
+// of its linked page, when that is longer. A page that cannot be had
+// leaves the summary, and the error says why: errors.Is(err,
+// ErrPrivateAddress) for a link that was refused.
+func (f *Fetcher) Complete(ctx context.Context, it *Item) error {
+	if it.Link == "" {
+		return nil
+	}
+	page, err := f.Page(ctx, it.Link)
+	if err != nil {
+		return err
+	}
+	if a := it.Article; len(page.Text) > len(a.Text) {
+		a.Text = page.Text
+		if a.Published == nil {
+			a.Published = page.Published
+		}
+	}
+	return nil
 }
 
 // htmlText returns the text of an HTML fragment, one block per line.

@@ -113,7 +113,7 @@ func places(t *testing.T, text string) map[string]bool {
 // named in the navigation, sidebar, comments or footer.
 func TestBoilerplatePage(t *testing.T) {
 	s := newSite(t)
-	arts, err := fetcher().Read(context.Background(), s.URL+"/boilerplate.html")
+	arts, _, err := fetcher().Read(context.Background(), s.URL+"/boilerplate.html")
 	if err != nil || len(arts) != 1 {
 		t.Fatalf("%v %d", err, len(arts))
 	}
@@ -137,7 +137,7 @@ func TestBoilerplatePage(t *testing.T) {
 
 func TestNonUTF8Page(t *testing.T) {
 	s := newSite(t)
-	arts, err := fetcher().Read(context.Background(), s.URL+"/latin1.html")
+	arts, _, err := fetcher().Read(context.Background(), s.URL+"/latin1.html")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -152,7 +152,7 @@ func TestNonUTF8Page(t *testing.T) {
 
 func TestSummaryFeedFetchesPages(t *testing.T) {
 	s := newSite(t)
-	arts, err := fetcher().Read(context.Background(), s.URL+"/feed.xml")
+	arts, _, err := fetcher().Read(context.Background(), s.URL+"/feed.xml")
 	if err != nil || len(arts) != 2 {
 		t.Fatalf("%v %d", err, len(arts))
 	}
@@ -170,7 +170,7 @@ func TestSummaryFeedFetchesPages(t *testing.T) {
 
 func TestAtomAndJSONFeedFiles(t *testing.T) {
 	for _, f := range []struct{ file, source, place string }{{"atom.xml", "Andes Wire", "Valparaíso"}, {"feed.json", "Pacific Bulletin", "Manila"}} {
-		arts, err := fetcher().Read(context.Background(), filepath.Join("testdata", f.file))
+		arts, _, err := fetcher().Read(context.Background(), filepath.Join("testdata", f.file))
 		if err != nil || len(arts) != 1 {
 			t.Fatalf("%s: %v", f.file, err)
 		}

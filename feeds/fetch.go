@@ -2,6 +2,7 @@ package feeds
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -16,24 +17,33 @@ import (
 const maxBody = 10 << 20
 
 // Fetcher gets documents over HTTP politely: a timeout on every request,
-// conditional GET, and at most one request per host every HostDelay.
+// conditional GET, and at most one request per host every HostDelay. It
+// refuses to connect to a non-public address unless the operator named
+// its host (Trust) or AllowPrivate is set (guard.go).
 type Fetcher struct {
-	Client    *http.Client
-	UserAgent string
-	HostDelay time.Duration
+	Client       *http.Client
+	UserAgent    string
+	HostDelay    time.Duration
+	AllowPrivate bool // fetch links to loopback and private addresses too
 
-	mu   sync.Mutex
-	next map[string]time.Time // host -> earliest next request
+	mu    sync.Mutex
+	next  map[string]time.Time // host -> earliest next request
+	trust map[string]bool      // hosts the operator named
 }
 
 // NewFetcher returns a Fetcher with a 20-second timeout and a one-second
-// delay between requests to the same host.
+// delay between requests to the same host. It uses no proxy: the address
+// check needs to see the address it connects to.
 func NewFetcher() *Fetcher {
-	return &Fetcher{
-		Client:    &http.Client{Timeout: 20 * time.Second},
+	f := &Fetcher{
 		UserAgent: "mentionmap/1 (+https://github.com/mentionmap)",
 		HostDelay: time.Second,
 	}
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.Proxy = nil
+	t.DialContext = f.dial
+	f.Client = &http.Client{Timeout: 20 * time.Second, Transport: t}
+	return f
 }
 
 // Validators are a response's ETag and Last-Modified, sent back on the
@@ -53,14 +63,14 @@ type Response struct {
 func (f *Fetcher) Get(ctx context.Context, u string, v Validators) (*Response, error) {
 	pu, err := url.Parse(u)
 	if err != nil || (pu.Scheme != "http" && pu.Scheme != "https") {
-		return nil, geo.Errorf(geo.EINVALID, "not an http(s) URL: %q", u)
+		return nil, geo.Errorf(geo.EINVALID, "not an http(s) URL: %q", Redact(u))
 	}
 	if err := f.wait(ctx, pu.Host); err != nil {
 		return nil, err
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
 	if err != nil {
-		return nil, geo.Errorf(geo.EINVALID, "%s: %v", u, err)
+		return nil, geo.Errorf(geo.EINVALID, "%s: %v", Redact(u), err)
 	}
 	req.Header.Set("User-Agent", f.UserAgent)
 	req.Header.Set("Accept", "application/rss+xml, application/atom+xml, application/feed+json, text/html;q=0.9, */*;q=0.5")
@@ -72,7 +82,11 @@ func (f *Fetcher) Get(ctx context.Context, u string, v Validators) (*Response, e
 	}
 	res, err := f.Client.Do(req)
 	if err != nil {
-		return nil, fmt.Errorf("fetch %s: %w", u, err)
+		var ue *url.Error // its text holds the URL, credentials and all
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
+		return nil, fmt.Errorf("fetch %s: %w", Redact(u), err)
 	}
 	defer res.Body.Close()
 	out := &Response{URL: res.Request.URL.String(), ContentType: res.Header.Get("Content-Type"),
@@ -82,13 +96,13 @@ func (f *Fetcher) Get(ctx context.Context, u string, v Validators) (*Response, e
 		out.NotModified, out.Validators = true, v
 		return out, nil
 	case res.StatusCode != http.StatusOK:
-		return nil, fmt.Errorf("fetch %s: %s", u, res.Status)
+		return nil, fmt.Errorf("fetch %s: %s", Redact(u), res.Status)
 	}
 	if out.Body, err = io.ReadAll(io.LimitReader(res.Body, maxBody+1)); err != nil {
-		return nil, fmt.Errorf("fetch %s: %w", u, err)
+		return nil, fmt.Errorf("fetch %s: %w", Redact(u), err)
 	}
 	if len(out.Body) > maxBody {
-		return nil, geo.Errorf(geo.ETOOLARGE, "%s is larger than %d bytes", u, maxBody)
+		return nil, geo.Errorf(geo.ETOOLARGE, "%s is larger than %d bytes", Redact(u), maxBody)
 	}
 	return out, nil
 }

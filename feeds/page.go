@@ -48,9 +48,13 @@ func FromHTML(body []byte, contentType, pageURL string) (*geo.Article, error) {
 	if text == "" {
 		return nil, geo.Errorf(geo.EINVALID, "%s: no article text found", pageURL)
 	}
-	a := &geo.Article{URL: pageURL, Title: strings.TrimSpace(art.Title), Text: text, Source: art.SiteName}
-	if meta.canonical != "" {
-		if c, err := u.Parse(meta.canonical); err == nil {
+	a := &geo.Article{Title: geo.Clip(strings.TrimSpace(art.Title), geo.MaxTitleBytes), Text: text,
+		Source: geo.Clip(strings.TrimSpace(art.SiteName), geo.MaxSourceBytes)}
+	if geo.WebURL(pageURL) {
+		a.URL = pageURL
+	}
+	if meta.canonical != "" && u != nil {
+		if c, err := u.Parse(meta.canonical); err == nil && geo.WebURL(c.String()) {
 			a.URL = c.String()
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"log/slog"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -33,7 +34,8 @@ type feedState struct {
 	seen   map[string]bool // item keys and links already ingested
 }
 
-// NewPoller prepares a poller for the feed URLs.
+// NewPoller prepares a poller for the feed URLs, which the operator names:
+// their hosts are trusted (see Fetcher.Trust).
 func NewPoller(urls []string, every time.Duration, f *Fetcher, s geo.ArticleStore, p geo.Geoparser, log *slog.Logger) *Poller {
 	pl := &Poller{Every: every, Fetcher: f, Store: s, Parser: p, Log: log, feeds: map[string]*feedState{}}
 	for _, u := range urls {
@@ -41,7 +43,8 @@ func NewPoller(urls []string, every time.Duration, f *Fetcher, s geo.ArticleStor
 			continue
 		}
 		pl.urls = append(pl.urls, u)
-		pl.feeds[u] = &feedState{status: geo.FeedStatus{URL: u, Status: "pending"}, seen: map[string]bool{}}
+		pl.feeds[u] = &feedState{status: geo.FeedStatus{URL: Redact(u), Status: "pending"}, seen: map[string]bool{}}
+		f.Trust(u)
 	}
 	return pl
 }
@@ -78,101 +81,128 @@ func (p *Poller) Status() []geo.FeedStatus {
 	return out
 }
 
-// Poll fetches one feed once, ingests its new items, and returns how long
-// to wait before the next poll (longer after failures).
+// Limits on one poll, so that a feed cannot make the server fetch or
+// store without bound at once; items past them wait for the next poll.
+const (
+	maxPollItems = 200
+	maxPollBytes = 50 << 20 // the feed's document and its items' texts
+)
+
+// pollResult is what one poll found.
+type pollResult struct {
+	title       string
+	items       int // in the document
+	fresh       int // new to the store
+	refused     []string
+	capped      bool
+	notModified bool
+	valid       Validators
+}
+
+// Poll fetches one feed once, stores its new items one by one as they are
+// read, and returns how long to wait before the next poll (longer after
+// failures).
 func (p *Poller) Poll(ctx context.Context, u string) time.Duration {
 	p.mu.Lock()
 	st := p.feeds[u]
 	valid := st.valid
 	p.mu.Unlock()
 	start := time.Now()
-	title, items, res, err := p.fetch(ctx, u, valid, st)
-	fresh, err := p.ingest(ctx, items, st, err)
+	r, err := p.poll(ctx, u, valid, st)
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	s := &st.status
 	s.Polls++
 	s.LastPoll = start
+	s.LastRefused = r.refused
+	s.Refused += len(r.refused)
+	s.Capped = r.capped
+	s.TotalNew += r.fresh
 	wait := p.Every
+	name := Redact(u)
 	switch {
 	case err != nil:
 		s.Errors++
 		s.Failures++
 		s.Status = "error: " + err.Error()
+		s.LastNew = r.fresh
 		wait = min(maxBackoff, p.Every<<min(s.Failures, 10))
-		p.Log.Warn("feed poll failed", "feed", u, "err", err, "retry_in", wait)
-	case res.NotModified:
+		p.Log.Warn("feed poll failed", "feed", name, "err", err, "retry_in", wait)
+	case r.notModified:
 		s.Failures, s.Status, s.LastNew = 0, "not modified", 0
-		p.Log.Info("feed polled", "feed", u, "status", "not modified")
+		p.Log.Info("feed polled", "feed", name, "status", "not modified")
 	default:
-		st.valid = res.Validators
-		s.Failures, s.Status, s.Items, s.LastNew = 0, "ok", len(items), fresh
-		s.TotalNew += fresh
-		if title != "" {
-			s.Title = title
+		st.valid = r.valid
+		s.Failures, s.Status, s.Items, s.LastNew = 0, "ok", r.items, r.fresh
+		if r.title != "" {
+			s.Title = r.title
 		}
-		p.Log.Info("feed polled", "feed", u, "items", len(items), "new", fresh, "took", time.Since(start).Round(time.Millisecond))
+		p.Log.Info("feed polled", "feed", name, "items", r.items, "new", r.fresh, "refused", len(r.refused),
+			"capped", r.capped, "took", time.Since(start).Round(time.Millisecond))
 	}
 	s.NextPoll = time.Now().Add(wait)
 	return wait
 }
 
-// fetch gets and parses the feed; pages are fetched only for items not
-// ingested before.
-func (p *Poller) fetch(ctx context.Context, u string, v Validators, st *feedState) (string, []Item, *Response, error) {
+// poll fetches and parses the feed, then reads and stores each item not
+// seen before.
+func (p *Poller) poll(ctx context.Context, u string, v Validators, st *feedState) (pollResult, error) {
+	var r pollResult
 	res, err := p.Fetcher.Get(ctx, u, v)
-	if err != nil || res.NotModified {
-		return "", nil, res, err
+	if err != nil {
+		return r, err
+	}
+	if r.notModified, r.valid = res.NotModified, res.Validators; res.NotModified {
+		return r, nil
 	}
 	if !IsFeed(res.Body) {
-		return "", nil, res, geo.Errorf(geo.EINVALID, "%s is not an RSS, Atom or JSON feed", u)
+		return r, geo.Errorf(geo.EINVALID, "%s is not an RSS, Atom or JSON feed", Redact(u))
 	}
-	page := func(ctx context.Context, link string) (*geo.Article, error) {
-		p.mu.Lock()
-		seen := st.seen[link]
-		p.mu.Unlock()
-		if seen {
-			return nil, errSeen
+	title, items, err := ParseFeed(res.Body, res.ContentType)
+	if err != nil {
+		return r, err
+	}
+	r.title, r.items = title, len(items)
+	budget, taken := maxPollBytes-len(res.Body), 0
+	for i := range items {
+		it := &items[i]
+		if p.seen(st, it.Key) {
+			continue
 		}
-		return p.Fetcher.Page(ctx, link)
+		if taken == maxPollItems || budget <= 0 {
+			r.capped = true
+			break
+		}
+		taken++
+		if err := p.Fetcher.Complete(ctx, it); errors.Is(err, ErrPrivateAddress) {
+			r.refused = append(r.refused, err.Error())
+		}
+		budget -= len(it.Article.Text)
+		created, err := p.store(ctx, it)
+		switch code := geo.ErrorCode(err); {
+		case code == geo.EINTERNAL || code == geo.EFULL:
+			return r, err // the item is tried again at the next poll
+		case created:
+			r.fresh++
+		}
+		p.mu.Lock()
+		st.seen[it.Key], st.seen[it.Article.URL] = true, true
+		p.mu.Unlock()
 	}
-	title, items, err := ParseFeed(ctx, res.Body, res.ContentType, page)
-	return title, items, res, err
+	return r, nil
 }
 
-var errSeen = errors.New("already ingested")
+func (p *Poller) seen(st *feedState, key string) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return st.seen[key]
+}
 
-// ingest stores the items not seen before and returns how many were new
-// to the store.
-func (p *Poller) ingest(ctx context.Context, items []Item, st *feedState, err error) (int, error) {
-	if err != nil {
-		return 0, err
+// store ingests one item: a bad item (no text, too large) is skipped, not
+// the whole feed.
+func (p *Poller) store(ctx context.Context, it *Item) (bool, error) {
+	if strings.TrimSpace(it.Article.Text) == "" {
+		return false, nil
 	}
-	var arts []*geo.Article
-	var keys []string
-	p.mu.Lock()
-	for _, it := range items {
-		if !st.seen[it.Key] {
-			arts = append(arts, it.Article)
-			keys = append(keys, it.Key, it.Article.URL)
-		}
-	}
-	p.mu.Unlock()
-	fresh := 0
-	for _, a := range arts {
-		// One at a time: a bad item is skipped, not the whole feed.
-		created, err := geo.Ingest(ctx, p.Store, p.Parser, a)
-		if geo.ErrorCode(err) == geo.EINTERNAL {
-			return fresh, err
-		}
-		if created {
-			fresh++
-		}
-	}
-	p.mu.Lock()
-	for _, k := range keys {
-		st.seen[k] = true
-	}
-	p.mu.Unlock()
-	return fresh, nil
+	return geo.Ingest(ctx, p.Store, p.Parser, it.Article)
 }

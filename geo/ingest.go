@@ -49,6 +49,18 @@ func (a *Article) Validate() error {
 	return nil
 }
 
+// Clip cuts s to at most n bytes, at a character boundary: for titles
+// read from files and feeds, which are not refused for their length.
+func Clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
 // WebURL reports whether u is an absolute http or https URL with a host:
 // the only links a page may render (no javascript: or data:).
 func WebURL(u string) bool {

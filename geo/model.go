@@ -106,7 +106,8 @@ type MentionRow struct {
 
 // FeedStatus is the state of one polled feed, for GET /feeds.
 type FeedStatus struct {
-	URL      string    `json:"url"`
+	URL string `json:"url"` // without credentials
+
 	Title    string    `json:"title,omitempty"`
 	LastPoll time.Time `json:"last_poll,omitzero"`
 	NextPoll time.Time `json:"next_poll,omitzero"`
@@ -117,4 +118,11 @@ type FeedStatus struct {
 	Polls    int       `json:"polls"`
 	Errors   int       `json:"errors"`
 	Failures int       `json:"consecutive_failures"`
+	// Refused counts the links items led to that were not fetched, for
+	// their address (see feeds.ErrPrivateAddress); LastRefused names the
+	// last poll's.
+	Refused     int      `json:"refused"`
+	LastRefused []string `json:"last_refused,omitempty"`
+	// Capped is set when the last poll left items for the next one.
+	Capped bool `json:"capped,omitempty"`
 }

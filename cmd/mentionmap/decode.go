@@ -16,8 +16,9 @@ import (
 // (reported and skipped, so one bad line loses nothing else). An error
 // from ok stops decoding.
 type sink struct {
-	ok  func(*geo.Article) error
-	bad func(error)
+	ok      func(*geo.Article) error
+	bad     func(error)
+	refused func(link string) // a link a feed led to, not fetched for its address
 }
 
 // decodeFile reads articles by file type: .txt/.md is one article whose
@@ -36,7 +37,7 @@ func decodeFile(name string, r io.Reader, out sink) error {
 	}
 	text := string(b)
 	title, _, _ := strings.Cut(text, "\n")
-	return out.ok(&geo.Article{Title: strings.TrimSpace(strings.TrimLeft(title, "# ")), Text: text})
+	return out.ok(&geo.Article{Title: geo.Clip(strings.TrimSpace(strings.TrimLeft(title, "# ")), geo.MaxTitleBytes), Text: text})
 }
 
 func decodeJSON(name string, r io.Reader, out sink) error {

@@ -19,9 +19,11 @@ func runIngest(ctx context.Context, env *cmdEnv, args []string) error {
 	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
 	dbPath := fs.String("db", "mentionmap.db", "SQLite database file")
 	gazPath := fs.String("gazetteer", "", "gazetteer file (default: the embedded one)")
+	allowPrivate := fs.Bool("allow-private-fetch", false, "fetch links that feeds lead to on loopback and private addresses too")
 	if err := env.parseFlags(fs, args); err != nil {
 		return err
 	}
+	env.fetcher().AllowPrivate = *allowPrivate
 	if fs.NArg() == 0 {
 		return fmt.Errorf("ingest: name files, directories or - for stdin")
 	}
@@ -39,7 +41,7 @@ func runIngest(ctx context.Context, env *cmdEnv, args []string) error {
 	}
 	p := newProgress(env.stderr)
 	b := &batcher{ctx: ctx, store: store, parser: g, progress: p}
-	out := sink{ok: b.add, bad: func(err error) { p.add(false, 0, err) }}
+	out := sink{ok: b.add, bad: func(err error) { p.add(false, 0, err) }, refused: p.refuse}
 	for _, src := range fs.Args() {
 		if err := ingestSource(ctx, env, src, out); err != nil {
 			b.finish()
@@ -67,10 +69,13 @@ func ingestSource(ctx context.Context, env *cmdEnv, src string, out sink) error 
 		return decodeFile("stdin.jsonl", env.stdin, out)
 	}
 	if feeds.IsSource(src) || isJSONFeedFile(src) {
-		arts, err := env.fetcher().Read(ctx, src)
+		arts, refused, err := env.fetcher().Read(ctx, src)
 		if err != nil {
-			out.bad(fmt.Errorf("%s: %w", src, err))
+			out.bad(fmt.Errorf("%s: %w", feeds.Redact(src), err))
 			return nil
+		}
+		for _, r := range refused {
+			out.refused(r)
 		}
 		for _, a := range arts {
 			if err := out.ok(a); err != nil {
@@ -138,9 +143,15 @@ func readArticleFile(path string, out sink) error {
 
 // progress reports on stderr every few seconds and at the end.
 type progress struct {
-	w                              io.Writer
-	start, last                    time.Time
-	created, existed, failed, ment int
+	w                                       io.Writer
+	start, last                             time.Time
+	created, existed, failed, ment, refused int
+}
+
+// refuse reports a link that was not fetched.
+func (p *progress) refuse(link string) {
+	p.refused++
+	fmt.Fprintf(p.w, "refused link: %s\n", link)
 }
 
 func newProgress(w io.Writer) *progress {
@@ -167,8 +178,12 @@ func (p *progress) add(created bool, mentions int, err error) {
 }
 
 func (p *progress) done() {
-	fmt.Fprintf(p.w, "ingested %d new articles with %d mentions; %d already stored; %d failed; in %s\n",
-		p.created, p.ment, p.existed, p.failed, time.Since(p.start).Round(time.Millisecond))
+	refused := ""
+	if p.refused > 0 {
+		refused = fmt.Sprintf("; %d links refused (--allow-private-fetch fetches them)", p.refused)
+	}
+	fmt.Fprintf(p.w, "ingested %d new articles with %d mentions; %d already stored; %d failed%s; in %s\n",
+		p.created, p.ment, p.existed, p.failed, refused, time.Since(p.start).Round(time.Millisecond))
 }
 
 // message is an error's text for the user: the message of an application

@@ -31,6 +31,12 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) error {
 	fs.Var(&feedURLs, "feed", "RSS, Atom or JSON Feed URL to poll (repeatable)")
 	feedsFile := fs.String("feeds", "", "file of feed URLs to poll, one per line (# comments)")
 	every := fs.Duration("every", 15*time.Minute, "how often to poll each feed")
+	allowPrivate := fs.Bool("allow-private-fetch", false, "fetch links that feeds lead to on loopback and private addresses too")
+	maxBatch := fs.Int("max-batch", 10_000, "most articles in one NDJSON request body")
+	reqTimeout := fs.Duration("request-timeout", 30*time.Second, "the longest a request may work before it answers 503")
+	writeTimeout := fs.Duration("write-timeout", 15*time.Second, "the longest one write to a client may block before the client is dropped")
+	maxHeavy := fs.Int("max-heavy", 4, "expensive reads (large pages, searches, new map filters) at once; more answer 503")
+	spoolDir := fs.String("spool-dir", "", "where answers over 1 MB wait to be sent (default: the system's temporary directory)")
 	if err := env.parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -67,13 +73,16 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) error {
 	}
 	var poller *feeds.Poller
 	if len(urls) > 0 {
-		poller = feeds.NewPoller(urls, *every, feeds.NewFetcher(), store, g, log)
+		fetcher := feeds.NewFetcher()
+		fetcher.AllowPrivate = *allowPrivate
+		poller = feeds.NewPoller(urls, *every, fetcher, store, g, log)
 		go poller.Run(ctx)
 		log.Info("polling feeds", "feeds", len(urls), "every", *every)
 	}
 	api := handlers.New(store, g, handlers.Options{
 		MaxBodyBytes: *maxBody, CORSOrigins: strings.Split(*origins, ","), Token: *token, Logger: log,
 		Assets: web.FS(), TileURL: *tileURL, TileAttrib: *tileAttrib, Feeds: lister(poller),
+		MaxBatch: *maxBatch, RequestTimeout: *reqTimeout, WriteTimeout: *writeTimeout, MaxHeavy: *maxHeavy, SpoolDir: *spoolDir,
 	})
 	srv := &http.Server{
 		Handler:           api,
