@@ -12,15 +12,36 @@ func (g *Gazetteer) Parse(text string) []geo.Mention { return g.parse("", text) 
 // source must be made in order for the result not to depend on timing;
 // calls for different sources may run concurrently.
 func (g *Gazetteer) ParseFrom(source, text string) []geo.Mention {
-	return g.parse(source, text)
+	ms, _ := g.parseLimited(source, text, -1)
+	return ms
 }
 
-func (g *Gazetteer) parse(source, text string) []geo.Mention {
+// ParseLimited is ParseFrom that keeps at most max mentions (geo.
+// LimitedParser). Past twice max candidate names it only counts them,
+// without resolving or keeping them, so that a text naming one place
+// 700,000 times costs little more memory than its words; omitted counts
+// the mentions and candidates past max.
+func (g *Gazetteer) ParseLimited(source, text string, max int) (ms []geo.Mention, omitted int) {
+	return g.parseLimited(source, text, max)
+}
+
+func (g *Gazetteer) parse(source, text string) []geo.Mention { return g.ParseFrom(source, text) }
+
+// parseLimited parses text; max < 0 keeps every mention.
+func (g *Gazetteer) parseLimited(source, text string, max int) ([]geo.Mention, int) {
 	d := newDoc(text)
 	defer d.release()
 	d.ev.home = g.sources.home(source, d.ev.home)
+	d.maxSpans = -1
+	if max >= 0 {
+		d.maxSpans = 2 * max
+	}
 	spans := g.resolve(d, g.spot(d))
 	g.learn(source, spans)
+	omitted := d.extraSpans
+	if max >= 0 && len(spans) > max {
+		spans, omitted = spans[:max], omitted+len(spans)-max
+	}
 	out := make([]geo.Mention, 0, len(spans))
 	for _, s := range spans {
 		out = append(out, geo.Mention{
@@ -33,7 +54,7 @@ func (g *Gazetteer) parse(source, text string) []geo.Mention {
 			Place:      g.places[s.place],
 		})
 	}
-	return out
+	return out, omitted
 }
 
 // isDemonym reports whether the span names its place as an adjective.

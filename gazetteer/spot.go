@@ -43,7 +43,11 @@ func (g *Gazetteer) spot(d *doc) []span {
 			continue
 		}
 		s.end = dottedEnd(d, s)
-		if g.keep(d, &s) {
+		switch {
+		case !g.keep(d, &s):
+		case d.maxSpans >= 0 && len(spans) >= d.maxSpans:
+			d.extraSpans++ // counted, not kept (ParseLimited)
+		default:
 			spans = append(spans, s)
 		}
 	}

@@ -24,6 +24,9 @@ type doc struct {
 	spans   []span           // scratch: candidates, by spot
 	persons map[string]bool  // scratch: names used for people, by spot
 	keyBuf  []byte           // scratch: a name key being built
+
+	maxSpans   int // candidates spot keeps; -1 for all
+	extraSpans int // candidates past maxSpans, counted by spot
 }
 
 // abbrevTitles end with a period that does not end a sentence.
@@ -47,12 +50,21 @@ func grow[T any](s []T, n int) []T {
 // release returns d's buffers to the pool.
 func (d *doc) release() {
 	d.text = ""
+	// A very long text's buffers are let go: kept in the pool, one 5 MB
+	// text would hold hundreds of megabytes for good.
+	if cap(d.toks) > maxPooledTokens {
+		return
+	}
 	docPool.Put(d)
 }
 
+// maxPooledTokens is the largest text, in tokens, whose buffers are reused:
+// about 200 KB of text, far beyond a news article.
+const maxPooledTokens = 1 << 16
+
 func newDoc(text string) *doc {
 	d := docPool.Get().(*doc)
-	d.text = text
+	d.text, d.maxSpans, d.extraSpans = text, -1, 0
 	d.toks = appendTokens(d.toks[:0], text)
 	n := len(d.toks)
 	d.folded = grow(d.folded, n)

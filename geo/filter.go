@@ -68,3 +68,10 @@ type Geoparser interface {
 	// one source's articles in order.
 	ParseFrom(source, text string) []Mention
 }
+
+// LimitedParser is a Geoparser that can stop keeping mentions past max,
+// counting the rest in omitted, so that a text of one name repeated costs
+// little memory. Ingest uses it when the parser has it.
+type LimitedParser interface {
+	ParseLimited(source, text string, max int) (ms []Mention, omitted int)
+}

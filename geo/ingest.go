@@ -68,10 +68,17 @@ func WebURL(u string) bool {
 	return err == nil && (p.Scheme == "http" || p.Scheme == "https") && p.Host != ""
 }
 
-// setMentions keeps the first MaxMentions mentions of a text and counts
-// the rest in MentionsOmitted.
-func (a *Article) setMentions(ms []Mention) {
-	a.MentionsOmitted = max(0, len(ms)-MaxMentions)
+// parseInto geoparses a's text as source's, keeping the first MaxMentions
+// mentions and counting the rest in MentionsOmitted.
+func parseInto(p Geoparser, source string, a *Article) {
+	var ms []Mention
+	omitted := 0
+	if lp, ok := p.(LimitedParser); ok {
+		ms, omitted = lp.ParseLimited(source, a.Text, MaxMentions)
+	} else {
+		ms = p.ParseFrom(source, a.Text)
+	}
+	a.MentionsOmitted = omitted + max(0, len(ms)-MaxMentions)
 	a.Mentions = ms[:min(len(ms), MaxMentions)]
 }
 
@@ -81,7 +88,7 @@ func Ingest(ctx context.Context, s ArticleStore, p Geoparser, a *Article) (creat
 	if err := a.Validate(); err != nil {
 		return false, err
 	}
-	a.setMentions(p.ParseFrom(SourceKey(a.Source, a.URL), a.Text))
+	parseInto(p, SourceKey(a.Source, a.URL), a)
 	return s.Ingest(ctx, a)
 }
 
@@ -135,7 +142,7 @@ func parseAll(p Geoparser, arts []*Article) {
 		wg.Go(func() {
 			for i := next.Add(1) - 1; i < int64(len(groups)); i = next.Add(1) - 1 {
 				for _, a := range groups[i].arts {
-					a.setMentions(p.ParseFrom(groups[i].source, a.Text))
+					parseInto(p, groups[i].source, a)
 				}
 			}
 		})

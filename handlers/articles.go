@@ -23,6 +23,9 @@ func article(in *geo.ArticleInput) (*geo.Article, error) {
 	return a, a.Validate()
 }
 
+// largeBody is the size past which a POST body is an expensive read.
+const largeBody = 1 << 20
+
 // readBody reads the request body up to the configured limit.
 func (s *Server) readBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
 	b, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.opts.MaxBodyBytes))
@@ -108,6 +111,16 @@ func (s *Server) createArticles(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		writeError(w, r, s.log, err)
 		return
+	}
+	// Geoparsing a large body takes memory in proportion to the places it
+	// names (a 5 MB text can name 700,000): such bodies are expensive work.
+	if len(body) > largeBody {
+		release, err := s.heavy.admit(r.Context())
+		if err != nil {
+			writeError(w, r, s.log, err)
+			return
+		}
+		defer release()
 	}
 	// One transaction for the whole body: a batch is stored entirely or not at all.
 	created, err := geo.IngestBatch(r.Context(), s.store, s.parser, arts)
