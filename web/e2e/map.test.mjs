@@ -41,8 +41,12 @@ async function openPage(hash) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
-  // A Content-Security-Policy violation is logged as a console error.
-  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+  // A Content-Security-Policy violation is logged as a console error; a
+  // failed request is named by its response.
+  page.on("console", (m) => {
+    if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) errors.push(m.text());
+  });
+  page.on("response", (r) => { if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`); });
   await page.goto(`${base}/${hash}`);
   await page.waitForFunction(() => Number(document.getElementById("count")?.dataset.mentions) > 0, null, { timeout: 15000 });
   return { page, errors };
