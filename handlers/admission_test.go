@@ -3,9 +3,11 @@ package handlers_test
 import (
 	"context"
 	"encoding/csv"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -133,4 +135,43 @@ func TestCSVCellsAreInert(t *testing.T) {
 			t.Errorf("longitude %q of Dakar lost its sign", lon)
 		}
 	}
+}
+
+// TestClientLeavingIsNoError: a client that leaves mid-request is noted
+// at INFO, not logged as a failure.
+func TestClientLeavingIsNoError(t *testing.T) {
+	_, store := startServer(t, handlers.Options{})
+	seedMentions(t, store, 5)
+	h := heldStore{ArticleStore: store, hold: make(chan struct{}), started: make(chan struct{}, 16)}
+	var logs syncBuffer
+	srv := httptest.NewServer(handlers.New(h, gaz, handlers.Options{Logger: slog.New(slog.NewTextHandler(&logs, nil))}))
+	defer srv.Close()
+	ctx, leave := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { get(ctx, srv.URL+"/features.geojson?group=mention&limit=5000"); close(done) }()
+	<-h.started
+	leave()
+	<-done
+	time.Sleep(200 * time.Millisecond) // the handler sees its context end
+	if out := logs.String(); strings.Contains(out, "level=ERROR") || !strings.Contains(out, "client went away") {
+		t.Errorf("log:\n%s", out)
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe for a logger and a test at once.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }
