@@ -14,7 +14,7 @@ import (
 	"testing"
 	"time"
 
-	"mentionmap/data"
+	"mentionmap/data/sqlite"
 	"mentionmap/feeds"
 	"mentionmap/gazetteer"
 	"mentionmap/geo"
@@ -180,8 +180,8 @@ func TestAtomAndJSONFeedFiles(t *testing.T) {
 	}
 }
 
-func newStore(t *testing.T) *data.Store {
-	st, err := data.Open(context.Background(), filepath.Join(t.TempDir(), "feeds.db"))
+func newStore(t *testing.T) *sqlite.Store {
+	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "feeds.db"))
 	if err != nil {
 		t.Fatal(err)
 	}

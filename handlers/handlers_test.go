@@ -14,7 +14,7 @@ import (
 	"sync"
 	"testing"
 
-	"mentionmap/data"
+	"mentionmap/data/sqlite"
 	"mentionmap/gazetteer"
 	"mentionmap/handlers"
 )
@@ -33,7 +33,7 @@ func newServer(t *testing.T, opts handlers.Options) *httptest.Server {
 			panic(err)
 		}
 	})
-	store, err := data.Open(context.Background(), filepath.Join(t.TempDir(), "api.db"))
+	store, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "api.db"))
 	if err != nil {
 		t.Fatal(err)
 	}

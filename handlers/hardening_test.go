@@ -14,7 +14,7 @@ import (
 	"testing"
 	"time"
 
-	"mentionmap/data"
+	"mentionmap/data/sqlite"
 	"mentionmap/geo"
 	"mentionmap/handlers"
 )
@@ -33,10 +33,10 @@ func (l smallBuffers) Accept() (net.Conn, error) {
 }
 
 // startServer is newServer with the store at hand and small send buffers.
-func startServer(t *testing.T, opts handlers.Options) (*httptest.Server, *data.Store) {
+func startServer(t *testing.T, opts handlers.Options) (*httptest.Server, *sqlite.Store) {
 	t.Helper()
 	newServer(t, handlers.Options{}) // loads the shared gazetteer
-	store, err := data.Open(context.Background(), filepath.Join(t.TempDir(), "api.db"))
+	store, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "api.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,7 +51,7 @@ func startServer(t *testing.T, opts handlers.Options) (*httptest.Server, *data.S
 }
 
 // seedMentions stores n articles of 25 mentions each.
-func seedMentions(t *testing.T, store *data.Store, n int) {
+func seedMentions(t *testing.T, store *sqlite.Store, n int) {
 	t.Helper()
 	names := "Sirte, Tripoli, Benghazi, Misrata, Derna, Tobruk, Sabha, Zawiya, Cairo, Tunis, Algiers, " +
 		"Rome, Paris, Madrid, Berlin, Athens, Ankara, Lagos, Nairobi, Dakar, Accra, Khartoum, Niamey, Bamako, Rabat."

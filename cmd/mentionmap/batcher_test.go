@@ -7,14 +7,14 @@ import (
 	"path/filepath"
 	"testing"
 
-	"mentionmap/data"
+	"mentionmap/data/sqlite"
 	"mentionmap/geo"
 )
 
 // failingStore fails the batch numbered failAt (from 1) and stores the
 // others in the real store.
 type failingStore struct {
-	*data.Store
+	*sqlite.Store
 	batches, failAt int
 }
 
@@ -47,7 +47,7 @@ func TestBatcher(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ctx := context.Background()
-			real, err := data.Open(ctx, filepath.Join(t.TempDir(), "m.db"))
+			real, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "m.db"))
 			if err != nil {
 				t.Fatal(err)
 			}

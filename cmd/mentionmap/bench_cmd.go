@@ -18,7 +18,7 @@ import (
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/maptile"
 
-	"mentionmap/data"
+	"mentionmap/data/sqlite"
 	"mentionmap/geo"
 )
 
@@ -185,7 +185,7 @@ func benchIngest(ctx context.Context, t *table, g geo.Geoparser, db string, arts
 // ingestBatchSize articles per transaction, each batch geoparsed on every
 // core while the one before is stored.
 func ingestOnce(ctx context.Context, g geo.Geoparser, file string, arts []*geo.Article) (ingestPass, error) {
-	store, err := data.Open(ctx, file)
+	store, err := sqlite.Open(ctx, file)
 	if err != nil {
 		return ingestPass{}, err
 	}

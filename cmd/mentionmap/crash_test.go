@@ -14,7 +14,7 @@ import (
 	"testing"
 	"time"
 
-	"mentionmap/data"
+	"mentionmap/data/sqlite"
 )
 
 // TestKill9KeepsAcknowledgedArticles starts the real binary, streams POSTs
@@ -77,7 +77,7 @@ func TestKill9KeepsAcknowledgedArticles(t *testing.T) {
 	if len(acks) < 20 {
 		t.Fatalf("only %d articles acknowledged before the kill", len(acks))
 	}
-	s, err := data.Open(context.Background(), db)
+	s, err := sqlite.Open(context.Background(), db)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"mentionmap/data"
+	"mentionmap/data/sqlite"
 	"mentionmap/geo"
 )
 
@@ -69,7 +69,7 @@ func TestServeDrainsInFlightRequests(t *testing.T) {
 	if err := srv.exit(); err != nil {
 		t.Fatalf("serve: %v", err)
 	}
-	store, err := data.Open(context.Background(), db)
+	store, err := sqlite.Open(context.Background(), db)
 	if err != nil {
 		t.Fatal(err)
 	}

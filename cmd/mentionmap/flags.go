@@ -10,7 +10,7 @@ import (
 	"strings"
 	"time"
 
-	"mentionmap/data"
+	"mentionmap/data/sqlite"
 	"mentionmap/feeds"
 	"mentionmap/gazetteer"
 )
@@ -81,12 +81,12 @@ func loadGazetteer(log *slog.Logger, path string) (*gazetteer.Gazetteer, error) 
 
 // openAll loads the gazetteer and opens the database: what serving and
 // ingesting both need.
-func openAll(ctx context.Context, log *slog.Logger, gazPath, dbPath string) (*gazetteer.Gazetteer, *data.Store, error) {
+func openAll(ctx context.Context, log *slog.Logger, gazPath, dbPath string) (*gazetteer.Gazetteer, *sqlite.Store, error) {
 	g, err := loadGazetteer(log, gazPath)
 	if err != nil {
 		return nil, nil, err
 	}
-	store, err := data.Open(ctx, dbPath)
+	store, err := sqlite.Open(ctx, dbPath)
 	if err != nil {
 		return nil, nil, err
 	}

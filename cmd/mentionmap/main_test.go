@@ -17,7 +17,7 @@ import (
 	"testing"
 	"time"
 
-	"mentionmap/data"
+	"mentionmap/data/sqlite"
 	"mentionmap/geo"
 )
 
@@ -253,7 +253,7 @@ func TestBenchIngestPasses(t *testing.T) {
 	if rate <= 0 || lo > rate || rate > hi {
 		t.Errorf("median %d outside the passes %d-%d", rate, lo, hi)
 	}
-	store, err := data.Open(context.Background(), filepath.Join(dir, "bench.db"))
+	store, err := sqlite.Open(context.Background(), filepath.Join(dir, "bench.db"))
 	if err != nil {
 		t.Fatal(err)
 	}

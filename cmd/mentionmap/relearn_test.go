@@ -7,7 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"mentionmap/data"
+	"mentionmap/data/sqlite"
 	"mentionmap/geo"
 )
 
@@ -17,7 +17,7 @@ import (
 func TestRelearnSources(t *testing.T) {
 	ctx := context.Background()
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	store, err := data.Open(ctx, filepath.Join(t.TempDir(), "m.db"))
+	store, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "m.db"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,11 +1,11 @@
-package data
+package sqlite
 
 import (
 	"context"
 	"database/sql"
 	"database/sql/driver"
 
-	"modernc.org/sqlite"
+	msqlite "modernc.org/sqlite"
 )
 
 // The full-text index of articles lives in a database file of its own,
@@ -56,7 +56,7 @@ func (c attachSearch) Connect(ctx context.Context) (driver.Conn, error) {
 
 // openReaders opens the pool of readers of file, with its index attached.
 func openReaders(file string) (*sql.DB, error) {
-	c, err := sqlite.NewConnector(dsn(file, false))
+	c, err := msqlite.NewConnector(dsn(file, false))
 	if err != nil {
 		return nil, err
 	}

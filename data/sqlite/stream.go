@@ -1,11 +1,11 @@
-package data
+package sqlite
 
 import (
 	"context"
 	"database/sql"
 	"errors"
 
-	"modernc.org/sqlite"
+	msqlite "modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
 
 	"mentionmap/geo"
@@ -36,7 +36,7 @@ func (s *Store) stream(ctx context.Context, what, q string, args []any, row func
 // client can be told, and otherwise an internal error, whose cause is
 // logged and never shown.
 func failed(what string, err error) error {
-	var se *sqlite.Error
+	var se *msqlite.Error
 	if errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_FULL {
 		return geo.Wrap(geo.EFULL, err, "the database's disk is full: writes fail until space is freed")
 	}
