@@ -2,6 +2,8 @@ package geo
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/json"
 	"time"
 
 	"github.com/paulmach/orb"
@@ -11,7 +13,7 @@ import (
 type Filter struct {
 	BBox          *orb.Bound // lon/lat; may cross the antimeridian (Min.X > Max.X)
 	From, To      *time.Time // inclusive from, exclusive to
-	Query         string     // FTS5 query over article text
+	Query         TextQuery  // words in the article's title or text; zero for none
 	Country       string     // ISO 3166-1 alpha-2
 	Kind          string
 	Source        string
@@ -20,6 +22,18 @@ type Filter struct {
 	PlaceID       int64 // one place only (OGC /items/{fid})
 	MentionID     int64 // one mention only
 	Limit, Offset int
+}
+
+// FilterKey names what a filter selects, whatever page of it is asked
+// for: equal filters have equal keys, however they were built. It is the
+// one key of every cache of results by filter.
+type FilterKey [sha256.Size]byte
+
+// Key returns f's key: a hash, so a cache of many long filters stays small.
+func (f Filter) Key() FilterKey {
+	f.Limit, f.Offset = 0, 0
+	b, _ := json.Marshal(f) // pointers are written as what they point to
+	return sha256.Sum256(b)
 }
 
 // Extent is the space and time the stored mentions cover.
@@ -31,10 +45,9 @@ type Extent struct {
 // ArticleStore is what the HTTP layer needs from storage. data.Store is the
 // SQLite implementation; a PostGIS one will follow.
 type ArticleStore interface {
-	// Ingest stores an article with its mentions. created is false when an
-	// article with the same URL or content already existed; it is returned.
-	Ingest(ctx context.Context, a *Article) (created bool, err error)
-	// IngestBatch stores many articles in one transaction, all or none.
+	// IngestBatch stores articles in one transaction, all or none.
+	// created[i] is false when an article with the same URL or content
+	// (ContentHash) was stored already; arts[i] then holds the stored one.
 	IngestBatch(ctx context.Context, arts []*Article) (created []bool, err error)
 	// Article returns an article with its text and a page of its mentions,
 	// in the order of the text; MentionCount counts them all.

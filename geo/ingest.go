@@ -2,6 +2,8 @@ package geo
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"net/url"
 	"runtime"
@@ -84,12 +86,16 @@ func parseInto(p Geoparser, source string, a *Article) {
 
 // Ingest validates a, geoparses its text and stores it. created is false
 // when the store already had the article; a then holds the stored one.
-func Ingest(ctx context.Context, s ArticleStore, p Geoparser, a *Article) (created bool, err error) {
+func Ingest(ctx context.Context, s ArticleStore, p Geoparser, a *Article) (bool, error) {
 	if err := a.Validate(); err != nil {
 		return false, err
 	}
 	parseInto(p, SourceKey(a.Source, a.URL), a)
-	return s.Ingest(ctx, a)
+	created, err := s.IngestBatch(ctx, []*Article{a})
+	if err != nil {
+		return false, err
+	}
+	return created[0], nil
 }
 
 // IngestBatch validates every article, geoparses them and stores them in
@@ -148,6 +154,13 @@ func parseAll(p Geoparser, arts []*Article) {
 		})
 	}
 	wg.Wait()
+}
+
+// ContentHash is the hash of an article's text that deduplicates
+// articles in every store: hex SHA-256.
+func ContentHash(text string) string {
+	h := sha256.Sum256([]byte(text))
+	return hex.EncodeToString(h[:])
 }
 
 // SourceKey names who published an article, for what a geoparser learns

@@ -12,7 +12,7 @@ type JSONAppender interface {
 	AppendJSON(b []byte) []byte
 }
 
-const hex = "0123456789abcdef"
+const hexDigits = "0123456789abcdef"
 
 // AppendJSONString appends s as a JSON string, escaped as encoding/json
 // does (with HTML escaping of <, > and &): invalid UTF-8 becomes U+FFFD.
@@ -41,7 +41,7 @@ func AppendJSONString(b []byte, s string) []byte {
 			case '\f':
 				b = append(b, '\\', 'f')
 			default:
-				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
 			}
 			i++
 			start = i
@@ -57,7 +57,7 @@ func AppendJSONString(b []byte, s string) []byte {
 		}
 		if r == '\u2028' || r == '\u2029' {
 			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xf])
+			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xf])
 			i += size
 			start = i
 			continue

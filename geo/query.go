@@ -16,10 +16,14 @@ const (
 )
 
 // TextQuery is a parsed search (the q parameter): every term must match
-// unless joined to the one before by OR.
+// unless joined to the one before by OR. Each store renders it in its own
+// search syntax. The zero TextQuery searches for nothing.
 type TextQuery struct {
 	Terms []QueryTerm
 }
+
+// IsZero reports whether q searches for nothing.
+func (q TextQuery) IsZero() bool { return len(q.Terms) == 0 }
 
 // QueryTerm is a word, or a quoted phrase's words in order.
 type QueryTerm struct {

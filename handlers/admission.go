@@ -22,7 +22,7 @@ type gate chan struct{}
 
 // heavy reports whether f makes an expensive read.
 func heavy(f geo.Filter) bool {
-	return f.Limit > heavyLimit || f.Limit <= 0 || f.Query != ""
+	return f.Limit > heavyLimit || f.Limit <= 0 || !f.Query.IsZero()
 }
 
 // admit takes a slot, or fails with EUNAVAILABLE once admitWait passes.

@@ -2,9 +2,6 @@ package handlers
 
 import (
 	"context"
-	"net/url"
-	"sort"
-	"strings"
 	"sync"
 
 	"mentionmap/geo"
@@ -24,8 +21,8 @@ const (
 // so invalidate them.
 type indexCache struct {
 	mu      sync.Mutex
-	entries map[string]*indexEntry
-	order   []string // least recently used first
+	entries map[indexKey]*indexEntry
+	order   []indexKey // least recently used first
 }
 
 type indexEntry struct {
@@ -34,16 +31,16 @@ type indexEntry struct {
 	err  error
 }
 
-// filterKey is a canonical form of the filter parameters of a request.
-func filterKey(q url.Values, version int64) string {
-	var parts []string
-	for _, k := range []string{"bbox", "from", "to", "q", "country", "kind", "source", "min_confidence", "demonyms"} {
-		if v := q.Get(k); v != "" && k != "bbox" {
-			parts = append(parts, k+"="+v)
-		}
-	}
-	sort.Strings(parts)
-	return itoa(version) + "?" + strings.Join(parts, "&")
+// indexKey names the cluster index of f at a data version: the box is
+// left out, since one index serves every tile of a map view.
+type indexKey struct {
+	version int64
+	filter  geo.FilterKey
+}
+
+func newIndexKey(f geo.Filter, version int64) indexKey {
+	f.BBox = nil
+	return indexKey{version: version, filter: f.Key()}
 }
 
 // index returns the cluster index for f, building it once per key. The
@@ -51,11 +48,11 @@ func filterKey(q url.Values, version int64) string {
 // context of its own: the builder's client leaving does not fail the
 // others waiting on the same index. Each waiter stops waiting when its own
 // context ends.
-func (s *Server) index(ctx context.Context, key string, f geo.Filter) (*geo.ClusterIndex, error) {
+func (s *Server) index(ctx context.Context, key indexKey, f geo.Filter) (*geo.ClusterIndex, error) {
 	c := &s.indexes
 	c.mu.Lock()
 	if c.entries == nil {
-		c.entries = map[string]*indexEntry{}
+		c.entries = map[indexKey]*indexEntry{}
 	}
 	e, ok := c.entries[key]
 	if !ok {
@@ -103,7 +100,7 @@ func (s *Server) buildIndex(ctx context.Context, f geo.Filter) (*geo.ClusterInde
 }
 
 // touch marks key as most recently used and evicts beyond the cache size.
-func (c *indexCache) touch(key string) {
+func (c *indexCache) touch(key indexKey) {
 	for i, k := range c.order {
 		if k == key {
 			c.order = append(c.order[:i], c.order[i+1:]...)

@@ -33,8 +33,8 @@ func parseFilter(q url.Values) (geo.Filter, error) {
 	if f.From != nil && f.To != nil && !f.From.Before(*f.To) {
 		return f, geo.Errorf(geo.EINVALID, "from must be before to")
 	}
-	if f.Query = strings.TrimSpace(q.Get("q")); f.Query != "" {
-		if _, err := geo.ParseQuery(f.Query); err != nil {
+	if text := strings.TrimSpace(q.Get("q")); text != "" {
+		if f.Query, err = geo.ParseQuery(text); err != nil {
 			return f, err
 		}
 	}

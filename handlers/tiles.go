@@ -106,7 +106,7 @@ func (s *Server) clusterIndex(w http.ResponseWriter, r *http.Request, f geo.Filt
 	if s.answered(w, r) {
 		return nil, false
 	}
-	ix, err := s.index(r.Context(), filterKey(r.URL.Query(), v), f)
+	ix, err := s.index(r.Context(), newIndexKey(f, v), f)
 	if err != nil {
 		writeError(w, r, s.log, err)
 		return nil, false

@@ -1,8 +1,6 @@
 package sqlite
 
 import (
-	"crypto/sha256"
-	"encoding/json"
 	"sync"
 
 	"mentionmap/geo"
@@ -23,15 +21,16 @@ type countCache struct {
 	counts  map[countKeyHash]int
 }
 
-// countKeyHash is the SHA-256 of a count's key.
-type countKeyHash [sha256.Size]byte
+// countKeyHash is what a count evaluates: an expression over a filter.
+type countKeyHash struct {
+	expr   string // one of a few constants
+	filter geo.FilterKey
+}
 
 // countKey names what count evaluates: expr over the mentions of f,
 // whatever page of it is asked for.
 func countKey(expr string, f geo.Filter) countKeyHash {
-	f.Limit, f.Offset = 0, 0
-	b, _ := json.Marshal(f) // pointers are written as what they point to
-	return sha256.Sum256(append([]byte(expr+" "), b...))
+	return countKeyHash{expr: expr, filter: f.Key()}
 }
 
 func (c *countCache) get(version int64, key countKeyHash) (int, bool) {

@@ -76,14 +76,14 @@ func TestCountCacheHoldsNoFilters(t *testing.T) {
 	runtime.GC()
 	runtime.ReadMemStats(&before)
 	for i := range countCacheSize {
-		c.put(1, countKey("count(*)", geo.Filter{Query: long + strconv.Itoa(i)}), i)
+		c.put(1, countKey("count(*)", geo.Filter{Query: geo.TextQuery{Terms: []geo.QueryTerm{{Words: []string{long + strconv.Itoa(i)}}}}}), i)
 	}
 	runtime.GC()
 	runtime.ReadMemStats(&after)
 	if grew := int64(after.HeapAlloc) - int64(before.HeapAlloc); grew > 2<<20 {
 		t.Errorf("%d counts of 100 KB filters hold %d bytes", countCacheSize, grew)
 	}
-	if n, ok := c.get(1, countKey("count(*)", geo.Filter{Query: long + "7"})); !ok || n != 7 {
+	if n, ok := c.get(1, countKey("count(*)", geo.Filter{Query: geo.TextQuery{Terms: []geo.QueryTerm{{Words: []string{long + "7"}}}}})); !ok || n != 7 {
 		t.Errorf("count of filter 7: %d, %v", n, ok)
 	}
 }

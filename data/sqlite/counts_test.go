@@ -21,7 +21,7 @@ func TestCountsAndExtent(t *testing.T) {
 	}{
 		{geo.Filter{}, 3, 4},
 		{geo.Filter{Country: "LY"}, 2, 3},
-		{geo.Filter{Query: "airport"}, 1, 1},
+		{geo.Filter{Query: textQuery("airport")}, 1, 1},
 		{geo.Filter{Source: "wire"}, 3, 4},
 		{geo.Filter{Source: "desk"}, 0, 0},
 		{geo.Filter{Kind: geo.KindCity, MinConfidence: 0.1}, 1, 2},

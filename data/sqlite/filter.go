@@ -73,11 +73,8 @@ func (s *Store) conditions(ctx context.Context, f geo.Filter, walk bool) (string
 			add("m.time < ?", f.To.Unix())
 		}
 	}
-	if f.Query != "" {
-		q, err := ftsQuery(f.Query)
-		if err != nil {
-			return "", nil, err
-		}
+	if !f.Query.IsZero() {
+		q := ftsQuery(f.Query)
 		if err := s.search.caughtUp(ctx); err != nil {
 			return "", nil, err
 		}
@@ -148,7 +145,7 @@ func simplify(f geo.Filter) geo.Filter {
 // placeOnly reports whether f selects places only by where and what they
 // are, so per-place totals answer it without reading mentions.
 func placeOnly(f geo.Filter) bool {
-	return f.From == nil && f.To == nil && f.Query == "" && f.Source == "" && f.MinConfidence == 0 &&
+	return f.From == nil && f.To == nil && f.Query.IsZero() && f.Source == "" && f.MinConfidence == 0 &&
 		!f.NoDemonyms && f.MentionID == 0
 }
 

@@ -7,12 +7,8 @@ import (
 )
 
 // ftsQuery renders a search as an FTS5 query. Every word is quoted, so no
-// input can inject FTS5 syntax; geo.ParseQuery bounds its cost.
-func ftsQuery(q string) (string, error) {
-	tq, err := geo.ParseQuery(q)
-	if err != nil {
-		return "", err
-	}
+// input can inject FTS5 syntax; geo.ParseQuery bounded its cost.
+func ftsQuery(tq geo.TextQuery) string {
 	var b strings.Builder
 	for i, t := range tq.Terms {
 		if i > 0 {
@@ -26,5 +22,5 @@ func ftsQuery(q string) (string, error) {
 			b.WriteByte('*')
 		}
 	}
-	return b.String(), nil
+	return b.String()
 }

@@ -2,9 +2,7 @@ package sqlite
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
 	"errors"
 	"time"
 
@@ -20,13 +18,8 @@ func formatTime(t time.Time) string { return t.UTC().Format(timeFormat) }
 // mentions.time) as timeFormat.
 func textTime(expr string) string { return `strftime('%Y-%m-%dT%H:%M:%SZ', ` + expr + `, 'unixepoch')` }
 
-// Hash is the content hash that deduplicates articles.
-func Hash(text string) string {
-	h := sha256.Sum256([]byte(text))
-	return hex.EncodeToString(h[:])
-}
-
-// Ingest stores a with its mentions in one transaction. When an article
+// Ingest is IngestBatch for one article: it stores a with its mentions in
+// one transaction. When an article
 // with the same URL or the same text exists, it is loaded into a and
 // created is false. a.ID, a.Hash and a.Ingested are set.
 func (s *Store) Ingest(ctx context.Context, a *geo.Article) (created bool, err error) {
@@ -57,7 +50,7 @@ func (s *Store) ingestBatch(ctx context.Context, arts []*geo.Article) (created [
 		if a.Text == "" {
 			return nil, geo.Errorf(geo.EINVALID, "article text is empty")
 		}
-		a.Hash = Hash(a.Text)
+		a.Hash = geo.ContentHash(a.Text)
 	}
 	// A batch that has begun runs to its end: a cancelled ctx stops the
 	// next one. Without a cancellable context, database/sql and modernc do

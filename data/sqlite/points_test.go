@@ -48,7 +48,7 @@ func TestPlacePoints(t *testing.T) {
 		{"country", geo.Filter{Country: "LY", MinConfidence: 0.1}, func(a *geo.Article, m *geo.Mention) bool { return m.Place.Country == "LY" }},
 		{"kind", geo.Filter{Kind: geo.KindCity, MinConfidence: 0.1}, func(a *geo.Article, m *geo.Mention) bool { return m.Place.Kind == geo.KindCity }},
 		{"bbox", geo.Filter{BBox: &near, MinConfidence: 0.1}, func(a *geo.Article, m *geo.Mention) bool { return near.Contains(m.Place.Point) }},
-		{"text", geo.Filter{Query: "airport"}, func(a *geo.Article, m *geo.Mention) bool { return strings.Contains(a.Text, "airport") }},
+		{"text", geo.Filter{Query: textQuery("airport")}, func(a *geo.Article, m *geo.Mention) bool { return strings.Contains(a.Text, "airport") }},
 		{"all at once", geo.Filter{From: &from, Source: "desk", Country: "LY", MinConfidence: 0.55}, func(a *geo.Article, m *geo.Mention) bool {
 			return !a.Time().Before(from) && a.Source == "desk" && m.Place.Country == "LY" && m.Confidence >= 0.55
 		}},

@@ -12,7 +12,7 @@ import (
 // searchCount counts the mentions of articles whose text matches q.
 func searchCount(t *testing.T, s *Store, q string) int {
 	t.Helper()
-	n, err := s.CountMentions(context.Background(), geo.Filter{Query: q})
+	n, err := s.CountMentions(context.Background(), geo.Filter{Query: textQuery(q)})
 	if err != nil {
 		t.Fatalf("search %q: %v", q, err)
 	}
