@@ -25,14 +25,16 @@ var (
 	gaz     *gazetteer.Gazetteer
 )
 
-func geoparser(t *testing.T) *gazetteer.Gazetteer {
+// geoparser returns a new parser over the gazetteer, which the tests load
+// once and share: it is immutable.
+func geoparser(t *testing.T) *gazetteer.Parser {
 	gazOnce.Do(func() {
 		var err error
 		if gaz, err = gazetteer.Default(); err != nil {
 			panic(err)
 		}
 	})
-	return gaz
+	return gazetteer.NewParser(gaz)
 }
 
 func fixture(t *testing.T, name string) []byte {

@@ -6,8 +6,11 @@
 // build.go writes it to a compact gzip'd TSV file, embedded in the binary;
 // Load reads that file back into memory.
 //
-// The geoparser (parser.go, spot.go, resolve.go) turns text into mentions:
-// byte offsets, the resolved place and a confidence.
+// A Gazetteer is immutable once loaded. The geoparser is a Parser over it
+// (parser.go, spot.go, resolve.go): it turns text into mentions (byte
+// offsets, the resolved place and a confidence), and owns what it learns
+// of each source's locality (locality.go). Scoring it against corpora is
+// package eval's.
 package gazetteer
 
 //go:generate sh -c "cd .. && npm ci --prefix gazetteer/sources --no-audit --no-fund && go run ./cmd/mentionmap gazetteer build --npm gazetteer/sources/node_modules --words /usr/share/dict/words -o gazetteer/places.tsv.gz"

@@ -46,7 +46,6 @@ type Gazetteer struct {
 	nNames  int                 // keys with meanings
 	country map[string]int32    // ISO code -> place
 	admin1  map[string]int32    // "CC.A1" -> place
-	sources *localities         // what each source's articles were about
 }
 
 // maxNameTokens is the most tokens a name can have and still be found.
@@ -83,7 +82,6 @@ func Load(r io.Reader) (*Gazetteer, error) {
 		admin1:  make(map[string]int32),
 		admin2:  make(map[[3]string]int32),
 		areas:   make(map[string]int32),
-		sources: &localities{},
 	}
 	if err := readFile(r, (*loader)(g)); err != nil {
 		return nil, err
@@ -235,17 +233,6 @@ func (g *Gazetteer) Len() int { return len(g.places) }
 
 // Names is the number of distinct name keys.
 func (g *Gazetteer) Names() int { return g.nNames }
-
-// Lookup returns the places a name may refer to, best prior first.
-func (g *Gazetteer) Lookup(name string) []geo.Place {
-	var out []geo.Place
-	for _, e := range g.words.get(Key(name)).entries {
-		if e.place >= 0 {
-			out = append(out, g.places[e.place])
-		}
-	}
-	return out
-}
 
 // Country returns the country with an ISO 3166-1 alpha-2 code.
 func (g *Gazetteer) Country(code string) (geo.Place, bool) {

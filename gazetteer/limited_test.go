@@ -9,7 +9,7 @@ import (
 )
 
 func TestParseLimited(t *testing.T) {
-	g := def(t)
+	g := NewParser(def(t))
 	sample, err := os.ReadFile("../cmd/mentionmap/demo/libya-isis-resurgence.txt")
 	if err != nil {
 		t.Fatal(err)
@@ -51,7 +51,7 @@ func TestParseLimited(t *testing.T) {
 // TestParseLimitedMemory: a text that names one place 700,000 times is
 // parsed in memory proportional to its words, not its mentions.
 func TestParseLimitedMemory(t *testing.T) {
-	g := def(t)
+	g := NewParser(def(t))
 	text := strings.Repeat("Sirte. ", 700_000)
 	var before, after runtime.MemStats
 	runtime.GC()

@@ -69,40 +69,41 @@ func (ls *localities) home(source string, dst []areaWeight) []areaWeight {
 }
 
 // learn adds an article's confident places to its source's locality.
-func (g *Gazetteer) learn(source string, spans []span) {
+func (p *Parser) learn(source string, spans []span) {
 	if source == "" {
 		return
 	}
 	var t lesson
 	for i := range spans {
-		f := &g.facts[spans[i].place]
+		f := &p.g.facts[spans[i].place]
 		t.add(spans[i].confidence, f.kind, f.country, f.admin1)
 	}
-	t.teach(g.sources, source)
+	t.teach(p.sources, source)
 }
 
 // Learn adds a stored article of source, with its mentions, to the
 // source's locality, as ParseFrom does after parsing: a restarted server
 // relearns its sources from the articles it kept. A mention needs its
 // confidence and its place's kind, country and admin1.
-func (g *Gazetteer) Learn(source string, ms []geo.Mention) {
+func (p *Parser) Learn(source string, ms []geo.Mention) {
+	g := p.g
 	if source == "" {
 		return
 	}
 	var t lesson
 	for i := range ms {
-		p := &ms[i].Place
-		country, ok := g.areas[p.Country]
+		pl := &ms[i].Place
+		country, ok := g.areas[pl.Country]
 		if !ok {
 			continue
 		}
-		admin1, ok := g.areas[p.Country+"."+p.Admin1]
+		admin1, ok := g.areas[pl.Country+"."+pl.Admin1]
 		if !ok {
 			admin1 = -1
 		}
-		t.add(ms[i].Confidence, kinds[p.Kind], country, admin1)
+		t.add(ms[i].Confidence, kinds[pl.Kind], country, admin1)
 	}
-	t.teach(g.sources, source)
+	t.teach(p.sources, source)
 }
 
 // lesson is what one article teaches its source's locality: each

@@ -38,11 +38,10 @@ func TestParseFromSourceLocality(t *testing.T) {
 		{"the article's own evidence wins", texas, "star-telegram.com", "GR.ESYE31",
 			"Protests in Athens as Greece votes on the bailout."},
 	}
-	plain := area(t, def(t).Parse(target))
+	plain := area(t, NewParser(def(t)).Parse(target))
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			g := *def(t)
-			g.sources = &localities{}
+			g := NewParser(def(t))
 			for _, h := range tc.history {
 				g.ParseFrom(tc.source, h)
 			}

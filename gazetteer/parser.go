@@ -2,42 +2,58 @@ package gazetteer
 
 import "mentionmap/geo"
 
+// Parser is the geoparser (geo.Geoparser and geo.LimitedParser). It reads
+// texts against a Gazetteer, which is immutable and may be shared by many
+// parsers, and owns what it learns of each source's locality. It is safe
+// for concurrent use.
+type Parser struct {
+	g       *Gazetteer
+	sources *localities // what each source's articles were about
+}
+
+var (
+	_ geo.Geoparser     = (*Parser)(nil)
+	_ geo.LimitedParser = (*Parser)(nil)
+)
+
+// NewParser returns a parser over g that has learnt nothing yet.
+func NewParser(g *Gazetteer) *Parser { return &Parser{g: g, sources: &localities{}} }
+
 // Parse finds the places text mentions, in text order. Offsets are bytes
 // into text. It never fails: text it cannot read yields fewer mentions.
-func (g *Gazetteer) Parse(text string) []geo.Mention { return g.parse("", text) }
+func (p *Parser) Parse(text string) []geo.Mention { return p.ParseFrom("", text) }
 
 // ParseFrom is Parse for an article of source (a site or outlet; "" for
 // none). It reads the source's locality, learnt from the articles of
 // source parsed before, and then adds this article to it. Calls for one
 // source must be made in order for the result not to depend on timing;
 // calls for different sources may run concurrently.
-func (g *Gazetteer) ParseFrom(source, text string) []geo.Mention {
-	ms, _ := g.parseLimited(source, text, -1)
+func (p *Parser) ParseFrom(source, text string) []geo.Mention {
+	ms, _ := p.parse(source, text, -1)
 	return ms
 }
 
-// ParseLimited is ParseFrom that keeps at most max mentions (geo.
-// LimitedParser). Past twice max candidate names it only counts them,
-// without resolving or keeping them, so that a text naming one place
-// 700,000 times costs little more memory than its words; omitted counts
-// the mentions and candidates past max.
-func (g *Gazetteer) ParseLimited(source, text string, max int) (ms []geo.Mention, omitted int) {
-	return g.parseLimited(source, text, max)
+// ParseLimited is ParseFrom that keeps at most max mentions. Past twice
+// max candidate names it only counts them, without resolving or keeping
+// them, so that a text naming one place 700,000 times costs little more
+// memory than its words; omitted counts the mentions and candidates past
+// max.
+func (p *Parser) ParseLimited(source, text string, max int) (ms []geo.Mention, omitted int) {
+	return p.parse(source, text, max)
 }
 
-func (g *Gazetteer) parse(source, text string) []geo.Mention { return g.ParseFrom(source, text) }
-
-// parseLimited parses text; max < 0 keeps every mention.
-func (g *Gazetteer) parseLimited(source, text string, max int) ([]geo.Mention, int) {
+// parse parses text; max < 0 keeps every mention.
+func (p *Parser) parse(source, text string, max int) ([]geo.Mention, int) {
+	g := p.g
 	d := newDoc(text)
 	defer d.release()
-	d.ev.home = g.sources.home(source, d.ev.home)
+	d.ev.home = p.sources.home(source, d.ev.home)
 	d.maxSpans = -1
 	if max >= 0 {
 		d.maxSpans = 2 * max
 	}
 	spans := g.resolve(d, g.spot(d))
-	g.learn(source, spans)
+	p.learn(source, spans)
 	omitted := d.extraSpans
 	if max >= 0 && len(spans) > max {
 		spans, omitted = spans[:max], omitted+len(spans)-max

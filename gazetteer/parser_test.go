@@ -25,7 +25,7 @@ func placeID(m found, text, key, name, country string) bool {
 }
 
 func TestParseHardCases(t *testing.T) {
-	g := def(t)
+	g := NewParser(def(t))
 	tests := []struct {
 		name   string
 		text   string
@@ -116,7 +116,7 @@ func TestParseHardCases(t *testing.T) {
 // TestParseSample checks the sample article against DEVELOPERS.md, and
 // its full output against a golden file (go test -update to refresh).
 func TestParseSample(t *testing.T) {
-	g := def(t)
+	g := NewParser(def(t))
 	b, err := os.ReadFile("../cmd/mentionmap/demo/libya-isis-resurgence.txt")
 	if err != nil {
 		t.Fatal(err)
@@ -163,7 +163,7 @@ func golden(t *testing.T, name, got string) {
 // FuzzParse checks the invariants of any parse: no panic, offsets in
 // order and within the text, surface text equal to the slice.
 func FuzzParse(f *testing.F) {
-	g := def(f)
+	g := NewParser(def(f))
 	for _, s := range []string{"PARIS, Texas —", "U.S.-backed Benghazi-based", "Mişrātah’s", "Al-\xffMonitor", "", "A, B, C"} {
 		f.Add(s)
 	}
@@ -190,7 +190,7 @@ func FuzzParse(f *testing.F) {
 // BenchmarkParse measures geoparse throughput (MB/s) the way the service
 // uses it: one article per call, over the demo articles and the sample.
 func BenchmarkParse(b *testing.B) {
-	benchmarkParse(b, func(g *Gazetteer, i int, text string) { g.Parse(text) })
+	benchmarkParse(b, func(g *Parser, i int, text string) { g.Parse(text) })
 }
 
 // BenchmarkParseFrom parses as ingest does, as articles of 20 sources
@@ -200,11 +200,11 @@ func BenchmarkParseFrom(b *testing.B) {
 	for i := range sources {
 		sources[i] = fmt.Sprintf("source%d.example", i)
 	}
-	benchmarkParse(b, func(g *Gazetteer, i int, text string) { g.ParseFrom(sources[i%len(sources)], text) })
+	benchmarkParse(b, func(g *Parser, i int, text string) { g.ParseFrom(sources[i%len(sources)], text) })
 }
 
-func benchmarkParse(b *testing.B, parse func(g *Gazetteer, i int, text string)) {
-	g := def(b)
+func benchmarkParse(b *testing.B, parse func(g *Parser, i int, text string)) {
+	g := NewParser(def(b))
 	sample, _ := os.ReadFile("../cmd/mentionmap/demo/libya-isis-resurgence.txt")
 	texts := []string{string(sample)}
 	demo, _ := os.ReadFile("../cmd/mentionmap/demo/articles.jsonl")

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"mentionmap/gazetteer"
 	"mentionmap/geo"
 	"mentionmap/handlers"
 )
@@ -52,7 +53,7 @@ func newHeld(t *testing.T, opts handlers.Options) (*httptest.Server, heldStore) 
 	seedMentions(t, store, 5)
 	h := heldStore{ArticleStore: store, hold: make(chan struct{}), started: make(chan struct{}, 16)}
 	opts.Logger = quiet()
-	srv := httptest.NewServer(handlers.New(h, gaz, opts))
+	srv := httptest.NewServer(handlers.New(h, gazetteer.NewParser(gaz), opts))
 	t.Cleanup(srv.Close)
 	return srv, h
 }
@@ -144,7 +145,7 @@ func TestClientLeavingIsNoError(t *testing.T) {
 	seedMentions(t, store, 5)
 	h := heldStore{ArticleStore: store, hold: make(chan struct{}), started: make(chan struct{}, 16)}
 	var logs syncBuffer
-	srv := httptest.NewServer(handlers.New(h, gaz, handlers.Options{Logger: slog.New(slog.NewTextHandler(&logs, nil))}))
+	srv := httptest.NewServer(handlers.New(h, gazetteer.NewParser(gaz), handlers.Options{Logger: slog.New(slog.NewTextHandler(&logs, nil))}))
 	defer srv.Close()
 	ctx, leave := context.WithCancel(context.Background())
 	done := make(chan struct{})

@@ -38,7 +38,7 @@ func newServer(t *testing.T, opts handlers.Options) *httptest.Server {
 		t.Fatal(err)
 	}
 	opts.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
-	srv := httptest.NewServer(handlers.New(store, gaz, opts))
+	srv := httptest.NewServer(handlers.New(store, gazetteer.NewParser(gaz), opts))
 	t.Cleanup(func() { srv.Close(); store.Close() })
 	return srv
 }

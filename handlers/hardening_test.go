@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"mentionmap/data/sqlite"
+	"mentionmap/gazetteer"
 	"mentionmap/geo"
 	"mentionmap/handlers"
 )
@@ -43,7 +44,7 @@ func startServer(t *testing.T, opts handlers.Options) (*httptest.Server, *sqlite
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
-	srv := httptest.NewUnstartedServer(handlers.New(store, gaz, opts))
+	srv := httptest.NewUnstartedServer(handlers.New(store, gazetteer.NewParser(gaz), opts))
 	srv.Listener = smallBuffers{srv.Listener}
 	srv.Start()
 	t.Cleanup(func() { srv.CloseClientConnections(); srv.Close(); store.Close() })
@@ -60,7 +61,7 @@ func seedMentions(t *testing.T, store *sqlite.Store, n int) {
 		arts[i] = &geo.Article{URL: fmt.Sprintf("https://x.test/%d", i), Title: "Report",
 			Text: fmt.Sprintf("Report %d: fighting was seen in %s", i, names)}
 	}
-	if _, err := geo.IngestBatch(context.Background(), store, gaz, arts); err != nil {
+	if _, err := geo.IngestBatch(context.Background(), store, gazetteer.NewParser(gaz), arts); err != nil {
 		t.Fatal(err)
 	}
 }

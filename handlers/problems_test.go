@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"mentionmap/gazetteer"
 	"mentionmap/geo"
 	"mentionmap/handlers"
 )
@@ -48,7 +49,7 @@ func (fullStore) IngestBatch(context.Context, []*geo.Article) ([]bool, error) {
 
 func TestDiskFullAnswers507(t *testing.T) {
 	newServer(t, handlers.Options{})
-	srv := httptest.NewServer(handlers.New(fullStore{}, gaz, handlers.Options{Logger: quiet()}))
+	srv := httptest.NewServer(handlers.New(fullStore{}, gazetteer.NewParser(gaz), handlers.Options{Logger: quiet()}))
 	defer srv.Close()
 	for _, c := range []struct{ method, path, body string }{
 		{"GET", "/healthz", ""},

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"mentionmap/data/sqlite"
+	"mentionmap/gazetteer"
 	"mentionmap/geo"
 )
 
@@ -28,10 +29,11 @@ func (s *failingStore) IngestBatch(ctx context.Context, arts []*geo.Article) ([]
 // TestBatcher ingests a little over two batches through the pipeline, and
 // checks what is stored and reported, with and without a failing batch.
 func TestBatcher(t *testing.T) {
-	g, err := loadGazetteer(slog.New(slog.NewTextHandler(io.Discard, nil)), "")
+	idx, err := loadGazetteer(slog.New(slog.NewTextHandler(io.Discard, nil)), "")
 	if err != nil {
 		t.Fatal(err)
 	}
+	g := gazetteer.NewParser(idx)
 	const size = 40
 	n := 2*size + 7
 	for _, tc := range []struct {
@@ -55,7 +57,7 @@ func TestBatcher(t *testing.T) {
 			store := &failingStore{Store: real, failAt: tc.failAt}
 			p := newProgress(io.Discard)
 			b := &batcher{ctx: ctx, store: store, parser: g, progress: p, size: size}
-			arts := benchCorpus(g, n, 3, "t")
+			arts := benchCorpus(idx, n, 3, "t")
 			for _, a := range arts {
 				if err = b.add(a); err != nil {
 					break

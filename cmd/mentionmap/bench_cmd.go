@@ -19,6 +19,7 @@ import (
 	"github.com/paulmach/orb/maptile"
 
 	"mentionmap/data/sqlite"
+	"mentionmap/gazetteer"
 	"mentionmap/geo"
 )
 
@@ -48,7 +49,7 @@ func runBench(ctx context.Context, env *cmdEnv, args []string) error {
 	}
 	runtime.GOMAXPROCS(runtime.NumCPU())
 	t := &table{w: env.stdout}
-	g, err := loadGazetteer(env.logger(), "")
+	idx, err := loadGazetteer(env.logger(), "")
 	if err != nil {
 		return err
 	}
@@ -61,8 +62,9 @@ func runBench(ctx context.Context, env *cmdEnv, args []string) error {
 		pprof.StartCPUProfile(f)
 		defer pprof.StopCPUProfile()
 	}
-	arts := benchCorpus(g, *n, 1, "cli")
-	more := benchCorpus(g, 2000, 2, "post")
+	arts := benchCorpus(idx, *n, 1, "cli")
+	more := benchCorpus(idx, 2000, 2, "post")
+	g := gazetteer.NewParser(idx)
 	if err := benchParse(t, g, arts); err != nil {
 		return err
 	}

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"mentionmap/eval"
 	"mentionmap/gazetteer"
 )
 
@@ -34,7 +35,7 @@ func runEval(ctx context.Context, env *cmdEnv, args []string) error {
 		if err != nil {
 			return err
 		}
-		docs, err := gazetteer.ReadEvalDocs(f)
+		docs, err := eval.ReadDocs(f)
 		f.Close()
 		if err != nil {
 			return fmt.Errorf("%s: %w", path, err)
@@ -47,7 +48,7 @@ func runEval(ctx context.Context, env *cmdEnv, args []string) error {
 				docs[i].URL = ""
 			}
 		}
-		r := g.Evaluate(docs, *details)
+		r := eval.Run(gazetteer.NewParser(g), docs, *details) // a new parser per corpus: no sources learnt
 		p, rc, f1 := r.Exact()
 		_, _, of1 := r.Overlap()
 		mean, median := r.MeanMedian()

@@ -80,12 +80,13 @@ func loadGazetteer(log *slog.Logger, path string) (*gazetteer.Gazetteer, error) 
 }
 
 // openAll loads the gazetteer and opens the database: what serving and
-// ingesting both need.
-func openAll(ctx context.Context, log *slog.Logger, gazPath, dbPath string) (*gazetteer.Gazetteer, *sqlite.Store, error) {
-	g, err := loadGazetteer(log, gazPath)
+// ingesting both need. The parser has learnt nothing yet.
+func openAll(ctx context.Context, log *slog.Logger, gazPath, dbPath string) (*gazetteer.Parser, *sqlite.Store, error) {
+	idx, err := loadGazetteer(log, gazPath)
 	if err != nil {
 		return nil, nil, err
 	}
+	g := gazetteer.NewParser(idx)
 	store, err := sqlite.Open(ctx, dbPath)
 	if err != nil {
 		return nil, nil, err

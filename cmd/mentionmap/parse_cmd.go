@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 
+	"mentionmap/gazetteer"
 	"mentionmap/geo"
 )
 
@@ -18,10 +19,11 @@ func runParse(ctx context.Context, env *cmdEnv, args []string) error {
 	if err := env.parseFlags(fs, args); err != nil {
 		return err
 	}
-	g, err := loadGazetteer(env.logger(), *gazPath)
+	idx, err := loadGazetteer(env.logger(), *gazPath)
 	if err != nil {
 		return err
 	}
+	g := gazetteer.NewParser(idx)
 	if !*jsonl {
 		b, err := io.ReadAll(env.stdin)
 		if err != nil {

@@ -22,7 +22,7 @@ const (
 // stored with ids up to upTo, so that a restarted process geoparses their
 // next articles as the one before it would have. Articles stored after
 // upTo are learnt as they are parsed.
-func relearnSources(ctx context.Context, log *slog.Logger, store *sqlite.Store, g *gazetteer.Gazetteer, upTo int64) error {
+func relearnSources(ctx context.Context, log *slog.Logger, store *sqlite.Store, g *gazetteer.Parser, upTo int64) error {
 	start := time.Now()
 	sources := map[string]bool{}
 	articles := 0

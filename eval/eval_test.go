@@ -1,4 +1,4 @@
-package gazetteer
+package eval
 
 import (
 	"math"
@@ -8,6 +8,7 @@ import (
 
 	"github.com/paulmach/orb"
 
+	"mentionmap/gazetteer"
 	"mentionmap/geo"
 )
 
@@ -18,12 +19,12 @@ func fp(x float64) *float64 { return &x }
 func TestEvaluateScoring(t *testing.T) {
 	text := "Café in Sirte and Tripoli; Libyan forces."
 	// Code points: "Café" is 4 runes but 5 bytes, so byte offsets are +1.
-	doc := EvalDoc{ID: "d", Text: text, Toponyms: []EvalToken{
+	doc := Doc{ID: "d", Text: text, Toponyms: []Token{
 		{Start: 8, End: 13, Mention: "Sirte", Lat: fp(31.2), Lon: fp(16.59)},
 		{Start: 18, End: 25, Mention: "Tripoli", Lat: fp(34.44), Lon: fp(35.85)}, // Lebanon's: wrong on purpose
 		{Start: 27, End: 33, Mention: "Libyan", Type: "Demonym"},                 // not scored, both sides
 	}}
-	res := &EvalResult{}
+	res := &Result{}
 	ms := []geo.Mention{
 		{Start: 9, End: 14, Text: "Sirte", Place: geo.Place{Point: orb.Point{16.59, 31.21}}},
 		{Start: 19, End: 26, Text: "Tripoli", Place: geo.Place{Point: orb.Point{13.19, 32.89}}},
@@ -52,7 +53,10 @@ func TestCorpusRegression(t *testing.T) {
 	if testing.Short() {
 		t.Skip("short")
 	}
-	g := def(t)
+	g, err := gazetteer.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
 	floors := []struct {
 		file          string
 		docs          int
@@ -63,15 +67,18 @@ func TestCorpusRegression(t *testing.T) {
 	}
 	for _, fl := range floors {
 		f, err := os.Open(fl.file)
+		if err != nil && os.Getenv("CI") == "true" {
+			t.Fatalf("CI needs the corpora beside the repository: %v", err)
+		}
 		if err != nil {
 			t.Skipf("corpus not available: %v", err)
 		}
-		docs, err := ReadEvalDocs(f)
+		docs, err := ReadDocs(f)
 		f.Close()
 		if err != nil {
 			t.Fatal(err)
 		}
-		res := g.Evaluate(docs[:fl.docs], false)
+		res := Run(gazetteer.NewParser(g), docs[:fl.docs], false)
 		_, _, f1 := res.Exact()
 		name := fl.file[strings.LastIndex(fl.file, "/")+1:]
 		t.Logf("%s first %d docs: F1 %.3f A@161 %.3f", name, fl.docs, f1, res.A161())

@@ -1,4 +1,8 @@
-package gazetteer
+// Package eval scores a geoparser against annotated corpora (the format of
+// shared/corpora): recognition as precision, recall and F1, resolution as
+// the share of toponyms within 161 km, their mean and median error, and
+// the AUC of the error curve. It needs only a geo.Geoparser.
+package eval
 
 import (
 	"bufio"
@@ -7,6 +11,7 @@ import (
 	"io"
 	"math"
 	"sort"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -15,17 +20,17 @@ import (
 	"mentionmap/geo"
 )
 
-// EvalDoc is one annotated document of a geoparsing corpus, in the format
+// Doc is one annotated document of a geoparsing corpus, in the format
 // of shared/corpora: offsets are Unicode code points, end exclusive.
-type EvalDoc struct {
+type Doc struct {
 	ID       string      `json:"id"`
 	URL      string      `json:"url"`
 	Text     string      `json:"text"`
-	Toponyms []EvalToken `json:"toponyms"`
+	Toponyms []Token `json:"toponyms"`
 }
 
-// EvalToken is one gold toponym.
-type EvalToken struct {
+// Token is one gold toponym.
+type Token struct {
 	Start         int      `json:"start"`
 	End           int      `json:"end"`
 	Mention       string   `json:"mention"`
@@ -38,7 +43,7 @@ type EvalToken struct {
 // Scored reports whether a toponym is gold: it has coordinates and is
 // locational. (GeoWebNews marks non-locational types such as Non_Toponym
 // and Homonym; LGL has no types and counts demonyms as their country.)
-func (t EvalToken) Scored() bool { return t.Lat != nil && t.Lon != nil && !t.NonLocational }
+func (t Token) Scored() bool { return t.Lat != nil && t.Lon != nil && !t.NonLocational }
 
 // typedNotScored are annotation types that mark a name as something other
 // than a toponym for scoring: GeoWebNews tags nationality adjectives as
@@ -48,13 +53,13 @@ func (t EvalToken) Scored() bool { return t.Lat != nil && t.Lon != nil && !t.Non
 // country's coordinates and are scored as toponyms.)
 var typedNotScored = map[string]bool{"Demonym": true, "Language": true}
 
-// ReadEvalDocs reads a corpus file, one JSON document per line.
-func ReadEvalDocs(r io.Reader) ([]EvalDoc, error) {
-	var docs []EvalDoc
+// ReadDocs reads a corpus file, one JSON document per line.
+func ReadDocs(r io.Reader) ([]Doc, error) {
+	var docs []Doc
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 64<<20)
 	for line := 1; sc.Scan(); line++ {
-		var d EvalDoc
+		var d Doc
 		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
 			return nil, geo.Errorf(geo.EINVALID, "line %d: %v", line, err)
 		}
@@ -63,8 +68,8 @@ func ReadEvalDocs(r io.Reader) ([]EvalDoc, error) {
 	return docs, sc.Err()
 }
 
-// EvalResult holds the scores of one corpus.
-type EvalResult struct {
+// Result holds the scores of one corpus.
+type Result struct {
 	Docs, Gold, Predicted   int
 	ExactTP, OverlapTP      int
 	Within161               int
@@ -88,16 +93,16 @@ func prf(tp, pred, gold int) (p, r, f float64) {
 }
 
 // Exact returns precision, recall and F1 on exact spans.
-func (r *EvalResult) Exact() (p, rc, f float64) { return prf(r.ExactTP, r.Predicted, r.Gold) }
+func (r *Result) Exact() (p, rc, f float64) { return prf(r.ExactTP, r.Predicted, r.Gold) }
 
 // Overlap returns precision, recall and F1 on overlapping spans.
-func (r *EvalResult) Overlap() (p, rc, f float64) { return prf(r.OverlapTP, r.Predicted, r.Gold) }
+func (r *Result) Overlap() (p, rc, f float64) { return prf(r.OverlapTP, r.Predicted, r.Gold) }
 
 // A161 is the share of exactly matched toponyms placed within 161 km.
-func (r *EvalResult) A161() float64 { return ratio(r.Within161, len(r.Errors)) }
+func (r *Result) A161() float64 { return ratio(r.Within161, len(r.Errors)) }
 
 // Recall161 is the share of all gold toponyms found and placed within 161 km.
-func (r *EvalResult) Recall161() float64 { return ratio(r.Within161, r.Gold) }
+func (r *Result) Recall161() float64 { return ratio(r.Within161, r.Gold) }
 
 func ratio(a, b int) float64 {
 	if b == 0 {
@@ -107,7 +112,7 @@ func ratio(a, b int) float64 {
 }
 
 // MeanMedian returns the mean and median error in km.
-func (r *EvalResult) MeanMedian() (mean, median float64) {
+func (r *Result) MeanMedian() (mean, median float64) {
 	if len(r.Errors) == 0 {
 		return 0, 0
 	}
@@ -122,7 +127,7 @@ func (r *EvalResult) MeanMedian() (mean, median float64) {
 // AUC is the area under the curve of sorted log(1+km) errors, normalised
 // by log(20039) (half the Earth's circumference), as in Gritta et al.
 // 2018: 0 is perfect, 1 is always at the antipode.
-func (r *EvalResult) AUC() float64 {
+func (r *Result) AUC() float64 {
 	n := len(r.Errors)
 	if n == 0 {
 		return 0
@@ -143,7 +148,7 @@ func (r *EvalResult) AUC() float64 {
 }
 
 // dropTyped removes predictions on spans the corpus types as not scored.
-func dropTyped(d EvalDoc, offs []int, ms []geo.Mention) []geo.Mention {
+func dropTyped(d Doc, offs []int, ms []geo.Mention) []geo.Mention {
 	skip := map[[2]int]bool{}
 	for _, t := range d.Toponyms {
 		if typedNotScored[t.Type] && t.Start >= 0 && t.End < len(offs) && t.Start < t.End {
@@ -171,20 +176,15 @@ func byteOffsets(text string) []int {
 	return append(offs, len(text))
 }
 
-// Evaluate geoparses every document in order, as articles of the source
-// its URL names, and scores it against the gold. It starts with no memory
-// of sources, and leaves g's untouched.
-func (g *Gazetteer) Evaluate(docs []EvalDoc, details bool) *EvalResult {
-	fresh := *g
-	fresh.sources = &localities{}
-	return fresh.evaluate(docs, details)
-}
-
-func (g *Gazetteer) evaluate(docs []EvalDoc, details bool) *EvalResult {
-	res := &EvalResult{Docs: len(docs)}
+// Run geoparses every document in order with p, as articles of the source
+// its URL names, and scores it against the gold. What p learns of sources
+// carries from one document to the next: give it a parser that has learnt
+// nothing yet.
+func Run(p geo.Geoparser, docs []Doc, details bool) *Result {
+	res := &Result{Docs: len(docs)}
 	for _, d := range docs {
 		start := time.Now()
-		ms := g.ParseFrom(geo.SourceKey("", d.URL), d.Text)
+		ms := p.ParseFrom(geo.SourceKey("", d.URL), d.Text)
 		res.Seconds += time.Since(start).Seconds()
 		res.Bytes += len(d.Text)
 		res.add(d, ms, details)
@@ -198,7 +198,7 @@ type goldSpan struct {
 	text       string
 }
 
-func (res *EvalResult) add(d EvalDoc, ms []geo.Mention, details bool) {
+func (res *Result) add(d Doc, ms []geo.Mention, details bool) {
 	offs := byteOffsets(d.Text)
 	n := utf8.RuneCountInString(d.Text)
 	var gold []goldSpan
@@ -229,7 +229,7 @@ func (res *EvalResult) add(d EvalDoc, ms []geo.Mention, details bool) {
 				res.Wrong = append(res.Wrong, fmt.Sprintf("%s\t%q -> %s (%s, %s) is %.0f km off", d.ID, gs.text, ms[i].Place.Name, ms[i].Place.Kind, ms[i].Place.Country, km))
 			}
 		} else if details {
-			res.Misses = append(res.Misses, fmt.Sprintf("%s\t%q\t%s", d.ID, gs.text, sentence(d.Text, gs.start, gs.end)))
+			res.Misses = append(res.Misses, fmt.Sprintf("%s\t%q\t%s", d.ID, gs.text, around(d.Text, gs.start, gs.end)))
 		}
 		for i, m := range ms {
 			if !usedOverlap[i] && m.Start < gs.end && gs.start < m.End {
@@ -246,4 +246,17 @@ func (res *EvalResult) add(d EvalDoc, ms []geo.Mention, details bool) {
 			}
 		}
 	}
+}
+
+// around is the text about a miss, for the error listing: up to 80 bytes
+// either side, cut at character boundaries, on one line.
+func around(text string, start, end int) string {
+	lo, hi := max(0, start-80), min(len(text), end+80)
+	for lo > 0 && !utf8.RuneStart(text[lo]) {
+		lo--
+	}
+	for hi < len(text) && !utf8.RuneStart(text[hi]) {
+		hi++
+	}
+	return strings.Join(strings.Fields(text[lo:hi]), " ")
 }
