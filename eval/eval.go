@@ -23,9 +23,9 @@ import (
 // Doc is one annotated document of a geoparsing corpus, in the format
 // of shared/corpora: offsets are Unicode code points, end exclusive.
 type Doc struct {
-	ID       string      `json:"id"`
-	URL      string      `json:"url"`
-	Text     string      `json:"text"`
+	ID       string  `json:"id"`
+	URL      string  `json:"url"`
+	Text     string  `json:"text"`
 	Toponyms []Token `json:"toponyms"`
 }
 
