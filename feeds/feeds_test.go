@@ -183,7 +183,7 @@ func TestAtomAndJSONFeedFiles(t *testing.T) {
 }
 
 func newStore(t *testing.T) *sqlite.Store {
-	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "feeds.db"))
+	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "feeds.db"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

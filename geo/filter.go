@@ -88,3 +88,20 @@ type Geoparser interface {
 type LimitedParser interface {
 	ParseLimited(source, text string, max int) (ms []Mention, omitted int)
 }
+
+// SourceHistory is a store that can replay, newest first, the mentions of
+// each source's stored articles, so that a starting process relearns what
+// its geoparser learnt per source (see Learner).
+type SourceHistory interface {
+	// LastArticleID is the id of the newest stored article, 0 for none.
+	LastArticleID(ctx context.Context) (int64, error)
+	// SourceHistory calls fn for articles with ids up to upTo, newest
+	// first: at most perSource per source and total in all.
+	SourceHistory(ctx context.Context, upTo int64, perSource, total int, fn func(source string, ms []Mention) error) error
+}
+
+// Learner is a geoparser that learns from a source's stored articles as it
+// does from those it parses.
+type Learner interface {
+	Learn(source string, ms []Mention)
+}

@@ -10,7 +10,6 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"time"
 	"unicode/utf8"
 )
 
@@ -188,28 +187,3 @@ func (p Place) MarshalJSON() ([]byte, error) {
 	}{plain(p), p.Point.Lon(), p.Point.Lat()})
 }
 
-// ArticleInput is the JSON form of an incoming article, shared by
-// POST /articles and by ingest files (.json, .jsonl).
-type ArticleInput struct {
-	URL       string  `json:"url"`
-	Title     string  `json:"title"`
-	Source    string  `json:"source"`
-	Published string  `json:"published"`
-	Text      *string `json:"text"`
-}
-
-// Article converts the input; call Validate on the result before storing.
-func (in *ArticleInput) Article() (*Article, error) {
-	if in.Text == nil {
-		return nil, Errorf(EINVALID, `"text" is required and must be a string`)
-	}
-	a := &Article{URL: in.URL, Title: in.Title, Source: in.Source, Text: *in.Text}
-	if in.Published != "" {
-		t, err := time.Parse(time.RFC3339, in.Published)
-		if err != nil {
-			return nil, Errorf(EINVALID, `"published" must be an RFC 3339 time, such as 2021-09-11T15:06:00Z, not %q`, in.Published)
-		}
-		a.Published = &t
-	}
-	return a, nil
-}

@@ -1,7 +1,6 @@
 package handlers
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -67,29 +66,23 @@ func decodeArticles(contentType string, body []byte, maxBatch int) (arts []*geo.
 
 func decodeNDJSON(body []byte, maxBatch int) ([]*geo.Article, error) {
 	var arts []*geo.Article
-	sc := bufio.NewScanner(bytes.NewReader(body))
-	sc.Buffer(make([]byte, 64<<10), len(body)+1)
-	for line := 1; sc.Scan(); line++ {
-		if len(bytes.TrimSpace(sc.Bytes())) == 0 {
-			continue
+	err := geo.ReadJSONLines(bytes.NewReader(body), func(line int, a *geo.Article, err error) error {
+		if err == nil {
+			err = a.Validate()
 		}
-		var in geo.ArticleInput
-		if err := json.Unmarshal(sc.Bytes(), &in); err != nil {
-			return nil, geo.Errorf(geo.EINVALID, "line %d: malformed JSON: %v", line, err)
-		}
-		a, err := article(&in)
-		if err != nil {
-			return nil, geo.Errorf(geo.ErrorCode(err), "line %d: %s", line, geo.ErrorMessage(err))
-		}
-		if len(arts) == maxBatch {
-			return nil, geo.Errorf(geo.ETOOLARGE, "a batch holds at most %d articles; send the rest in another", maxBatch)
+		switch {
+		case err != nil:
+			return geo.Errorf(geo.ErrorCode(err), "line %d: %s", line, geo.ErrorMessage(err))
+		case len(arts) == maxBatch:
+			return geo.Errorf(geo.ETOOLARGE, "a batch holds at most %d articles; send the rest in another", maxBatch)
 		}
 		arts = append(arts, a)
+		return nil
+	})
+	if err == nil && len(arts) == 0 {
+		err = geo.Errorf(geo.EINVALID, "batch has no articles")
 	}
-	if len(arts) == 0 {
-		return nil, geo.Errorf(geo.EINVALID, "batch has no articles")
-	}
-	return arts, nil
+	return arts, err
 }
 
 // batchResult is one article of a batch response.

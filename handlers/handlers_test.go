@@ -33,7 +33,7 @@ func newServer(t *testing.T, opts handlers.Options) *httptest.Server {
 			panic(err)
 		}
 	})
-	store, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "api.db"))
+	store, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "api.db"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

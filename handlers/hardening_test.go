@@ -37,7 +37,7 @@ func (l smallBuffers) Accept() (net.Conn, error) {
 func startServer(t *testing.T, opts handlers.Options) (*httptest.Server, *sqlite.Store) {
 	t.Helper()
 	newServer(t, handlers.Options{}) // loads the shared gazetteer
-	store, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "api.db"))
+	store, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "api.db"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

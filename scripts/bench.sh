@@ -5,7 +5,8 @@
 #   scripts/bench.sh [--articles N] [--wrk-seconds S] [--dir DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bin=$(mktemp -d)/mentionmap
-go build -o "$bin" ./cmd/mentionmap
+dir=$(mktemp -d)
+go build -o "$dir/mentionmap" ./cmd/mentionmap
+go build -o "$dir/mentionmap-bench" ./cmd/mentionmap-bench
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr), $(go version | cut -d' ' -f3)"
-"$bin" bench "$@"
+"$dir/mentionmap-bench" --bin "$dir/mentionmap" "$@"

@@ -77,7 +77,7 @@ func TestKill9KeepsAcknowledgedArticles(t *testing.T) {
 	if len(acks) < 20 {
 		t.Fatalf("only %d articles acknowledged before the kill", len(acks))
 	}
-	s, err := sqlite.Open(context.Background(), db)
+	s, err := sqlite.Open(context.Background(), db, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"context"
 	"embed"
+	"io"
 	"io/fs"
 	"time"
 
 	"mentionmap/geo"
+	"mentionmap/ingest"
 )
 
 // demo holds the bundled demo articles: short news items written for the
@@ -26,28 +28,28 @@ var demoPublished = time.Date(2021, 9, 11, 15, 6, 0, 0, time.UTC)
 
 // ingestDemo stores the demo articles; already stored ones are skipped.
 func ingestDemo(ctx context.Context, s geo.ArticleStore, p geo.Geoparser) error {
+	b := ingest.NewBatcher(ctx, s, p, ingest.NewReport(io.Discard), 0)
+	var bad error
+	out := ingest.Sink{
+		OK: func(a *geo.Article) error {
+			if a.Published == nil {
+				a.Published, a.Source = &demoPublished, "demo sample"
+			}
+			return b.Add(a)
+		},
+		Bad: func(err error) { bad = err }, // our own files: any bad record is a bug
+	}
 	for _, name := range demoFiles() {
-		b, err := demo.ReadFile(name)
+		body, err := demo.ReadFile(name)
 		if err != nil {
 			return err
 		}
-		var bad error
-		err = decodeFile(name, bytes.NewReader(b), sink{
-			ok: func(a *geo.Article) error {
-				if a.Published == nil {
-					a.Published, a.Source = &demoPublished, "demo sample"
-				}
-				_, err := geo.Ingest(ctx, s, p, a)
-				return err
-			},
-			bad: func(err error) { bad = err }, // our own files: any bad record is a bug
-		})
-		if err == nil {
-			err = bad
-		}
-		if err != nil {
+		if err := ingest.DecodeFile(name, bytes.NewReader(body), out); err != nil {
 			return err
 		}
 	}
-	return nil
+	if err := b.Finish(); err != nil {
+		return err
+	}
+	return bad
 }

@@ -69,7 +69,7 @@ func TestServeDrainsInFlightRequests(t *testing.T) {
 	if err := srv.exit(); err != nil {
 		t.Fatalf("serve: %v", err)
 	}
-	store, err := sqlite.Open(context.Background(), db)
+	store, err := sqlite.Open(context.Background(), db, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

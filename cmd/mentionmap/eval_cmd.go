@@ -10,6 +10,7 @@ import (
 
 	"mentionmap/eval"
 	"mentionmap/gazetteer"
+	"mentionmap/internal/cli"
 )
 
 func runEval(ctx context.Context, env *cmdEnv, args []string) error {
@@ -24,7 +25,7 @@ func runEval(ctx context.Context, env *cmdEnv, args []string) error {
 	if fs.NArg() == 0 {
 		return fmt.Errorf("eval: name one or more corpus .jsonl files")
 	}
-	g, err := loadGazetteer(env.logger(), *gazPath)
+	g, err := cli.LoadGazetteer(env.logger(), *gazPath)
 	if err != nil {
 		return err
 	}

@@ -1,5 +1,6 @@
-// Command mentionmap finds the places news articles mention, stores them in
-// SQLite and serves them to map clients.
+// Command mentionmap finds the places news articles mention, stores them and
+// serves them to map clients. This package is wiring: each subcommand reads
+// its flags and hands the work to the packages that own it.
 //
 // Usage:
 //
@@ -15,17 +16,20 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
 	"syscall"
+
+	"mentionmap/internal/cli"
 )
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
-	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr); err != nil {
+	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr); err != nil && !errors.Is(err, cli.ErrHelp) {
 		fmt.Fprintln(os.Stderr, "mentionmap:", err)
 		os.Exit(1)
 	}
@@ -39,7 +43,6 @@ commands:
   ingest      geoparse and store articles from files
   gazetteer   build a gazetteer file (gazetteer build --help)
   eval        score the geoparser on annotated corpora (.jsonl)
-  bench       build a synthetic corpus and measure the service (one table)
 
 Run 'mentionmap COMMAND --help' for a command's flags.`
 
@@ -61,8 +64,6 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runGazetteer(ctx, env, args[1:])
 	case "eval":
 		return runEval(ctx, env, args[1:])
-	case "bench":
-		return runBench(ctx, env, args[1:])
 	case "help", "-h", "--help":
 		fmt.Fprintln(stdout, usage)
 		return nil

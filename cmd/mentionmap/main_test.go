@@ -11,14 +11,10 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
-	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
 
-	"mentionmap/data/sqlite"
-	"mentionmap/geo"
 )
 
 func runCmd(t *testing.T, ctx context.Context, stdin string, env map[string]string, args ...string) (string, string, error) {
@@ -221,50 +217,3 @@ func TestUnknownCommand(t *testing.T) {
 	}
 }
 
-// TestBenchRefusesAnEarlierDatabase: a second run into the same --dir
-// would find every article stored and report a meaningless rate.
-func TestBenchRefusesAnEarlierDatabase(t *testing.T) {
-	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "bench.db"), nil, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	_, _, err := runCmd(t, context.Background(), "", nil, "bench", "--dir", dir, "--only", "ingest")
-	if geo.ErrorCode(err) != geo.EINVALID {
-		t.Fatalf("err = %v", err)
-	}
-}
-
-// TestBenchIngestPasses runs the ingest rows of the bench on a small
-// corpus: they report the median of the passes, every pass stores the
-// whole corpus, and only the last pass's database is left.
-func TestBenchIngestPasses(t *testing.T) {
-	dir := t.TempDir()
-	out, _, err := runCmd(t, context.Background(), "", nil, "bench", "--dir", dir, "--only", "ingest", "--articles", "300")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := regexp.MustCompile(`median of 3 passes\) \| (\d+) articles/s \| (\d+) mentions/s; passes (\d+)-(\d+) articles/s`).FindStringSubmatch(out)
-	if m == nil {
-		t.Fatalf("no ingest row in:\n%s", out)
-	}
-	rate, _ := strconv.Atoi(m[1])
-	lo, _ := strconv.Atoi(m[3])
-	hi, _ := strconv.Atoi(m[4])
-	if rate <= 0 || lo > rate || rate > hi {
-		t.Errorf("median %d outside the passes %d-%d", rate, lo, hi)
-	}
-	store, err := sqlite.Open(context.Background(), filepath.Join(dir, "bench.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
-	if arts, err := store.Articles(context.Background(), 1000, 0); err != nil || len(arts) != 300 {
-		t.Errorf("bench.db holds %d articles (%v), want 300", len(arts), err)
-	}
-	files, _ := os.ReadDir(dir)
-	for _, f := range files {
-		if strings.Contains(f.Name(), "pass") {
-			t.Errorf("%s was left behind", f.Name())
-		}
-	}
-}

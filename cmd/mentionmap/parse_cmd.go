@@ -9,6 +9,7 @@ import (
 	"io"
 
 	"mentionmap/gazetteer"
+	"mentionmap/internal/cli"
 	"mentionmap/geo"
 )
 
@@ -19,7 +20,7 @@ func runParse(ctx context.Context, env *cmdEnv, args []string) error {
 	if err := env.parseFlags(fs, args); err != nil {
 		return err
 	}
-	idx, err := loadGazetteer(env.logger(), *gazPath)
+	idx, err := cli.LoadGazetteer(env.logger(), *gazPath)
 	if err != nil {
 		return err
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"log/slog"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -69,7 +68,7 @@ func (c *checkpointer) run() {
 		_, pages, err := checkpoint(context.Background(), c.s.r, "PASSIVE")
 		c.mu.Unlock()
 		if err != nil {
-			slog.Warn("checkpoint", "err", err)
+			c.s.log.Warn("checkpoint", "err", err)
 		}
 		c.walPages.Store(pages)
 	}

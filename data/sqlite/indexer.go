@@ -12,6 +12,7 @@ import (
 // indexer keeps the search file up to date with the main one.
 type indexer struct {
 	w, src *sql.DB // the writer of the search file; readers of the main file
+	log    *slog.Logger
 
 	mu       sync.Mutex
 	upTo     int64         // the newest article indexed
@@ -24,7 +25,7 @@ type indexer struct {
 
 // openIndexer opens the search file of file, creating it if needed, and
 // starts indexing what it lacks.
-func openIndexer(ctx context.Context, file string, src *sql.DB) (*indexer, error) {
+func openIndexer(ctx context.Context, file string, src *sql.DB, log *slog.Logger) (*indexer, error) {
 	w, err := sql.Open("sqlite", fileDSN(searchFile(file), true, "cache_size(-16384)"))
 	if err != nil {
 		return nil, err
@@ -34,7 +35,7 @@ func openIndexer(ctx context.Context, file string, src *sql.DB) (*indexer, error
 		w.Close()
 		return nil, geo.Wrap(geo.EINTERNAL, err, "search index %s", searchFile(file))
 	}
-	ix := &indexer{w: w, src: src, progress: make(chan struct{}), wake: make(chan struct{}, 1),
+	ix := &indexer{w: w, src: src, log: log, progress: make(chan struct{}), wake: make(chan struct{}, 1),
 		quit: make(chan struct{}), done: make(chan struct{})}
 	go ix.run()
 	ix.committed()
@@ -59,7 +60,7 @@ func (ix *indexer) run() {
 			more, err = ix.round(context.Background())
 			ix.report(err)
 			if err != nil {
-				slog.Warn("search index", "err", err)
+				ix.log.Warn("search index", "err", err)
 				more = false
 			}
 			select {
@@ -136,7 +137,7 @@ func (ix *indexer) start(ctx context.Context, tx *sql.Tx) (int64, error) {
 	if ours == 1 {
 		return upTo, nil
 	}
-	slog.Warn("search index: it is not this database's; rebuilding it")
+	ix.log.Warn("search index: it is not this database's; rebuilding it")
 	if _, err := tx.ExecContext(ctx, `INSERT INTO articles_fts (articles_fts) VALUES ('delete-all')`); err != nil {
 		return 0, err
 	}

@@ -34,7 +34,7 @@ func TestMigratesOlderSchema(t *testing.T) {
 		t.Fatal(err)
 	}
 	db.Close()
-	s, err := Open(context.Background(), path)
+	s, err := Open(context.Background(), path, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,7 +100,7 @@ func TestOpenFailsClearly(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s, err := Open(context.Background(), tt.path)
+			s, err := Open(context.Background(), tt.path, nil)
 			if err == nil {
 				s.Close()
 				t.Fatal("opened")

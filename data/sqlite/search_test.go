@@ -24,7 +24,7 @@ func reopen(t *testing.T, s *Store, path string) *Store {
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}
-	s, err := Open(context.Background(), path)
+	s, err := Open(context.Background(), path, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -79,7 +79,7 @@ func TestSearchIndexIsRebuilt(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			otherPath := filepath.Join(t.TempDir(), "other.db")
-			other, err := Open(ctx, otherPath)
+			other, err := Open(ctx, otherPath, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -120,7 +120,7 @@ func TestSearchIndexIsRebuilt(t *testing.T) {
 func TestSearchWithTwoStores(t *testing.T) {
 	ctx := context.Background()
 	a, path := openTest(t)
-	b, err := Open(ctx, path)
+	b, err := Open(ctx, path, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"embed"
 	"fmt"
+	"log/slog"
 	"net/url"
 	"path"
 	"sort"
@@ -24,6 +25,7 @@ var migrations embed.FS
 
 // Store is the SQLite implementation of geo.ArticleStore.
 type Store struct {
+	log    *slog.Logger
 	r, w   *sql.DB // readers; the single writer
 	health *sql.DB // one connection of its own, so health checks never queue behind readers
 
@@ -82,8 +84,12 @@ func fileDSN(file string, immediate bool, more ...string) string {
 }
 
 // Open opens (creating if needed) the database at file and migrates it to
-// the current schema.
-func Open(ctx context.Context, file string) (*Store, error) {
+// the current schema. The store logs what it does in the background to
+// log; nil discards it.
+func Open(ctx context.Context, file string, log *slog.Logger) (*Store, error) {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
 	w, err := sql.Open("sqlite", dsn(file, true))
 	if err != nil {
 		return nil, geo.Wrap(geo.EINTERNAL, err, "open %s", file)
@@ -102,12 +108,12 @@ func Open(ctx context.Context, file string) (*Store, error) {
 		return nil, geo.Wrap(geo.EINTERNAL, err, "open %s", file)
 	}
 	h.SetMaxOpenConns(1)
-	s := &Store{r: r, w: w, health: h, places: map[string]int64{}}
+	s := &Store{log: log, r: r, w: w, health: h, places: map[string]int64{}}
 	if err := s.migrate(ctx); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("database %s: %w", file, err)
 	}
-	if s.search, err = openIndexer(ctx, file, r); err != nil {
+	if s.search, err = openIndexer(ctx, file, r, log); err != nil {
 		s.Close()
 		return nil, err
 	}

@@ -16,7 +16,7 @@ import (
 func openTest(t *testing.T) (*Store, string) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "test.db")
-	s, err := Open(context.Background(), path)
+	s, err := Open(context.Background(), path, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -112,7 +112,7 @@ func TestReopenKeepsData(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Close()
-	s2, err := Open(ctx, path)
+	s2, err := Open(ctx, path, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -256,7 +256,7 @@ func FuzzFTSQuery(f *testing.F) {
 }
 
 func openFuzz(f *testing.F) (*Store, error) {
-	s, err := Open(context.Background(), filepath.Join(f.TempDir(), "fuzz.db"))
+	s, err := Open(context.Background(), filepath.Join(f.TempDir(), "fuzz.db"), nil)
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -266,7 +266,7 @@ func openFuzz(f *testing.F) (*Store, error) {
 
 // openBench opens a store in the benchmark's temporary directory.
 func openBench(b *testing.B) *Store {
-	s, err := Open(context.Background(), filepath.Join(b.TempDir(), "bench.db"))
+	s, err := Open(context.Background(), filepath.Join(b.TempDir(), "bench.db"), nil)
 	if err != nil {
 		b.Fatal(err)
 	}

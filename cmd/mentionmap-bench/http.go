@@ -23,13 +23,9 @@ type benchServer struct {
 	ready time.Duration
 }
 
-// startServer starts this executable's serve command on a free loopback
-// port and waits until it answers.
-func startServer(ctx context.Context, db string) (*benchServer, error) {
-	exe, err := os.Executable()
-	if err != nil {
-		return nil, err
-	}
+// startServer starts the binary's serve command on a free loopback port
+// and waits until it answers.
+func startServer(ctx context.Context, exe, db string) (*benchServer, error) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, err

@@ -1,16 +1,46 @@
-package main
+package ingest_test
 
 import (
 	"context"
+	"fmt"
 	"io"
-	"log/slog"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"mentionmap/data/sqlite"
 	"mentionmap/gazetteer"
 	"mentionmap/geo"
+	"mentionmap/ingest"
 )
+
+var (
+	indexOnce sync.Once
+	shared    *gazetteer.Gazetteer
+)
+
+// index loads the gazetteer once for the package's tests: it is immutable,
+// and each test makes its own Parser over it.
+func index(t *testing.T) *gazetteer.Gazetteer {
+	indexOnce.Do(func() {
+		var err error
+		if shared, err = gazetteer.Default(); err != nil {
+			panic(err)
+		}
+	})
+	return shared
+}
+
+// corpus makes n articles that each name a few places.
+func corpus(n int) []*geo.Article {
+	towns := []string{"Sirte", "Tripoli", "Benghazi", "Lagos", "Accra", "Dakar", "Nairobi", "Athens", "Madrid", "Oslo"}
+	arts := make([]*geo.Article, n)
+	for i := range arts {
+		arts[i] = &geo.Article{URL: fmt.Sprintf("https://t.test/%d", i), Title: fmt.Sprintf("Report %d", i),
+			Text: fmt.Sprintf("Report %d: talks in %s and %s, and aid for %s.", i, towns[i%10], towns[(i+3)%10], towns[(i+7)%10])}
+	}
+	return arts
+}
 
 // failingStore fails the batch numbered failAt (from 1) and stores the
 // others in the real store.
@@ -29,10 +59,7 @@ func (s *failingStore) IngestBatch(ctx context.Context, arts []*geo.Article) ([]
 // TestBatcher ingests a little over two batches through the pipeline, and
 // checks what is stored and reported, with and without a failing batch.
 func TestBatcher(t *testing.T) {
-	idx, err := loadGazetteer(slog.New(slog.NewTextHandler(io.Discard, nil)), "")
-	if err != nil {
-		t.Fatal(err)
-	}
+	idx := index(t)
 	g := gazetteer.NewParser(idx)
 	const size = 40
 	n := 2*size + 7
@@ -49,21 +76,21 @@ func TestBatcher(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ctx := context.Background()
-			real, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "m.db"))
+			real, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "m.db"), nil)
 			if err != nil {
 				t.Fatal(err)
 			}
 			defer real.Close()
 			store := &failingStore{Store: real, failAt: tc.failAt}
-			p := newProgress(io.Discard)
-			b := &batcher{ctx: ctx, store: store, parser: g, progress: p, size: size}
-			arts := benchCorpus(idx, n, 3, "t")
+			p := ingest.NewReport(io.Discard)
+			b := ingest.NewBatcher(ctx, store, g, p, size)
+			arts := corpus(n)
 			for _, a := range arts {
-				if err = b.add(a); err != nil {
+				if err = b.Add(a); err != nil {
 					break
 				}
 			}
-			if ferr := b.finish(); err == nil {
+			if ferr := b.Finish(); err == nil {
 				err = ferr
 			}
 			if (err != nil) != tc.wantErr {
@@ -73,15 +100,15 @@ func TestBatcher(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(stored) != tc.wantStored || p.created != tc.wantStored {
-				t.Errorf("stored %d articles and reported %d, want %d", len(stored), p.created, tc.wantStored)
+			if len(stored) != tc.wantStored || p.Created != tc.wantStored {
+				t.Errorf("stored %d articles and reported %d, want %d", len(stored), p.Created, tc.wantStored)
 			}
 			mentions, err := real.CountMentions(ctx, geo.Filter{})
 			if err != nil {
 				t.Fatal(err)
 			}
-			if mentions != p.ment || mentions == 0 {
-				t.Errorf("stored %d mentions, reported %d", mentions, p.ment)
+			if mentions != p.Mentions || mentions == 0 {
+				t.Errorf("stored %d mentions, reported %d", mentions, p.Mentions)
 			}
 			if tc.wantAllMentions {
 				want := 0

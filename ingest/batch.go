@@ -1,4 +1,4 @@
-package main
+package ingest
 
 import (
 	"context"
@@ -14,25 +14,37 @@ import (
 // more in batches of 10,000, whose pages outgrow the writer's cache. A
 // batch commits in one to two seconds, so a server writing the same
 // database waits no longer than that (its busy timeout is 10 s).
-const ingestBatchSize = 5000
+const BatchSize = 5000
 
-// batcher collects valid articles and stores them a batch at a time.
+// Batcher collects valid articles and stores them a batch at a time.
 // Invalid articles are reported and skipped; a store failure stops.
 //
 // It is a two-stage pipeline: while the store writes one batch (SQLite
 // has one writer, so on one core), the next is geoparsed on every core.
 // Ingest then runs at the speed of the slower stage, the store, instead
 // of the sum of both.
-type batcher struct {
+type Batcher struct {
 	ctx      context.Context
 	store    geo.ArticleStore
 	parser   geo.Geoparser
-	progress *progress
-	size     int // articles per batch; 0 means ingestBatchSize
+	report   *Report
+	size     int
 	pending  []*geo.Article
 	storing  chan stored // the batch being stored, or nil
 	storeFor time.Duration
 }
+
+// NewBatcher returns a pipeline into store that stores size articles a
+// batch (BatchSize when size is 0), and counts what it does in report.
+func NewBatcher(ctx context.Context, store geo.ArticleStore, parser geo.Geoparser, report *Report, size int) *Batcher {
+	if size <= 0 {
+		size = BatchSize
+	}
+	return &Batcher{ctx: ctx, store: store, parser: parser, report: report, size: size}
+}
+
+// StoreTime is how long the store took over all batches so far.
+func (b *Batcher) StoreTime() time.Duration { return b.storeFor }
 
 // stored is the outcome of storing one batch.
 type stored struct {
@@ -42,33 +54,29 @@ type stored struct {
 	err     error
 }
 
-func (b *batcher) add(a *geo.Article) error {
+// Add takes one article: an invalid one is reported and skipped; a full
+// batch is geoparsed and handed to the store. Only a store failure is
+// returned.
+func (b *Batcher) Add(a *geo.Article) error {
 	if err := a.Validate(); err != nil {
-		b.progress.add(false, 0, err)
+		b.report.Add(false, 0, err)
 		return nil
 	}
 	b.pending = append(b.pending, a)
-	if len(b.pending) >= b.batchSize() {
+	if len(b.pending) >= b.size {
 		return b.flush()
 	}
 	return nil
 }
 
-func (b *batcher) batchSize() int {
-	if b.size > 0 {
-		return b.size
-	}
-	return ingestBatchSize
-}
-
 // flush geoparses the pending articles, waits for the batch before them,
 // and starts storing them.
-func (b *batcher) flush() error {
+func (b *Batcher) flush() error {
 	if len(b.pending) == 0 {
 		return nil
 	}
 	arts := b.pending
-	b.pending = make([]*geo.Article, 0, b.batchSize())
+	b.pending = make([]*geo.Article, 0, b.size)
 	if err := geo.PrepareBatch(b.parser, arts); err != nil {
 		return err
 	}
@@ -85,7 +93,7 @@ func (b *batcher) flush() error {
 }
 
 // wait reports the batch being stored, if any, once it is.
-func (b *batcher) wait() error {
+func (b *Batcher) wait() error {
 	if b.storing == nil {
 		return nil
 	}
@@ -96,13 +104,13 @@ func (b *batcher) wait() error {
 		return r.err
 	}
 	for i, a := range r.arts {
-		b.progress.add(r.created[i], len(a.Mentions), nil)
+		b.report.Add(r.created[i], len(a.Mentions), nil)
 	}
 	return nil
 }
 
-// finish stores what is pending and waits until all of it is stored.
-func (b *batcher) finish() error {
+// Finish stores what is pending and waits until all of it is stored.
+func (b *Batcher) Finish() error {
 	err := b.flush()
 	if werr := b.wait(); err == nil {
 		err = werr

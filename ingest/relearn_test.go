@@ -1,4 +1,4 @@
-package main
+package ingest_test
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 	"mentionmap/data/sqlite"
 	"mentionmap/gazetteer"
 	"mentionmap/geo"
+	"mentionmap/ingest"
 )
 
 // TestRelearnSources stores a local paper's articles, then checks that a
@@ -18,15 +19,12 @@ import (
 func TestRelearnSources(t *testing.T) {
 	ctx := context.Background()
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	store, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "m.db"))
+	store, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "m.db"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer store.Close()
-	idx, err := loadGazetteer(log, "")
-	if err != nil {
-		t.Fatal(err)
-	}
+	idx := index(t)
 	first := gazetteer.NewParser(idx)
 	const url = "https://www.star-telegram.com/"
 	arts := []*geo.Article{
@@ -55,7 +53,7 @@ func TestRelearnSources(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := relearnSources(ctx, log, store, restarted, upTo); err != nil {
+	if err := ingest.Relearn(ctx, log, store, restarted, upTo); err != nil {
 		t.Fatal(err)
 	}
 	if got := admin1(restarted.ParseFrom(source, next)); got != "US.TX" {

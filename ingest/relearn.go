@@ -1,12 +1,10 @@
-package main
+package ingest
 
 import (
 	"context"
 	"log/slog"
 	"time"
 
-	"mentionmap/data/sqlite"
-	"mentionmap/gazetteer"
 	"mentionmap/geo"
 )
 
@@ -18,16 +16,16 @@ const (
 	relearnTotal     = 5000
 )
 
-// relearnSources teaches g the localities of the sources of the articles
-// stored with ids up to upTo, so that a restarted process geoparses their
-// next articles as the one before it would have. Articles stored after
-// upTo are learnt as they are parsed.
-func relearnSources(ctx context.Context, log *slog.Logger, store *sqlite.Store, g *gazetteer.Parser, upTo int64) error {
+// Relearn teaches p the localities of the sources of the articles stored
+// with ids up to upTo, so that a restarted process geoparses their next
+// articles as the one before it would have. Articles stored after upTo
+// are learnt as they are parsed.
+func Relearn(ctx context.Context, log *slog.Logger, store geo.SourceHistory, p geo.Learner, upTo int64) error {
 	start := time.Now()
 	sources := map[string]bool{}
 	articles := 0
 	err := store.SourceHistory(ctx, upTo, relearnPerSource, relearnTotal, func(source string, ms []geo.Mention) error {
-		g.Learn(source, ms)
+		p.Learn(source, ms)
 		sources[source] = true
 		articles++
 		return ctx.Err()

@@ -19,21 +19,31 @@ import (
 	"github.com/paulmach/orb/maptile"
 
 	"mentionmap/data/sqlite"
+	"mentionmap/ingest"
+	"mentionmap/internal/cli"
 	"mentionmap/gazetteer"
 	"mentionmap/geo"
 )
 
-// runBench builds a synthetic corpus, ingests it, starts the server on it
-// and prints one table of measurements.
-func runBench(ctx context.Context, env *cmdEnv, args []string) error {
-	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
+// run builds a synthetic corpus, ingests it, starts the server on it and
+// prints one table of measurements.
+func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("mentionmap-bench", flag.ContinueOnError)
+	bin := fs.String("bin", "", "the mentionmap binary to serve the corpus with (MENTIONMAP_BIN; default: mentionmap beside this program)")
 	n := fs.Int("articles", 60000, "articles in the synthetic corpus")
 	dir := fs.String("dir", "", "working directory (default: a temporary one, removed after)")
 	wrkSeconds := fs.Int("wrk-seconds", 5, "duration of each wrk run (0 skips wrk)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the parse and ingest phases to this file")
 	only := fs.String("only", "", `"ingest" stops after parse and ingest`)
-	if err := env.parseFlags(fs, args); err != nil {
+	if err := cli.Parse(fs, args, getenv, stderr); err != nil {
 		return err
+	}
+	if *bin == "" {
+		exe, err := os.Executable()
+		if err != nil {
+			return err
+		}
+		*bin = filepath.Join(filepath.Dir(exe), "mentionmap")
 	}
 	if _, err := os.Stat(filepath.Join(*dir, "bench.db")); *dir != "" && err == nil {
 		// Ingesting the corpus again would store nothing and time that.
@@ -48,8 +58,8 @@ func runBench(ctx context.Context, env *cmdEnv, args []string) error {
 		*dir = d
 	}
 	runtime.GOMAXPROCS(runtime.NumCPU())
-	t := &table{w: env.stdout}
-	idx, err := loadGazetteer(env.logger(), "")
+	t := &table{w: stdout}
+	idx, err := cli.LoadGazetteer(cli.Logger(stderr), "")
 	if err != nil {
 		return err
 	}
@@ -74,7 +84,7 @@ func runBench(ctx context.Context, env *cmdEnv, args []string) error {
 		return err
 	}
 	pprof.StopCPUProfile()
-	srv, err := startServer(ctx, db)
+	srv, err := startServer(ctx, *bin, db)
 	if err != nil {
 		return err
 	}
@@ -175,7 +185,7 @@ func benchIngest(ctx context.Context, t *table, g geo.Geoparser, db string, arts
 	}
 	slices.SortFunc(passes, func(a, b ingestPass) int { return cmp.Compare(a.seconds, b.seconds) })
 	med, n := passes[len(passes)/2], float64(len(arts))
-	t.row(fmt.Sprintf("ingest, CLI path: parse and store pipelined, batches of %d (median of %d passes)", ingestBatchSize, ingestPasses),
+	t.row(fmt.Sprintf("ingest, CLI path: parse and store pipelined, batches of %d (median of %d passes)", ingest.BatchSize, ingestPasses),
 		fmt.Sprintf("%.0f articles/s", n/med.seconds),
 		fmt.Sprintf("%.0f mentions/s; passes %.0f-%.0f articles/s", float64(med.mentions)/med.seconds, n/passes[len(passes)-1].seconds, n/passes[0].seconds))
 	t.row("ingest, the SQLite store alone (time inside IngestBatch, same pass)", fmt.Sprintf("%.0f articles/s", n/med.storeSeconds),
@@ -187,23 +197,23 @@ func benchIngest(ctx context.Context, t *table, g geo.Geoparser, db string, arts
 // ingestBatchSize articles per transaction, each batch geoparsed on every
 // core while the one before is stored.
 func ingestOnce(ctx context.Context, g geo.Geoparser, file string, arts []*geo.Article) (ingestPass, error) {
-	store, err := sqlite.Open(ctx, file)
+	store, err := sqlite.Open(ctx, file, nil)
 	if err != nil {
 		return ingestPass{}, err
 	}
 	defer store.Close()
-	p := newProgress(io.Discard)
-	b := &batcher{ctx: ctx, store: store, parser: g, progress: p}
+	p := ingest.NewReport(io.Discard)
+	b := ingest.NewBatcher(ctx, store, g, p, 0)
 	start := time.Now()
 	for _, a := range arts {
-		if err := b.add(a); err != nil {
+		if err := b.Add(a); err != nil {
 			return ingestPass{}, err
 		}
 	}
-	if err := b.finish(); err != nil {
+	if err := b.Finish(); err != nil {
 		return ingestPass{}, err
 	}
-	return ingestPass{seconds: time.Since(start).Seconds(), storeSeconds: b.storeFor.Seconds(), mentions: p.ment}, nil
+	return ingestPass{seconds: time.Since(start).Seconds(), storeSeconds: b.StoreTime().Seconds(), mentions: p.Mentions}, nil
 }
 
 // benchHTTP measures the API of the running server.

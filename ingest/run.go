@@ -1,0 +1,49 @@
+package ingest
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+
+	"mentionmap/geo"
+)
+
+// Store is what an ingest writes to.
+type Store interface {
+	geo.ArticleStore
+	geo.SourceHistory
+}
+
+// Parser is what an ingest geoparses with.
+type Parser interface {
+	geo.Geoparser
+	geo.Learner
+}
+
+// Run relearns p's sources from store, then reads every source through a
+// Batcher into store, counting in report. It fails when the store does, or
+// when any article could not be stored.
+func Run(ctx context.Context, log *slog.Logger, store Store, p Parser, rd *Reader, report *Report, sources []string) error {
+	upTo, err := store.LastArticleID(ctx)
+	if err == nil {
+		err = Relearn(ctx, log, store, p, upTo)
+	}
+	if err != nil {
+		return err
+	}
+	b := NewBatcher(ctx, store, p, report, 0)
+	out := Sink{OK: b.Add, Bad: func(err error) { report.Add(false, 0, err) }, Refused: report.Refuse}
+	for _, src := range sources {
+		if err = rd.Read(ctx, src, out); err != nil {
+			break
+		}
+	}
+	if ferr := b.Finish(); err == nil {
+		err = ferr
+	}
+	report.Done()
+	if err == nil && report.Failed > 0 {
+		err = fmt.Errorf("%d articles failed", report.Failed)
+	}
+	return err
+}
