@@ -186,4 +186,3 @@ func (p Place) MarshalJSON() ([]byte, error) {
 		Lat float64 `json:"lat"`
 	}{plain(p), p.Point.Lon(), p.Point.Lat()})
 }
-

@@ -19,10 +19,10 @@ import (
 	"github.com/paulmach/orb/maptile"
 
 	"mentionmap/data/sqlite"
-	"mentionmap/ingest"
-	"mentionmap/internal/cli"
 	"mentionmap/gazetteer"
 	"mentionmap/geo"
+	"mentionmap/ingest"
+	"mentionmap/internal/cli"
 )
 
 // run builds a synthetic corpus, ingests it, starts the server on it and

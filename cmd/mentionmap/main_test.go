@@ -14,7 +14,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
 )
 
 func runCmd(t *testing.T, ctx context.Context, stdin string, env map[string]string, args ...string) (string, string, error) {
@@ -216,4 +215,3 @@ func TestUnknownCommand(t *testing.T) {
 		t.Error("no command accepted")
 	}
 }
-

@@ -9,8 +9,8 @@ import (
 	"io"
 
 	"mentionmap/gazetteer"
-	"mentionmap/internal/cli"
 	"mentionmap/geo"
+	"mentionmap/internal/cli"
 )
 
 func runParse(ctx context.Context, env *cmdEnv, args []string) error {
