@@ -220,3 +220,7 @@ func TestPlacePagesUseCachedRefs(t *testing.T) {
 		t.Errorf("second page = %s", got)
 	}
 }
+
+// textTime is the SQL that formats an expression in Unix seconds (such as
+// mentions.time) as timeFormat.
+func textTime(expr string) string { return `strftime('%Y-%m-%dT%H:%M:%SZ', ` + expr + `, 'unixepoch')` }

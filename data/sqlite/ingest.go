@@ -14,10 +14,6 @@ const timeFormat = "2006-01-02T15:04:05Z"
 
 func formatTime(t time.Time) string { return t.UTC().Format(timeFormat) }
 
-// textTime is the SQL that formats an expression in Unix seconds (such as
-// mentions.time) as timeFormat.
-func textTime(expr string) string { return `strftime('%Y-%m-%dT%H:%M:%SZ', ` + expr + `, 'unixepoch')` }
-
 // Ingest is IngestBatch for one article: it stores a with its mentions in
 // one transaction. When an article
 // with the same URL or the same text exists, it is loaded into a and

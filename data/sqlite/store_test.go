@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"fmt"
-	"math"
 	"path/filepath"
 	"testing"
 	"time"
@@ -41,69 +40,6 @@ func article(url, text string, published time.Time, ps ...geo.Place) *geo.Articl
 
 func day(d int) time.Time { return time.Date(2026, 1, d, 12, 0, 0, 0, time.UTC) }
 
-func TestIngestIsIdempotent(t *testing.T) {
-	s, _ := openTest(t)
-	ctx := context.Background()
-	a := article("https://x.test/1", "Clashes in Tripoli, Libya", day(1), tripoli, libya)
-	created, err := s.Ingest(ctx, a)
-	if err != nil || !created || a.ID == 0 {
-		t.Fatalf("first ingest: created=%v id=%d err=%v", created, a.ID, err)
-	}
-	v1, _ := s.Version(ctx)
-	tests := []struct {
-		name string
-		a    *geo.Article
-	}{
-		{"same url", article("https://x.test/1", "different text", day(2), libya)},
-		{"same text", article("https://x.test/other", "Clashes in Tripoli, Libya", day(2), libya)},
-		{"same text, no url", article("", "Clashes in Tripoli, Libya", day(2))},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			created, err := s.Ingest(ctx, tt.a)
-			if err != nil || created {
-				t.Fatalf("created=%v err=%v, want existing", created, err)
-			}
-			if tt.a.ID != a.ID || len(tt.a.Mentions) != 2 {
-				t.Errorf("got article %d with %d mentions, want %d with 2", tt.a.ID, len(tt.a.Mentions), a.ID)
-			}
-		})
-	}
-	if v2, _ := s.Version(ctx); v2 != v1 {
-		t.Errorf("version moved from %d to %d without new data", v1, v2)
-	}
-	var n int
-	s.r.QueryRow("SELECT count(*) FROM mentions").Scan(&n)
-	if n != 2 {
-		t.Errorf("%d mentions stored, want 2", n)
-	}
-}
-
-func TestFailedIngestLeavesNothing(t *testing.T) {
-	s, _ := openTest(t)
-	ctx := context.Background()
-	bad := geo.Place{Key: "nan", Name: "Nowhere", Kind: geo.KindCity, Point: orb.Point{math.NaN(), math.NaN()}}
-	a := article("https://x.test/bad", "Somewhere odd", day(1), tripoli, bad)
-	if _, err := s.Ingest(ctx, a); geo.ErrorCode(err) != geo.EINTERNAL {
-		t.Fatalf("err = %v, want an internal error", err)
-	}
-	for _, table := range []string{"articles", "mentions", "places", "places_rtree"} {
-		var n int
-		s.r.QueryRow("SELECT count(*) FROM " + table).Scan(&n)
-		if n != 0 {
-			t.Errorf("%s has %d rows after a failed ingest", table, n)
-		}
-	}
-	// The place cache must not keep ids from the rolled-back transaction.
-	ok := article("https://x.test/ok", "Tripoli again", day(2), tripoli)
-	if _, err := s.Ingest(ctx, ok); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.Article(ctx, ok.ID, geo.MaxMentions, 0); err != nil {
-		t.Fatal(err)
-	}
-}
-
 func TestReopenKeepsData(t *testing.T) {
 	s, path := openTest(t)
 	ctx := context.Background()
@@ -123,17 +59,6 @@ func TestReopenKeepsData(t *testing.T) {
 	}
 }
 
-func TestNotFound(t *testing.T) {
-	s, _ := openTest(t)
-	ctx := context.Background()
-	if _, err := s.Article(ctx, 42, geo.MaxMentions, 0); geo.ErrorCode(err) != geo.ENOTFOUND {
-		t.Errorf("Article: %v", err)
-	}
-	if _, _, err := s.Place(ctx, 42, 5); geo.ErrorCode(err) != geo.ENOTFOUND {
-		t.Errorf("Place: %v", err)
-	}
-}
-
 func seed(t *testing.T) *Store {
 	s, _ := openTest(t)
 	ctx := context.Background()
@@ -147,75 +72,6 @@ func seed(t *testing.T) *Store {
 		}
 	}
 	return s
-}
-
-func TestPlaceSummariesFilters(t *testing.T) {
-	s := seed(t)
-	tp := func(t time.Time) *time.Time { return &t }
-	box := func(a, b, c, d float64) *orb.Bound { return &orb.Bound{Min: orb.Point{a, b}, Max: orb.Point{c, d}} }
-	tests := []struct {
-		name string
-		f    geo.Filter
-		want map[string]int // place name -> mentions
-	}{
-		{"all", geo.Filter{}, map[string]int{"Tripoli": 2, "Libya": 1, "Fiji": 1}},
-		{"bbox", geo.Filter{BBox: box(10, 30, 15, 35)}, map[string]int{"Tripoli": 2}},
-		{"antimeridian bbox", geo.Filter{BBox: box(170, -30, -170, 0)}, map[string]int{"Fiji": 1}},
-		{"from", geo.Filter{From: tp(day(4))}, map[string]int{"Tripoli": 1, "Fiji": 1}},
-		{"to", geo.Filter{To: tp(day(4))}, map[string]int{"Tripoli": 1, "Libya": 1}},
-		{"full text", geo.Filter{Query: textQuery("airport")}, map[string]int{"Tripoli": 1}},
-		{"full text phrase", geo.Filter{Query: textQuery(`"militias fought"`)}, map[string]int{"Tripoli": 1, "Libya": 1}},
-		{"country", geo.Filter{Country: "FJ"}, map[string]int{"Fiji": 1}},
-		{"kind", geo.Filter{Kind: geo.KindCity}, map[string]int{"Tripoli": 2}},
-		{"source", geo.Filter{Source: "none"}, map[string]int{}},
-		{"min confidence", geo.Filter{MinConfidence: 0.55}, map[string]int{"Libya": 1}},
-		{"no demonyms", geo.Filter{NoDemonyms: true}, map[string]int{"Tripoli": 2}},
-		{"limit", geo.Filter{Limit: 1}, map[string]int{"Tripoli": 2}},
-		{"offset", geo.Filter{Limit: 5, Offset: 2}, map[string]int{"Fiji": 1}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := map[string]int{}
-			err := s.PlaceSummaries(context.Background(), tt.f, func(p *geo.PlaceSummary) error {
-				got[p.Place.Name] = p.Mentions
-				if len(p.Latest) == 0 || p.FirstSeen > p.LastSeen {
-					t.Errorf("%s: latest %v, first %s last %s", p.Place.Name, p.Latest, p.FirstSeen, p.LastSeen)
-				}
-				return nil
-			})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(got) != len(tt.want) {
-				t.Fatalf("got %v, want %v", got, tt.want)
-			}
-			for k, v := range tt.want {
-				if got[k] != v {
-					t.Errorf("%s: %d mentions, want %d", k, got[k], v)
-				}
-			}
-		})
-	}
-}
-
-func TestMentionsNewestFirst(t *testing.T) {
-	s := seed(t)
-	var times []string
-	err := s.Mentions(context.Background(), geo.Filter{}, func(m *geo.MentionRow) error {
-		times = append(times, m.Article.Time)
-		if m.Mention.Sentence == "" || m.Article.Title == "" {
-			t.Errorf("mention row missing fields: %+v", m)
-		}
-		return nil
-	})
-	if err != nil || len(times) != 4 {
-		t.Fatalf("%d mentions, err %v", len(times), err)
-	}
-	for i := 1; i < len(times); i++ {
-		if times[i] > times[i-1] {
-			t.Errorf("not newest first: %v", times)
-		}
-	}
 }
 
 func TestFTSQuery(t *testing.T) {
