@@ -1,0 +1,62 @@
+-- main
+CREATE TABLE articles (
+    id        INTEGER PRIMARY KEY,
+    url       TEXT UNIQUE,
+    title     TEXT NOT NULL DEFAULT '',
+    source    TEXT NOT NULL DEFAULT '',
+    published TEXT,                -- RFC 3339, UTC; NULL when unknown
+    ingested  TEXT NOT NULL,       -- RFC 3339, UTC
+    time      TEXT NOT NULL,       -- published, or ingested when unknown
+    text      TEXT NOT NULL,
+    hash      TEXT NOT NULL UNIQUE -- sha256 of text
+, mentions_omitted INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE "mentions" (
+    id             INTEGER PRIMARY KEY,
+    article_id     INTEGER NOT NULL, -- articles (id)
+    place_id       INTEGER NOT NULL, -- places (id)
+    start          INTEGER NOT NULL,
+    end            INTEGER NOT NULL,
+    text           TEXT NOT NULL,
+    sentence       TEXT,             -- NULL: the span below of the article's text
+    sentence_start INTEGER NOT NULL,
+    sentence_end   INTEGER NOT NULL,
+    confidence     REAL NOT NULL,
+    demonym        INTEGER NOT NULL DEFAULT 0,
+    time           INTEGER NOT NULL  -- the article's time, Unix seconds, for filtering without a join
+);
+CREATE TABLE meta (version INTEGER NOT NULL);
+CREATE TABLE place_stats (
+    place_id INTEGER PRIMARY KEY REFERENCES places (id),
+    mentions INTEGER NOT NULL,
+    articles INTEGER NOT NULL,
+    first    TEXT NOT NULL,
+    last     TEXT NOT NULL
+, t1 TEXT NOT NULL DEFAULT '', a1 INTEGER NOT NULL DEFAULT 0, t2 TEXT NOT NULL DEFAULT '', a2 INTEGER NOT NULL DEFAULT 0, t3 TEXT NOT NULL DEFAULT '', a3 INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE places (
+    id        INTEGER PRIMARY KEY,
+    key       TEXT NOT NULL UNIQUE,
+    geonameid INTEGER NOT NULL DEFAULT 0,
+    name      TEXT NOT NULL,
+    kind      TEXT NOT NULL,
+    country   TEXT NOT NULL DEFAULT '',
+    admin1    TEXT NOT NULL DEFAULT '',
+    lon       REAL NOT NULL,
+    lat       REAL NOT NULL
+);
+CREATE VIRTUAL TABLE places_rtree USING rtree (id, minx, maxx, miny, maxy);
+CREATE TABLE "places_rtree_node"(nodeno INTEGER PRIMARY KEY,data);
+CREATE TABLE "places_rtree_parent"(nodeno INTEGER PRIMARY KEY,parentnode);
+CREATE TABLE "places_rtree_rowid"(rowid INTEGER PRIMARY KEY,nodeno);
+CREATE INDEX articles_source ON articles (source, time);
+CREATE INDEX articles_time ON articles (time);
+CREATE INDEX mentions_article ON mentions (article_id, place_id);
+CREATE INDEX mentions_place ON mentions (place_id, time);
+CREATE INDEX place_stats_mentions ON place_stats (mentions DESC, place_id);
+-- search
+CREATE VIRTUAL TABLE articles_fts USING fts5 (title, text, content = '');
+CREATE TABLE 'articles_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+CREATE TABLE 'articles_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
+CREATE TABLE 'articles_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
+CREATE TABLE 'articles_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+CREATE TABLE indexed (upto INTEGER NOT NULL, hash TEXT NOT NULL);
+-- user_version 10
