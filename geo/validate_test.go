@@ -2,6 +2,7 @@ package geo
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -86,4 +87,56 @@ func TestMentionsAreCapped(t *testing.T) {
 			}
 		}
 	}
+}
+
+func TestReadJSONLines(t *testing.T) {
+	in := `{"text":"Rain in Oslo.","url":"https://x.test/1"}
+
+{"text":
+{"url":"https://x.test/3"}
+{"text":"Snow in Bergen.","published":"yesterday"}
+{"text":"Sun in Tromsø.","published":"2026-03-01T10:00:00Z"}
+`
+	type result struct {
+		line int
+		text string
+		code string
+	}
+	var got []result
+	err := ReadJSONLines(strings.NewReader(in), func(line int, a *Article, err error) error {
+		r := result{line: line, code: ErrorCode(err)}
+		if a != nil {
+			r.text = a.Text
+		}
+		got = append(got, r)
+		return nil
+	})
+	want := []result{{1, "Rain in Oslo.", ""}, {3, "", EINVALID}, {4, "", EINVALID}, {5, "", EINVALID}, {6, "Sun in Tromsø.", ""}}
+	if err != nil || fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("got %v, %v; want %v", got, err, want)
+	}
+	long := `{"text":"` + strings.Repeat("a", maxLineBytes) + `"}`
+	err = ReadJSONLines(strings.NewReader(long), func(int, *Article, error) error { return nil })
+	if ErrorCode(err) != ETOOLARGE {
+		t.Errorf("a line past the limit: %v", err)
+	}
+}
+
+// FuzzReadJSONLines: any input gives, per line, an article or a client
+// error, never a panic or an internal error.
+func FuzzReadJSONLines(f *testing.F) {
+	for _, s := range []string{`{"text":"a"}`, "{\"text\":\"a\"}\n{\"text\":", `{"text":1}`, `{"text":"x","published":"2026"}`, "\n\n", `[]`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		err := ReadJSONLines(strings.NewReader(in), func(line int, a *Article, err error) error {
+			if (a == nil) == (err == nil) || err != nil && ErrorCode(err) == EINTERNAL {
+				t.Fatalf("line %d: article %v, err %v", line, a, err)
+			}
+			return nil
+		})
+		if err != nil && ErrorCode(err) == EINTERNAL {
+			t.Fatalf("%q: %v", in, err)
+		}
+	})
 }
