@@ -158,3 +158,25 @@ func TestConcurrentWritersAndReaders(t *testing.T) {
 		t.Errorf("%d articles, want %d", n, writers*each)
 	}
 }
+
+// TestConcurrentOpensMigrateOnce opens one new database from several
+// stores at once, as replicas starting together do: each migration runs
+// once, and every store opens.
+func TestConcurrentOpensMigrateOnce(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "race.db")
+	errs := make(chan error, 4)
+	for range 4 {
+		go func() {
+			s, err := Open(context.Background(), path, nil)
+			if err == nil {
+				err = s.Close()
+			}
+			errs <- err
+		}()
+	}
+	for range 4 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}

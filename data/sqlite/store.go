@@ -76,7 +76,9 @@ func fileDSN(file string, immediate bool, more ...string) string {
 	if immediate {
 		q.Set("_txlock", "immediate")
 	}
-	common := []string{"journal_mode(WAL)", fmt.Sprintf("busy_timeout(%d)", busyTimeout), "synchronous(NORMAL)", "temp_store(MEMORY)"}
+	// busy_timeout comes first: switching a new file to WAL takes a lock that
+	// another process opening it at once may hold.
+	common := []string{fmt.Sprintf("busy_timeout(%d)", busyTimeout), "journal_mode(WAL)", "synchronous(NORMAL)", "temp_store(MEMORY)"}
 	for _, p := range append(common, more...) {
 		q.Add("_pragma", p)
 	}
@@ -173,12 +175,22 @@ func (s *Store) migrate(ctx context.Context) error {
 	return nil
 }
 
+// apply runs migration n in a transaction that holds the write lock from
+// its start (BEGIN IMMEDIATE): when two processes open one database at
+// once, the second waits, then finds the migration applied and skips it.
 func (s *Store) apply(ctx context.Context, n int, body string) error {
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
+	var version int
+	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return err
+	}
+	if version >= n {
+		return nil
+	}
 	if _, err := tx.ExecContext(ctx, body); err != nil {
 		return err
 	}
