@@ -4,9 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"net"
 	"net/http"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -25,20 +23,9 @@ func TestKill9KeepsAcknowledgedArticles(t *testing.T) {
 		t.Skip("builds and kills a binary")
 	}
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "mentionmap")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
 	db := filepath.Join(dir, "crash.db")
-	ln, _ := net.Listen("tcp", "127.0.0.1:0")
-	addr := ln.Addr().String()
-	ln.Close()
-	cmd := exec.Command(bin, "serve", "--addr", addr, "--db", db)
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer cmd.Process.Kill()
-	waitReady(t, "http://"+addr+"/healthz")
+	base, cmd := startBinary(t, buildBinary(t, dir), db)
+	addr := strings.TrimPrefix(base, "http://")
 
 	type ack struct{ id, mentions int }
 	var mu sync.Mutex

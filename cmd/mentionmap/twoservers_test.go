@@ -13,8 +13,19 @@ import (
 	"testing"
 )
 
-// startBinary runs `mentionmap serve` as a process of its own on db.
-func startBinary(t *testing.T, bin, db string) string {
+// buildBinary builds mentionmap into dir.
+func buildBinary(t *testing.T, dir string) string {
+	t.Helper()
+	bin := filepath.Join(dir, "mentionmap")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// startBinary runs `mentionmap serve` as a process of its own on db, on a
+// free loopback port, until the test ends.
+func startBinary(t *testing.T, bin, db string) (string, *exec.Cmd) {
 	t.Helper()
 	ln, _ := net.Listen("tcp", "127.0.0.1:0")
 	addr := ln.Addr().String()
@@ -26,7 +37,7 @@ func startBinary(t *testing.T, bin, db string) string {
 	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
 	base := "http://" + addr
 	waitReady(t, base+"/healthz")
-	return base
+	return base, cmd
 }
 
 func getBody(t *testing.T, url string) (string, http.Header) {
@@ -52,12 +63,9 @@ func TestTwoServersShareOneDatabase(t *testing.T) {
 		t.Skip("builds and runs two binaries")
 	}
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "mentionmap")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
-	db := filepath.Join(dir, "shared.db")
-	a, b := startBinary(t, bin, db), startBinary(t, bin, db)
+	bin, db := buildBinary(t, dir), filepath.Join(dir, "shared.db")
+	a, _ := startBinary(t, bin, db)
+	b, _ := startBinary(t, bin, db)
 	post := func(base, body string) {
 		res, err := http.Post(base+"/articles", "application/json", strings.NewReader(body))
 		if err != nil {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -159,24 +158,6 @@ func during(ctx context.Context, n int, d time.Duration, fn func(ctx context.Con
 	}
 	wg.Wait()
 	return first
-}
-
-func post(ctx context.Context, u, ctype, body string, hdr map[string]string) (int, int64, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, u, strings.NewReader(body))
-	if err != nil {
-		return 0, 0, err
-	}
-	req.Header.Set("Content-Type", ctype)
-	for k, v := range hdr {
-		req.Header.Set(k, v)
-	}
-	res, err := http.DefaultClient.Do(req)
-	if err != nil {
-		return 0, 0, err
-	}
-	defer res.Body.Close()
-	n, err := io.Copy(io.Discard, res.Body)
-	return res.StatusCode, n, err
 }
 
 // expect checks that a request got one of the wanted statuses.

@@ -142,7 +142,25 @@ func probe(url string) (time.Duration, error) {
 
 // get GETs url with headers and returns the status and the body's size.
 func get(ctx context.Context, url string, hdr map[string]string) (int, int64, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	return send(ctx, http.MethodGet, url, nil, hdr)
+}
+
+// post POSTs body as ctype.
+func post(ctx context.Context, url, ctype, body string, hdr map[string]string) (int, int64, error) {
+	return send(ctx, http.MethodPost, url, strings.NewReader(body), with(hdr, "Content-Type", ctype))
+}
+
+func with(hdr map[string]string, k, v string) map[string]string {
+	out := map[string]string{k: v}
+	for hk, hv := range hdr {
+		out[hk] = hv
+	}
+	return out
+}
+
+// send makes a request and returns the status and the body's size.
+func send(ctx context.Context, method, url string, body io.Reader, hdr map[string]string) (int, int64, error) {
+	req, err := http.NewRequestWithContext(ctx, method, url, body)
 	if err != nil {
 		return 0, 0, err
 	}
