@@ -50,8 +50,7 @@ func asLocalhost(url string) string { return strings.Replace(url, "127.0.0.1", "
 func TestFeedLinksToPrivateAddressesAreRefused(t *testing.T) {
 	secret := secretSite(t)
 	direct := summaryFeed(t, secret.URL+"/admin", "")
-	var redirected *httptest.Server
-	redirected = summaryFeed(t, "", secret.URL+"/admin")
+	redirected := summaryFeed(t, "", secret.URL+"/admin")
 	redirectFeed := summaryFeed(t, asLocalhost(redirected.URL)+"/redirect", "")
 	tests := []struct {
 		name, feed   string
