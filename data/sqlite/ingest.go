@@ -14,18 +14,6 @@ const timeFormat = "2006-01-02T15:04:05Z"
 
 func formatTime(t time.Time) string { return t.UTC().Format(timeFormat) }
 
-// Ingest is IngestBatch for one article: it stores a with its mentions in
-// one transaction. When an article
-// with the same URL or the same text exists, it is loaded into a and
-// created is false. a.ID, a.Hash and a.Ingested are set.
-func (s *Store) Ingest(ctx context.Context, a *geo.Article) (created bool, err error) {
-	c, err := s.IngestBatch(ctx, []*geo.Article{a})
-	if err != nil {
-		return false, err
-	}
-	return c[0], nil
-}
-
 // IngestBatch stores articles in one transaction: all of them or, on
 // error, none. created[i] is false when article i already existed (by URL
 // or content, including earlier in the same batch); it is then replaced

@@ -184,3 +184,12 @@ func textQuery(q string) geo.TextQuery {
 	}
 	return tq
 }
+
+// Ingest is IngestBatch for one article, for the tests of this package.
+func (s *Store) Ingest(ctx context.Context, a *geo.Article) (created bool, err error) {
+	c, err := s.IngestBatch(ctx, []*geo.Article{a})
+	if err != nil {
+		return false, err
+	}
+	return c[0], nil
+}
