@@ -1,0 +1,149 @@
+package postgis
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"mentionmap/geo"
+)
+
+const articleCols = `a.id, COALESCE(a.url, ''), a.title, a.source, a.published, a.ingested, a.hash, a.mentions_omitted`
+
+func scanArticle(row pgx.Row, a *geo.Article, extra ...any) error {
+	var published *time.Time
+	if err := row.Scan(append([]any{&a.ID, &a.URL, &a.Title, &a.Source, &published, &a.Ingested, &a.Hash, &a.MentionsOmitted}, extra...)...); err != nil {
+		return err
+	}
+	a.Ingested = a.Ingested.UTC()
+	if published != nil {
+		t := published.UTC()
+		a.Published = &t
+	}
+	return nil
+}
+
+// Article returns an article with its text and a page of its mentions, in
+// the order of the text.
+func (s *Store) Article(ctx context.Context, id int64, limit, offset int) (*geo.Article, error) {
+	var a geo.Article
+	row := s.db.QueryRow(ctx, `SELECT `+articleCols+`, a.text, (SELECT count(*) FROM mentions WHERE article_id = a.id)
+		FROM articles a WHERE a.id = $1`, id)
+	if err := scanArticle(row, &a, &a.Text, &a.MentionCount); errors.Is(err, pgx.ErrNoRows) {
+		return nil, geo.Errorf(geo.ENOTFOUND, "article %d not found", id)
+	} else if err != nil {
+		return nil, failed("article", err)
+	}
+	a.Mentions = []geo.Mention{}
+	err := s.stream(ctx, "mentions", `SELECT `+mentionCols+` FROM mentions m JOIN places p ON p.id = m.place_id
+		WHERE m.article_id = $1 ORDER BY m.start, m.id LIMIT $2 OFFSET $3`, []any{id, limit, offset}, func(rows pgx.Rows) error {
+		var m geo.Mention
+		if err := rows.Scan(mentionDest(&m)...); err != nil {
+			return failed("mentions", err)
+		}
+		a.Mentions = append(a.Mentions, m)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &a, nil
+}
+
+// Articles lists articles newest first, without their text.
+func (s *Store) Articles(ctx context.Context, limit, offset int) ([]geo.Article, error) {
+	out := []geo.Article{}
+	err := s.stream(ctx, "articles", `SELECT `+articleCols+`, (SELECT count(*) FROM mentions WHERE article_id = a.id)
+		FROM articles a ORDER BY a.time DESC, a.id DESC LIMIT $1 OFFSET $2`, []any{limit, offset}, func(rows pgx.Rows) error {
+		var a geo.Article
+		if err := scanArticle(rows, &a, &a.MentionCount); err != nil {
+			return failed("articles", err)
+		}
+		out = append(out, a)
+		return nil
+	})
+	return out, err
+}
+
+// Place returns a stored place and its most recent mentions.
+func (s *Store) Place(ctx context.Context, id int64, recent int) (*geo.Place, []geo.MentionRow, error) {
+	var p geo.Place
+	err := s.db.QueryRow(ctx, `SELECT `+placeCols+` FROM places p WHERE p.id = $1`, id).Scan(placeDest(&p)...)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil, nil, geo.Errorf(geo.ENOTFOUND, "place %d not found", id)
+	} else if err != nil {
+		return nil, nil, failed("place", err)
+	}
+	rows := []geo.MentionRow{}
+	err = s.Mentions(ctx, geo.Filter{PlaceID: id, Limit: recent}, func(r *geo.MentionRow) error {
+		rows = append(rows, *r)
+		return nil
+	})
+	return &p, rows, err
+}
+
+// LastArticleID is the id of the newest stored article, 0 for none.
+func (s *Store) LastArticleID(ctx context.Context) (int64, error) {
+	var id int64
+	if err := s.db.QueryRow(ctx, `SELECT COALESCE(max(id), 0) FROM articles`).Scan(&id); err != nil {
+		return 0, failed("articles", err)
+	}
+	return id, nil
+}
+
+// errEnough stops a stream that has read what it needs.
+var errEnough = errors.New("enough")
+
+// SourceHistory calls fn, oldest first, for the newest articles of each
+// source with ids up to upTo: at most perSource a source and total in all.
+func (s *Store) SourceHistory(ctx context.Context, upTo int64, perSource, total int, fn func(source string, ms []geo.Mention) error) error {
+	type article struct {
+		id     int64
+		source string
+	}
+	var arts []article
+	kept := map[string]int{}
+	err := s.stream(ctx, "sources", `SELECT id, source, COALESCE(url, '') FROM articles WHERE id <= $1 ORDER BY id DESC`,
+		[]any{upTo}, func(rows pgx.Rows) error {
+			var a article
+			var source, url string
+			if err := rows.Scan(&a.id, &source, &url); err != nil {
+				return failed("sources", err)
+			}
+			if a.source = geo.SourceKey(source, url); a.source != "" && kept[a.source] < perSource {
+				kept[a.source]++
+				arts = append(arts, a)
+			}
+			if len(arts) == total {
+				return errEnough
+			}
+			return nil
+		})
+	if err != nil && !errors.Is(err, errEnough) {
+		return err
+	}
+	slices.Reverse(arts)
+	for _, a := range arts {
+		var ms []geo.Mention
+		err := s.stream(ctx, "mentions", `SELECT m.confidence, p.kind, p.country, p.admin1
+			FROM mentions m JOIN places p ON p.id = m.place_id WHERE m.article_id = $1 ORDER BY m.id`,
+			[]any{a.id}, func(rows pgx.Rows) error {
+				var m geo.Mention
+				if err := rows.Scan(&m.Confidence, &m.Place.Kind, &m.Place.Country, &m.Place.Admin1); err != nil {
+					return failed("mentions", err)
+				}
+				ms = append(ms, m)
+				return nil
+			})
+		if err == nil {
+			err = fn(a.source, ms)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}

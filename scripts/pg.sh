@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Starts a throwaway PostgreSQL + PostGIS cluster on loopback, for tests and
+# the benchmark, and prints its DSN. Debian's packages provide the server
+# (apt-get install postgresql postgresql-15-postgis-3); root runs it as the
+# postgres user.
+#   scripts/pg.sh start DIR [PORT]   # initdb if needed, start, create the database
+#   scripts/pg.sh stop DIR
+set -euo pipefail
+cmd=${1:?start or stop}; dir=${2:?a directory for the cluster}; port=${3:-55432}
+bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+as_pg() { if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+case "$cmd" in
+start)
+  mkdir -p "$dir"
+  [[ $(id -u) -eq 0 ]] && chown postgres: "$dir"
+  if [[ ! -f "$dir/PG_VERSION" ]]; then
+    as_pg "$bin/initdb" -D "$dir" -U postgres -A trust --no-sync >/dev/null
+    # Settings for a test server: loopback only, no fsync, and room for the
+    # benchmark's bulk loads.
+    cat >>"$dir/postgresql.conf" <<CONF
+listen_addresses = '127.0.0.1'
+port = $port
+unix_socket_directories = '$dir'
+fsync = off
+synchronous_commit = off
+full_page_writes = off
+shared_buffers = 256MB
+max_wal_size = 2GB
+wal_level = replica
+max_connections = 200
+CONF
+  fi
+  as_pg "$bin/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 start >/dev/null
+  as_pg "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -qtAc "SELECT 1 FROM pg_database WHERE datname = 'mentionmap'" | grep -q 1 ||
+    as_pg "$bin/createdb" -h 127.0.0.1 -p "$port" -U postgres mentionmap
+  as_pg "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d mentionmap -qc "CREATE EXTENSION IF NOT EXISTS postgis" >/dev/null
+  echo "postgres://postgres@127.0.0.1:$port/mentionmap?sslmode=disable"
+  ;;
+stop)
+  as_pg "$bin/pg_ctl" -D "$dir" -m fast stop >/dev/null
+  ;;
+*) echo "usage: $0 start|stop DIR [PORT]" >&2; exit 2 ;;
+esac
