@@ -1,7 +1,9 @@
 package handlers
 
 import (
+	"cmp"
 	"context"
+	"slices"
 	"sync"
 
 	"mentionmap/geo"
@@ -96,6 +98,9 @@ func (s *Server) buildIndex(ctx context.Context, f geo.Filter) (*geo.ClusterInde
 	if err != nil {
 		return nil, err
 	}
+	// Greedy clustering depends on the order of its input: in place order,
+	// every store and every process draws the same clusters.
+	slices.SortFunc(pts, func(a, b geo.ClusterPoint) int { return cmp.Compare(a.ID, b.ID) })
 	return geo.NewClusterIndex(pts, 0, clusterMaxZoom, clusterRadius), nil
 }
 

@@ -13,6 +13,9 @@ import (
 	"testing"
 
 	"github.com/paulmach/orb/encoding/mvt"
+
+	"mentionmap/data/postgis/pgtest"
+	"mentionmap/handlers"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata")
@@ -51,9 +54,20 @@ func golden(t *testing.T, name string, got []byte) {
 }
 
 // TestGolden keeps the bodies that clients read: a change to any shows as
-// a diff of its golden file.
+// a diff of its golden file. The PostGIS store must serve the same bodies
+// for the same articles.
 func TestGolden(t *testing.T) {
-	base := seeded(t)
+	t.Run("sqlite", func(t *testing.T) { testGolden(t, seeded(t)) })
+	t.Run("postgis", func(t *testing.T) {
+		if *update {
+			t.Skip("the golden files are written from the SQLite store")
+		}
+		store, _ := pgtest.Open(t)
+		testGolden(t, seed(t, newServerOn(t, store, handlers.Options{}).URL))
+	})
+}
+
+func testGolden(t *testing.T, base string) {
 	for _, c := range []struct{ file, path, accept string }{
 		{"features-places.geojson", "/features.geojson", ""},
 		{"features-mentions.geojson", "/features.geojson?group=mention", ""},

@@ -16,6 +16,7 @@ import (
 
 	"mentionmap/data/sqlite"
 	"mentionmap/gazetteer"
+	"mentionmap/geo"
 	"mentionmap/handlers"
 )
 
@@ -37,9 +38,22 @@ func newServer(t *testing.T, opts handlers.Options) *httptest.Server {
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() { store.Close() })
+	return newServerOn(t, store, opts)
+}
+
+// newServerOn starts the API on store.
+func newServerOn(t *testing.T, store geo.ArticleStore, opts handlers.Options) *httptest.Server {
+	t.Helper()
+	gazOnce.Do(func() {
+		var err error
+		if gaz, err = gazetteer.Default(); err != nil {
+			panic(err)
+		}
+	})
 	opts.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
 	srv := httptest.NewServer(handlers.New(store, gazetteer.NewParser(gaz), opts))
-	t.Cleanup(func() { srv.Close(); store.Close() })
+	t.Cleanup(srv.Close)
 	return srv
 }
 

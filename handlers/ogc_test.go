@@ -10,17 +10,19 @@ import (
 )
 
 // seeded starts a server holding a few articles over several days.
-func seeded(t *testing.T) string {
-	srv := newServer(t, handlers.Options{})
+func seeded(t *testing.T) string { return seed(t, newServer(t, handlers.Options{}).URL) }
+
+// seed posts a few articles over several days to the server at base.
+func seed(t *testing.T, base string) string {
 	body := strings.Join([]string{
 		`{"url":"https://x.test/1","published":"2026-03-01T10:00:00Z","text":"Libyan forces entered Sirte, Libya. Talks were held in Tunis."}`,
 		`{"url":"https://x.test/2","published":"2026-03-02T10:00:00Z","text":"Fighting near Benghazi and Tripoli in Libya."}`,
 		`{"url":"https://x.test/3","published":"2026-03-05T10:00:00Z","text":"Floods in Dhaka, Bangladesh, and rain in Kolkata, India."}`,
 	}, "\n")
-	if res, b := do(t, "POST", srv.URL+"/articles", "application/x-ndjson", body); res.StatusCode != 201 {
+	if res, b := do(t, "POST", base+"/articles", "application/x-ndjson", body); res.StatusCode != 201 {
 		t.Fatalf("seed: %d %s", res.StatusCode, b)
 	}
-	return srv.URL
+	return base
 }
 
 type page struct {

@@ -7,7 +7,7 @@ tmp=$(mktemp -d)
 port=${PORT:-18765}
 base="http://127.0.0.1:$port"
 go build -o "$tmp/mentionmap" ./cmd/mentionmap
-"$tmp/mentionmap" serve --demo --addr "127.0.0.1:$port" --db "$tmp/e2e.db" 2>"$tmp/serve.log" &
+"$tmp/mentionmap" serve --demo --addr "127.0.0.1:$port" --db "${E2E_DB:-$tmp/e2e.db}" 2>"$tmp/serve.log" &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$tmp"' EXIT
 for _ in $(seq 1 100); do curl -fsS "$base/healthz" >/dev/null 2>&1 && break; sleep 0.1; done

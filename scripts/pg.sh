@@ -3,7 +3,8 @@
 # the benchmark, and prints its DSN. Debian's packages provide the server
 # (apt-get install postgresql postgresql-15-postgis-3); root runs it as the
 # postgres user.
-#   scripts/pg.sh start DIR [PORT]   # initdb if needed, start, create the database
+#   scripts/pg.sh start DIR [PORT]   # initdb if needed, start, create the database mentionmap
+#   scripts/pg.sh db PORT NAME       # create (or empty) the database NAME, with PostGIS, and print its DSN
 #   scripts/pg.sh stop DIR
 set -euo pipefail
 cmd=${1:?start or stop}; dir=${2:?a directory for the cluster}; port=${3:-55432}
@@ -31,13 +32,19 @@ max_connections = 200
 CONF
   fi
   as_pg "$bin/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 start >/dev/null
-  as_pg "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -qtAc "SELECT 1 FROM pg_database WHERE datname = 'mentionmap'" | grep -q 1 ||
-    as_pg "$bin/createdb" -h 127.0.0.1 -p "$port" -U postgres mentionmap
-  as_pg "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d mentionmap -qc "CREATE EXTENSION IF NOT EXISTS postgis" >/dev/null
-  echo "postgres://postgres@127.0.0.1:$port/mentionmap?sslmode=disable"
+  "$0" db "$port" mentionmap
+  ;;
+db)
+  port=$2; name=${3:?a database name}
+  export PGOPTIONS="-c client_min_messages=warning"
+  psql=("$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -qtA)
+  "${psql[@]}" -c "DROP DATABASE IF EXISTS $name" >/dev/null
+  "${psql[@]}" -c "CREATE DATABASE $name" >/dev/null
+  "${psql[@]}" -d "$name" -c "CREATE EXTENSION postgis" >/dev/null
+  echo "postgres://postgres@127.0.0.1:$port/$name?sslmode=disable"
   ;;
 stop)
   as_pg "$bin/pg_ctl" -D "$dir" -m fast stop >/dev/null
   ;;
-*) echo "usage: $0 start|stop DIR [PORT]" >&2; exit 2 ;;
+*) echo "usage: $0 start DIR [PORT] | db PORT NAME | stop DIR" >&2; exit 2 ;;
 esac

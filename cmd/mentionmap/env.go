@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"strings"
 
+	"mentionmap/data/postgis"
 	"mentionmap/data/sqlite"
 	"mentionmap/feeds"
 	"mentionmap/gazetteer"
@@ -44,13 +45,25 @@ type store interface {
 	Close() error
 }
 
-// openStore opens the store that db names. Every value is a SQLite file
-// today; a PostgreSQL URL is refused clearly until that store exists.
+// openStore opens the store that db names: a postgres:// URL is
+// PostgreSQL, anything else a SQLite file (optionally sqlite:PATH).
 func openStore(ctx context.Context, log *slog.Logger, db string) (store, error) {
-	if strings.HasPrefix(db, "postgres://") || strings.HasPrefix(db, "postgresql://") {
-		return nil, geo.Errorf(geo.EUNSUPPORTED, "--db: PostgreSQL is not supported by this build; give a SQLite file")
+	if isPostgres(db) {
+		return postgis.Open(ctx, db, log)
 	}
 	return sqlite.Open(ctx, strings.TrimPrefix(db, "sqlite:"), log)
+}
+
+func isPostgres(db string) bool {
+	return strings.HasPrefix(db, "postgres://") || strings.HasPrefix(db, "postgresql://")
+}
+
+// dbName is how logs name the store: never with a password.
+func dbName(db string) string {
+	if isPostgres(db) {
+		return postgis.Redact(db)
+	}
+	return db
 }
 
 // openAll loads the gazetteer and opens the store: what serving and

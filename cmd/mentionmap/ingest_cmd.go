@@ -10,7 +10,7 @@ import (
 
 func runIngest(ctx context.Context, env *cmdEnv, args []string) error {
 	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
-	dbPath := fs.String("db", "mentionmap.db", "SQLite database file")
+	dbPath := fs.String("db", "mentionmap.db", "the store: a SQLite file, or a postgres:// URL")
 	gazPath := fs.String("gazetteer", "", "gazetteer file (default: the embedded one)")
 	allowPrivate := fs.Bool("allow-private-fetch", false, "fetch links that feeds lead to on loopback and private addresses too")
 	if err := env.parseFlags(fs, args); err != nil {

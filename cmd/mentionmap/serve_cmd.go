@@ -93,7 +93,7 @@ func listen(ctx context.Context, log *slog.Logger, cfg *serveConfig, api http.Ha
 	if !web.Built() {
 		log.Warn("the map page is not built into this binary: run go generate ./web, then build again")
 	}
-	log.Info("ready", "addr", ln.Addr().String(), "db", cfg.db, "startup", time.Since(start).Round(time.Millisecond))
+	log.Info("ready", "addr", ln.Addr().String(), "db", dbName(cfg.db), "startup", time.Since(start).Round(time.Millisecond))
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {

@@ -32,7 +32,7 @@ type serveConfig struct {
 func serveFlags(fs *flag.FlagSet) *serveConfig {
 	c := &serveConfig{}
 	fs.StringVar(&c.addr, "addr", ":8080", "listen address")
-	fs.StringVar(&c.db, "db", "mentionmap.db", "the store: a SQLite file")
+	fs.StringVar(&c.db, "db", "mentionmap.db", "the store: a SQLite file, or a postgres:// URL")
 	fs.BoolVar(&c.demo, "demo", false, "ingest the bundled demo articles at start")
 	fs.StringVar(&c.gazetteer, "gazetteer", "", "gazetteer file (default: the embedded one)")
 	fs.StringVar(&c.origins, "cors-origins", "*", "comma-separated origins allowed to read the API (and, with --token, to write)")

@@ -19,7 +19,7 @@ let server, browser, dir;
 before(async () => {
   assert.ok(bin, "set MENTIONMAP_BIN to the built binary");
   dir = mkdtempSync(join(tmpdir(), "mentionmap-e2e-"));
-  server = spawn(bin, ["serve", "--demo", "--addr", `127.0.0.1:${port}`, "--db", join(dir, "e2e.db")], { stdio: "ignore" });
+  server = spawn(bin, ["serve", "--demo", "--addr", `127.0.0.1:${port}`, "--db", process.env.E2E_DB || join(dir, "e2e.db")], { stdio: "ignore" });
   for (let i = 0; i < 100; i++) {
     try { if ((await fetch(base + "/healthz")).ok) break; } catch { /* not up yet */ }
     await new Promise((r) => setTimeout(r, 100));

@@ -1,0 +1,71 @@
+// Package pgtest gives tests a PostgreSQL store of their own: a new schema
+// on the server that MENTIONMAP_TEST_POSTGRES names (scripts/pg.sh starts
+// one), dropped when the test ends. Without the variable, tests skip, but
+// under CI=true they fail.
+package pgtest
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"net/url"
+	"os"
+	"testing"
+
+	"github.com/jackc/pgx/v5"
+
+	"mentionmap/data/postgis"
+)
+
+// Server is the DSN of a PostgreSQL server with PostGIS for the tests
+// (scripts/pg.sh starts one). Without it the tests skip, except under CI,
+// where they fail.
+func Server(t *testing.T) string {
+	t.Helper()
+	dsn := os.Getenv("MENTIONMAP_TEST_POSTGRES")
+	if dsn == "" && os.Getenv("CI") == "true" {
+		t.Fatal("CI needs MENTIONMAP_TEST_POSTGRES, the DSN of a PostgreSQL server with PostGIS (scripts/pg.sh)")
+	}
+	if dsn == "" {
+		t.Skip("set MENTIONMAP_TEST_POSTGRES to a PostgreSQL server with PostGIS (scripts/pg.sh start DIR)")
+	}
+	return dsn
+}
+
+// Open opens a store in a schema of its own on the test server, so
+// tests never see each other's rows; the schema is dropped at cleanup.
+func Open(t *testing.T) (*postgis.Store, string) {
+	t.Helper()
+	dsn := Server(t)
+	var b [6]byte
+	rand.Read(b[:])
+	schema := "test_" + hex.EncodeToString(b[:])
+	ctx := context.Background()
+	admin, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Close(ctx)
+	if _, err := admin.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if c, err := pgx.Connect(context.Background(), dsn); err == nil {
+			c.Exec(context.Background(), "DROP SCHEMA "+schema+" CASCADE")
+			c.Close(context.Background())
+		}
+	})
+	u, err := url.Parse(dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := u.Query()
+	q.Set("search_path", schema+",public")
+	u.RawQuery = q.Encode()
+	s, err := postgis.Open(ctx, u.String(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s, u.String()
+}
