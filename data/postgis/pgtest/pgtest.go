@@ -61,6 +61,7 @@ func Open(t *testing.T) (*postgis.Store, string) {
 	}
 	q := u.Query()
 	q.Set("search_path", schema+",public")
+	q.Set("application_name", schema) // names the test's connections, to kill only them
 	u.RawQuery = q.Encode()
 	s, err := postgis.Open(ctx, u.String(), nil)
 	if err != nil {
