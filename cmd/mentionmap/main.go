@@ -8,6 +8,7 @@
 //	mentionmap parse [--jsonl] < article.txt
 //	mentionmap ingest --db PATH FILE|DIR|-...
 //	mentionmap gazetteer build [--npm DIR] [--cities FILE]... -o FILE
+//	mentionmap migrate --from mentionmap.db --to postgres://...
 //	mentionmap eval [--errors] CORPUS.jsonl...
 //
 // Every flag falls back to a MENTIONMAP_* environment variable: --db to
@@ -42,6 +43,7 @@ commands:
   parse       geoparse text on stdin to GeoJSON on stdout
   ingest      geoparse and store articles from files
   gazetteer   build a gazetteer file (gazetteer build --help)
+  migrate     copy a SQLite database into PostgreSQL (--from FILE --to postgres://...)
   eval        score the geoparser on annotated corpora (.jsonl)
 
 Run 'mentionmap COMMAND --help' for a command's flags.`
@@ -62,6 +64,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runIngest(ctx, env, args[1:])
 	case "gazetteer":
 		return runGazetteer(ctx, env, args[1:])
+	case "migrate":
+		return runMigrate(ctx, env, args[1:])
 	case "eval":
 		return runEval(ctx, env, args[1:])
 	case "help", "-h", "--help":

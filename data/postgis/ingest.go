@@ -79,7 +79,9 @@ func (s *Store) IngestBatch(ctx context.Context, arts []*geo.Article) ([]bool, e
 // insertArticle stores a, or finds the stored article with its URL or
 // text; isNew tells which.
 func insertArticle(ctx context.Context, tx pgx.Tx, a *geo.Article) (id int64, isNew bool, err error) {
-	a.Ingested = time.Now().UTC().Truncate(time.Second)
+	if a.Ingested.IsZero() { // a copied article keeps its own (mentionmap migrate)
+		a.Ingested = time.Now().UTC().Truncate(time.Second)
+	}
 	err = tx.QueryRow(ctx, `INSERT INTO articles (url, title, source, published, ingested, time, text, hash, mentions_omitted)
 		VALUES (NULLIF($1, ''), $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING RETURNING id`,
 		a.URL, a.Title, a.Source, a.Published, a.Ingested, a.Time(), a.Text, a.Hash, a.MentionsOmitted).Scan(&a.ID)

@@ -86,7 +86,9 @@ func (b *batch) existing(ctx context.Context, a *geo.Article) (int64, error) {
 // When an article with a's URL or text is stored already, it writes
 // nothing and returns that article's id.
 func (b *batch) insert(ctx context.Context, a *geo.Article) (existing int64, err error) {
-	a.Ingested = time.Now().UTC().Truncate(time.Second)
+	if a.Ingested.IsZero() { // a copied article keeps its own (mentionmap migrate)
+		a.Ingested = time.Now().UTC().Truncate(time.Second)
+	}
 	var published any
 	if a.Published != nil {
 		published = formatTime(*a.Published)
