@@ -10,7 +10,11 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
+	"time"
+
+	"mentionmap/data/postgis/pgtest"
 )
 
 // buildBinary builds mentionmap into dir.
@@ -54,54 +58,108 @@ func getBody(t *testing.T, url string) (string, http.Header) {
 	return string(b), res.Header
 }
 
-// TestTwoServersShareOneDatabase runs two serve processes on one SQLite
-// file, as several stateless replicas would: what one stores, the other
-// serves at once, with new ETags, and concurrent writes through both all
-// land.
-func TestTwoServersShareOneDatabase(t *testing.T) {
+// TestServersShareOneDatabase runs serve processes on one database, as
+// stateless replicas do, on SQLite and on PostGIS: what one stores, the
+// others serve at once, with new ETags; concurrent writes through each all
+// land, and the same article posted to both at once is stored once; a
+// process killed with SIGKILL mid-ingest loses nothing it acknowledged,
+// the others keep serving, and it starts again on the same database.
+func TestServersShareOneDatabase(t *testing.T) {
 	if testing.Short() {
-		t.Skip("builds and runs two binaries")
+		t.Skip("builds and runs several binaries")
 	}
 	dir := t.TempDir()
-	bin, db := buildBinary(t, dir), filepath.Join(dir, "shared.db")
-	a, _ := startBinary(t, bin, db)
+	bin := buildBinary(t, dir)
+	t.Run("sqlite", func(t *testing.T) { testSharedDatabase(t, bin, filepath.Join(t.TempDir(), "shared.db")) })
+	t.Run("postgis", func(t *testing.T) {
+		_, dsn := pgtest.Open(t)
+		testSharedDatabase(t, bin, dsn)
+	})
+}
+
+func testSharedDatabase(t *testing.T, bin, db string) {
+	a, killA := startBinary(t, bin, db)
 	b, _ := startBinary(t, bin, db)
-	post := func(base, body string) {
-		res, err := http.Post(base+"/articles", "application/json", strings.NewReader(body))
-		if err != nil {
-			t.Error(err)
-			return
-		}
-		res.Body.Close()
-		if res.StatusCode != 201 {
-			t.Errorf("POST %s: %d", base, res.StatusCode)
-		}
-	}
 	_, before := getBody(t, b+"/features.geojson?q=harbour")
-	post(a, `{"url":"https://two.test/1","text":"Fighting near the harbour of Sirte, Libya."}`)
+	if st := post(t, a, `{"url":"https://two.test/1","text":"Fighting near the harbour of Sirte, Libya."}`); st != 201 {
+		t.Fatalf("POST: %d", st)
+	}
 	body, after := getBody(t, b+"/features.geojson?q=harbour")
 	if !strings.Contains(body, "Sirte") || before.Get("ETag") == after.Get("ETag") {
 		t.Fatalf("B does not serve what A stored (ETag %s then %s): %s", before.Get("ETag"), after.Get("ETag"), body)
 	}
-	// Both write the same places at once: the place cache of each must
-	// learn the other's ids.
+	// Both write the same places at once, and the same article to both.
 	var wg sync.WaitGroup
 	for i := range 20 {
 		for who, base := range []string{a, b} {
 			wg.Go(func() {
-				post(base, fmt.Sprintf(`{"url":"%s/%d","text":"Clashes in Sirte, Tripoli and Benghazi, Libya, report %d-%d."}`, base, i, who, i))
+				post(t, base, fmt.Sprintf(`{"url":"%s/%d","text":"Clashes in Sirte, Tripoli and Benghazi, Libya, report %d-%d."}`, base, i, who, i))
+				post(t, base, fmt.Sprintf(`{"url":"https://two.test/same/%d","text":"The same report %d from Tunis, Tunisia."}`, i, i))
 			})
 		}
 	}
 	wg.Wait()
 	for _, base := range []string{a, b} {
-		body, _ := getBody(t, base+"/collections/mentions/items?limit=1")
-		var page struct {
-			NumberMatched int `json:"numberMatched"`
-		}
-		json.Unmarshal([]byte(body), &page)
-		if want := 2 + 40*4; page.NumberMatched != want {
-			t.Errorf("%s serves %d mentions, want %d", base, page.NumberMatched, want)
+		if n := matched(t, base+"/collections/mentions/items?limit=1"); n != 2+40*4+20*2 {
+			t.Errorf("%s serves %d mentions, want %d", base, n, 2+40*4+20*2)
 		}
 	}
+	// Kill A while it stores a stream of articles; B serves on.
+	acked := make(chan int64, 1000)
+	go func() {
+		defer close(acked)
+		for i := 0; ; i++ {
+			body := fmt.Sprintf(`{"url":"https://kill.test/%d","text":"Report %d: talks in Rabat, Morocco."}`, i, i)
+			res, err := http.Post(a+"/articles", "application/json", strings.NewReader(body))
+			if err != nil {
+				return // A is gone
+			}
+			var art struct{ ID int64 }
+			json.NewDecoder(res.Body).Decode(&art)
+			res.Body.Close()
+			if res.StatusCode == 201 {
+				acked <- art.ID
+			}
+		}
+	}()
+	time.Sleep(300 * time.Millisecond)
+	killA.Process.Signal(syscall.SIGKILL)
+	n := 0
+	for id := range acked {
+		n++
+		if res, _ := http.Get(fmt.Sprintf("%s/articles/%d", b, id)); res == nil || res.StatusCode != 200 {
+			t.Errorf("article %d, acknowledged by A before it died, is not served by B", id)
+		}
+	}
+	if n == 0 {
+		t.Fatal("A acknowledged nothing before it was killed")
+	}
+	if _, h := getBody(t, b+"/healthz"); h == nil {
+		t.Fatal("B stopped serving")
+	}
+	a2, _ := startBinary(t, bin, db)
+	if got := matched(t, a2+"/collections/mentions/items?limit=1"); got < 2+40*4+20*2+2*n {
+		t.Errorf("the restarted process serves %d mentions, want at least %d", got, 2+40*4+20*2+2*n)
+	}
+}
+
+// post POSTs one JSON article and returns the status.
+func post(t *testing.T, base, body string) int {
+	res, err := http.Post(base+"/articles", "application/json", strings.NewReader(body))
+	if err != nil {
+		t.Error(err)
+		return 0
+	}
+	res.Body.Close()
+	return res.StatusCode
+}
+
+// matched is an OGC page's numberMatched.
+func matched(t *testing.T, url string) int {
+	body, _ := getBody(t, url)
+	var page struct {
+		NumberMatched int `json:"numberMatched"`
+	}
+	json.Unmarshal([]byte(body), &page)
+	return page.NumberMatched
 }
