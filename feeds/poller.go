@@ -22,6 +22,9 @@ type Poller struct {
 	Store   geo.ArticleStore
 	Parser  geo.Geoparser
 	Log     *slog.Logger
+	// Leases, when the store grants them, make one process of those
+	// sharing the store poll each feed.
+	Leases geo.Leaser
 
 	mu    sync.Mutex
 	feeds map[string]*feedState
@@ -38,6 +41,7 @@ type feedState struct {
 // their hosts are trusted (see Fetcher.Trust).
 func NewPoller(urls []string, every time.Duration, f *Fetcher, s geo.ArticleStore, p geo.Geoparser, log *slog.Logger) *Poller {
 	pl := &Poller{Every: every, Fetcher: f, Store: s, Parser: p, Log: log, feeds: map[string]*feedState{}}
+	pl.Leases, _ = s.(geo.Leaser)
 	for _, u := range urls {
 		if _, dup := pl.feeds[u]; dup {
 			continue
@@ -108,6 +112,9 @@ func (p *Poller) Poll(ctx context.Context, u string) time.Duration {
 	valid := st.valid
 	p.mu.Unlock()
 	start := time.Now()
+	if ok, err := p.leased(ctx, u); !ok {
+		return p.skip(st, err)
+	}
 	r, err := p.poll(ctx, u, valid, st)
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -142,6 +149,28 @@ func (p *Poller) Poll(ctx context.Context, u string) time.Duration {
 	}
 	s.NextPoll = time.Now().Add(wait)
 	return wait
+}
+
+// leased reports whether this process is to poll u: always, unless the
+// store grants leases and another process holds u's.
+func (p *Poller) leased(ctx context.Context, u string) (bool, error) {
+	if p.Leases == nil {
+		return true, nil
+	}
+	return p.Leases.Lease(ctx, "feed "+u)
+}
+
+// skip records a poll left to another process, and waits an interval
+// before trying to take the feed over.
+func (p *Poller) skip(st *feedState, err error) time.Duration {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	st.status.Status = "polled by another process"
+	if err != nil {
+		st.status.Status = "error: " + err.Error()
+	}
+	st.status.NextPoll = time.Now().Add(p.Every)
+	return p.Every
 }
 
 // poll fetches and parses the feed, then reads and stores each item not

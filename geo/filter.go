@@ -105,3 +105,13 @@ type SourceHistory interface {
 type Learner interface {
 	Learn(source string, ms []Mention)
 }
+
+// Leaser is a store that can grant a process a named lease, such as the
+// right to poll one feed, so that processes sharing the store do not all
+// do the same work. A lease is held until the process ends or loses the
+// store; then another process may take it.
+type Leaser interface {
+	// Lease reports whether this process holds the lease name, taking it
+	// when no process does.
+	Lease(ctx context.Context, name string) (bool, error)
+}

@@ -24,13 +24,15 @@ var migrations embed.FS
 
 // Store is the PostgreSQL + PostGIS implementation of geo.ArticleStore.
 type Store struct {
-	db  *pgxpool.Pool
-	log *slog.Logger
+	db     *pgxpool.Pool
+	log    *slog.Logger
+	leases leases
 }
 
 var (
 	_ geo.ArticleStore  = (*Store)(nil)
 	_ geo.SourceHistory = (*Store)(nil)
+	_ geo.Leaser        = (*Store)(nil)
 )
 
 // connectTimeout bounds how long Open waits for the server.
@@ -74,6 +76,7 @@ func Open(ctx context.Context, dsn string, log *slog.Logger) (*Store, error) {
 
 // Close closes the pool.
 func (s *Store) Close() error {
+	s.leases.close()
 	s.db.Close()
 	return nil
 }
