@@ -18,7 +18,6 @@ import (
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/maptile"
 
-	"mentionmap/data/sqlite"
 	"mentionmap/gazetteer"
 	"mentionmap/geo"
 	"mentionmap/ingest"
@@ -29,6 +28,7 @@ import (
 // prints one table of measurements.
 func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("mentionmap-bench", flag.ContinueOnError)
+	pg := fs.String("db", "", "a postgres:// database to measure the PostGIS store on (its schemas bench and bench_pass*); default: SQLite in --dir")
 	bin := fs.String("bin", "", "the mentionmap binary to serve the corpus with (MENTIONMAP_BIN; default: mentionmap beside this program)")
 	n := fs.Int("articles", 60000, "articles in the synthetic corpus")
 	dir := fs.String("dir", "", "working directory (default: a temporary one, removed after)")
@@ -78,12 +78,13 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	if err := benchParse(t, g, arts); err != nil {
 		return err
 	}
-	db := filepath.Join(*dir, "bench.db")
-	mentions, err := benchIngest(ctx, t, g, db, arts)
+	stores := &benchStores{dir: *dir, pg: *pg}
+	mentions, err := benchIngest(ctx, t, g, stores, arts)
 	if err != nil || *only == "ingest" {
 		return err
 	}
 	pprof.StopCPUProfile()
+	db := stores.served()
 	srv, err := startServer(ctx, *bin, db)
 	if err != nil {
 		return err
@@ -99,7 +100,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	// After a clean exit, the WAL is in the file: a running server's WAL
 	// holds up to 64 MB of copies of pages. The search index is counted.
 	srv.stop()
-	size := fileSize(db) + fileSize(db+"-wal") + fileSize(db+"-search") + fileSize(db+"-search-wal")
+	size, err := stores.size(ctx)
+	if err != nil {
+		return err
+	}
 	t.row("database size per million mentions", fmt.Sprintf("%.0f MB", float64(size)/1e6/float64(mentions)*1e6),
 		fmt.Sprintf("%d articles, %d mentions, %.0f MB", *n, mentions, float64(size)/1e6))
 	return nil
@@ -165,18 +169,17 @@ type ingestPass struct {
 // benchIngest ingests the corpus ingestPasses times as the CLI does, the
 // last time into db, and reports the median pass: the rate end to end and
 // the rate of the store alone (the time spent inside IngestBatch).
-func benchIngest(ctx context.Context, t *table, g geo.Geoparser, db string, arts []*geo.Article) (int, error) {
+func benchIngest(ctx context.Context, t *table, g geo.Geoparser, stores *benchStores, arts []*geo.Article) (int, error) {
 	var passes []ingestPass
 	for i := range ingestPasses {
-		file := db
-		if i < ingestPasses-1 {
-			file = fmt.Sprintf("%s.pass%d", db, i+1)
+		store, err := stores.open(ctx, i)
+		if err != nil {
+			return 0, err
 		}
-		p, err := ingestOnce(ctx, g, file, arts)
-		if file != db {
-			for _, suffix := range []string{"", "-wal", "-shm", "-search", "-search-wal", "-search-shm"} {
-				os.Remove(file + suffix)
-			}
+		p, err := ingestOnce(ctx, g, store, arts)
+		store.Close()
+		if i < ingestPasses-1 {
+			stores.drop(ctx, i)
 		}
 		if err != nil {
 			return 0, err
@@ -188,20 +191,15 @@ func benchIngest(ctx context.Context, t *table, g geo.Geoparser, db string, arts
 	t.row(fmt.Sprintf("ingest, CLI path: parse and store pipelined, batches of %d (median of %d passes)", ingest.BatchSize, ingestPasses),
 		fmt.Sprintf("%.0f articles/s", n/med.seconds),
 		fmt.Sprintf("%.0f mentions/s; passes %.0f-%.0f articles/s", float64(med.mentions)/med.seconds, n/passes[len(passes)-1].seconds, n/passes[0].seconds))
-	t.row("ingest, the SQLite store alone (time inside IngestBatch, same pass)", fmt.Sprintf("%.0f articles/s", n/med.storeSeconds),
+	t.row("ingest, the store alone (time inside IngestBatch, same pass)", fmt.Sprintf("%.0f articles/s", n/med.storeSeconds),
 		fmt.Sprintf("%.0f mentions/s", float64(med.mentions)/med.storeSeconds))
 	return med.mentions, nil
 }
 
-// ingestOnce ingests arts into a new database at file, as the CLI does:
-// ingestBatchSize articles per transaction, each batch geoparsed on every
-// core while the one before is stored.
-func ingestOnce(ctx context.Context, g geo.Geoparser, file string, arts []*geo.Article) (ingestPass, error) {
-	store, err := sqlite.Open(ctx, file, nil)
-	if err != nil {
-		return ingestPass{}, err
-	}
-	defer store.Close()
+// ingestOnce ingests arts into a new store, as the CLI does: BatchSize
+// articles per transaction, each batch geoparsed on every core while the
+// one before is stored.
+func ingestOnce(ctx context.Context, g geo.Geoparser, store geo.ArticleStore, arts []*geo.Article) (ingestPass, error) {
 	p := ingest.NewReport(io.Discard)
 	b := ingest.NewBatcher(ctx, store, g, p, 0)
 	start := time.Now()
