@@ -5,6 +5,7 @@
 # postgres user.
 #   scripts/pg.sh start DIR [PORT]   # initdb if needed, start, create the database mentionmap
 #   scripts/pg.sh db PORT NAME       # create (or empty) the database NAME, with PostGIS, and print its DSN
+#   scripts/pg.sh standby DIR PORT PRIMARY_PORT  # a streaming hot standby of that primary
 #   scripts/pg.sh stop DIR
 set -euo pipefail
 cmd=${1:?start or stop}; dir=${2:?a directory for the cluster}; port=${3:-55432}
@@ -43,8 +44,23 @@ db)
   "${psql[@]}" -d "$name" -c "CREATE EXTENSION postgis" >/dev/null
   echo "postgres://postgres@127.0.0.1:$port/$name?sslmode=disable"
   ;;
+standby)
+  primary=${4:?the port of the primary}
+  mkdir -p "$dir"
+  [[ $(id -u) -eq 0 ]] && chown postgres: "$dir" && chmod 700 "$dir"
+  if [[ ! -f "$dir/PG_VERSION" ]]; then
+    as_pg "$bin/pg_basebackup" -h 127.0.0.1 -p "$primary" -U postgres -D "$dir" -R -X stream >/dev/null
+    cat >>"$dir/postgresql.conf" <<CONF
+port = $port
+unix_socket_directories = '$dir'
+hot_standby = on
+CONF
+  fi
+  as_pg "$bin/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 start >/dev/null
+  echo "postgres://postgres@127.0.0.1:$port/mentionmap?sslmode=disable"
+  ;;
 stop)
   as_pg "$bin/pg_ctl" -D "$dir" -m fast stop >/dev/null
   ;;
-*) echo "usage: $0 start DIR [PORT] | db PORT NAME | stop DIR" >&2; exit 2 ;;
+*) echo "usage: $0 start DIR [PORT] | db PORT NAME | standby DIR PORT PRIMARY_PORT | stop DIR" >&2; exit 2 ;;
 esac

@@ -58,6 +58,18 @@ func isPostgres(db string) bool {
 	return strings.HasPrefix(db, "postgres://") || strings.HasPrefix(db, "postgresql://")
 }
 
+// useReplica sends the store's reads to a hot standby, when one is named.
+func useReplica(ctx context.Context, s store, replica string) error {
+	if replica == "" {
+		return nil
+	}
+	pg, ok := s.(*postgis.Store)
+	if !ok || !isPostgres(replica) {
+		return geo.Errorf(geo.EINVALID, "--db-replica needs a postgres:// --db and a postgres:// replica")
+	}
+	return pg.UseReplica(ctx, replica)
+}
+
 // dbName is how logs name the store: never with a password.
 func dbName(db string) string {
 	if isPostgres(db) {

@@ -33,6 +33,10 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) error {
 	if err != nil {
 		return err
 	}
+	if err := useReplica(ctx, store, cfg.dbReplica); err != nil {
+		store.Close()
+		return err
+	}
 	// Background work ends, and is waited for, before the store closes.
 	var wg sync.WaitGroup
 	bg, stop := context.WithCancel(ctx)

@@ -14,6 +14,7 @@ import (
 // MENTIONMAP_* variables.
 type serveConfig struct {
 	addr, db, gazetteer string
+	dbReplica           string
 	demo                bool
 	origins, token      string
 	tileURL, tileAttrib string
@@ -33,6 +34,7 @@ func serveFlags(fs *flag.FlagSet) *serveConfig {
 	c := &serveConfig{}
 	fs.StringVar(&c.addr, "addr", ":8080", "listen address")
 	fs.StringVar(&c.db, "db", "mentionmap.db", "the store: a SQLite file, or a postgres:// URL")
+	fs.StringVar(&c.dbReplica, "db-replica", "", "a postgres:// hot standby of --db to send reads to")
 	fs.BoolVar(&c.demo, "demo", false, "ingest the bundled demo articles at start")
 	fs.StringVar(&c.gazetteer, "gazetteer", "", "gazetteer file (default: the embedded one)")
 	fs.StringVar(&c.origins, "cors-origins", "*", "comma-separated origins allowed to read the API (and, with --token, to write)")

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
 
 	"mentionmap/geo"
 )
@@ -27,10 +28,20 @@ func scanArticle(row pgx.Row, a *geo.Article, extra ...any) error {
 }
 
 // Article returns an article with its text and a page of its mentions, in
-// the order of the text.
+// the order of the text. An article the replica lacks may be one another
+// process has just stored: the primary is asked.
 func (s *Store) Article(ctx context.Context, id int64, limit, offset int) (*geo.Article, error) {
+	db := s.reader(ctx)
+	a, err := s.article(ctx, db, id, limit, offset)
+	if geo.ErrorCode(err) == geo.ENOTFOUND && db != s.db {
+		a, err = s.article(ctx, s.db, id, limit, offset)
+	}
+	return a, err
+}
+
+func (s *Store) article(ctx context.Context, db *pgxpool.Pool, id int64, limit, offset int) (*geo.Article, error) {
 	var a geo.Article
-	row := s.db.QueryRow(ctx, `SELECT `+articleCols+`, a.text, (SELECT count(*) FROM mentions WHERE article_id = a.id)
+	row := db.QueryRow(ctx, `SELECT `+articleCols+`, a.text, (SELECT count(*) FROM mentions WHERE article_id = a.id)
 		FROM articles a WHERE a.id = $1`, id)
 	if err := scanArticle(row, &a, &a.Text, &a.MentionCount); errors.Is(err, pgx.ErrNoRows) {
 		return nil, geo.Errorf(geo.ENOTFOUND, "article %d not found", id)
@@ -38,17 +49,21 @@ func (s *Store) Article(ctx context.Context, id int64, limit, offset int) (*geo.
 		return nil, failed("article", err)
 	}
 	a.Mentions = []geo.Mention{}
-	err := s.stream(ctx, "mentions", `SELECT `+mentionCols+` FROM mentions m JOIN places p ON p.id = m.place_id
-		WHERE m.article_id = $1 ORDER BY m.start, m.id LIMIT $2 OFFSET $3`, []any{id, limit, offset}, func(rows pgx.Rows) error {
+	rows, err := db.Query(ctx, `SELECT `+mentionCols+` FROM mentions m JOIN places p ON p.id = m.place_id
+		WHERE m.article_id = $1 ORDER BY m.start, m.id LIMIT $2 OFFSET $3`, id, limit, offset)
+	if err != nil {
+		return nil, failed("mentions", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
 		var m geo.Mention
 		if err := rows.Scan(mentionDest(&m)...); err != nil {
-			return failed("mentions", err)
+			return nil, failed("mentions", err)
 		}
 		a.Mentions = append(a.Mentions, m)
-		return nil
-	})
-	if err != nil {
-		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, failed("mentions", err)
 	}
 	return &a, nil
 }
@@ -71,7 +86,7 @@ func (s *Store) Articles(ctx context.Context, limit, offset int) ([]geo.Article,
 // Place returns a stored place and its most recent mentions.
 func (s *Store) Place(ctx context.Context, id int64, recent int) (*geo.Place, []geo.MentionRow, error) {
 	var p geo.Place
-	err := s.db.QueryRow(ctx, `SELECT `+placeCols+` FROM places p WHERE p.id = $1`, id).Scan(placeDest(&p)...)
+	err := s.db.QueryRow(ctx, `SELECT `+placeCols+` FROM places p WHERE p.id = $1`, id).Scan(placeDest(&p)...) // places are few: the primary answers
 	if errors.Is(err, pgx.ErrNoRows) {
 		return nil, nil, geo.Errorf(geo.ENOTFOUND, "place %d not found", id)
 	} else if err != nil {

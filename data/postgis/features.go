@@ -34,7 +34,7 @@ const matching = ` FROM mentions m JOIN articles a ON a.id = m.article_id JOIN p
 // stream runs a query and calls row for each result row; an error from
 // row is returned as it is.
 func (s *Store) stream(ctx context.Context, what, q string, args []any, row func(pgx.Rows) error) error {
-	rows, err := s.db.Query(ctx, q, args...)
+	rows, err := s.reader(ctx).Query(ctx, q, args...)
 	if err != nil {
 		return failed(what, err)
 	}
@@ -156,7 +156,7 @@ func (s *Store) CountPlaces(ctx context.Context, f geo.Filter) (int, error) {
 func (s *Store) count(ctx context.Context, expr string, f geo.Filter) (int, error) {
 	cond, args := where(f)
 	var n int
-	if err := s.db.QueryRow(ctx, `SELECT `+expr+matching+cond, args...).Scan(&n); err != nil {
+	if err := s.reader(ctx).QueryRow(ctx, `SELECT `+expr+matching+cond, args...).Scan(&n); err != nil {
 		return 0, failed("count", err)
 	}
 	return n, nil
@@ -168,10 +168,11 @@ func (s *Store) Extent(ctx context.Context) (geo.Extent, error) {
 	var e geo.Extent
 	var minx, miny, maxx, maxy *float64
 	var start, end *time.Time
-	err := s.db.QueryRow(ctx, `SELECT ST_XMin(x), ST_YMin(x), ST_XMax(x), ST_YMax(x) FROM (SELECT ST_Extent(geom) AS x FROM places) e`).
+	db := s.reader(ctx)
+	err := db.QueryRow(ctx, `SELECT ST_XMin(x), ST_YMin(x), ST_XMax(x), ST_YMax(x) FROM (SELECT ST_Extent(geom) AS x FROM places) e`).
 		Scan(&minx, &miny, &maxx, &maxy)
 	if err == nil {
-		err = s.db.QueryRow(ctx, `SELECT min(time), max(time) FROM mentions`).Scan(&start, &end)
+		err = db.QueryRow(ctx, `SELECT min(time), max(time) FROM mentions`).Scan(&start, &end)
 	}
 	if err != nil {
 		return e, failed("extent", err)

@@ -33,6 +33,7 @@ func (s *Store) IngestBatch(ctx context.Context, arts []*geo.Article) ([]bool, e
 	}
 	created := make([]bool, len(arts))
 	existing := map[int]int64{}
+	var version int64
 	err := pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
 		clear(existing)
 		places := map[string]int64{}
@@ -59,13 +60,14 @@ func (s *Store) IngestBatch(ctx context.Context, arts []*geo.Article) ([]bool, e
 			[]string{"article_id", "place_id", "start", "end", "text", "sentence", "confidence", "demonym", "time"},
 			pgx.CopyFromRows(rows))
 		if err == nil && len(existing) < len(arts) {
-			_, err = tx.Exec(ctx, `UPDATE meta SET version = version + 1`)
+			err = tx.QueryRow(ctx, `UPDATE meta SET version = version + 1 RETURNING version`).Scan(&version)
 		}
 		return err
 	})
 	if err != nil {
 		return nil, failed("ingest", err)
 	}
+	s.saw(version) // this process reads its own writes
 	for i, id := range existing {
 		got, err := s.Article(ctx, id, geo.MaxMentions, 0)
 		if err != nil {

@@ -24,9 +24,10 @@ var migrations embed.FS
 
 // Store is the PostgreSQL + PostGIS implementation of geo.ArticleStore.
 type Store struct {
-	db     *pgxpool.Pool
-	log    *slog.Logger
-	leases leases
+	db      *pgxpool.Pool // the primary: writes, and reads while the replica lags
+	replica *replica      // optional
+	log     *slog.Logger
+	leases  leases
 }
 
 var (
@@ -77,6 +78,9 @@ func Open(ctx context.Context, dsn string, log *slog.Logger) (*Store, error) {
 // Close closes the pool.
 func (s *Store) Close() error {
 	s.leases.close()
+	if s.replica != nil {
+		s.replica.pool.Close()
+	}
 	s.db.Close()
 	return nil
 }
@@ -145,6 +149,7 @@ func (s *Store) Version(ctx context.Context) (int64, error) {
 	if err := s.db.QueryRow(ctx, `SELECT version FROM meta`).Scan(&v); err != nil {
 		return 0, failed("database", err)
 	}
+	s.saw(v)
 	return v, nil
 }
 

@@ -70,3 +70,29 @@ func Open(t *testing.T) (*postgis.Store, string) {
 	t.Cleanup(func() { s.Close() })
 	return s, u.String()
 }
+
+// OpenWithReplica is Open, with reads sent to the hot standby that
+// MENTIONMAP_TEST_POSTGRES_REPLICA names (scripts/pg.sh standby), which
+// streams from the test server. Without it the test skips, except under
+// CI, where it fails.
+func OpenWithReplica(t *testing.T) *postgis.Store {
+	t.Helper()
+	replica := os.Getenv("MENTIONMAP_TEST_POSTGRES_REPLICA")
+	if replica == "" && os.Getenv("CI") == "true" {
+		t.Fatal("CI needs MENTIONMAP_TEST_POSTGRES_REPLICA, a hot standby of MENTIONMAP_TEST_POSTGRES (scripts/pg.sh standby)")
+	}
+	if replica == "" {
+		t.Skip("set MENTIONMAP_TEST_POSTGRES_REPLICA to a hot standby of the test server")
+	}
+	s, dsn := Open(t)
+	u, _ := url.Parse(dsn)
+	r, err := url.Parse(replica)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.RawQuery = u.RawQuery // the same schema
+	if err := s.UseReplica(context.Background(), r.String()); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
