@@ -71,12 +71,28 @@ func (s *Store) Mentions(ctx context.Context, f geo.Filter, fn func(*geo.Mention
 // mentioned first, with its totals and its three newest articles.
 func (s *Store) PlaceSummaries(ctx context.Context, f geo.Filter, fn func(*geo.PlaceSummary) error) error {
 	cond, args := where(f)
-	q, args := page(`WITH pa AS (SELECT m.place_id, m.article_id, max(m.time) AS time, count(*) AS n`+matching+cond+
+	q := `SELECT ` + placeCols + `, ps.mentions, ps.articles, ps.first, ps.last, ps.latest
+		FROM place_stats ps JOIN places p ON p.id = ps.place_id WHERE ` + cond + ` ORDER BY ps.mentions DESC, p.id`
+	if !placeOnly(f) {
+		q = countedPlaces(cond)
+	}
+	q, args = page(q, args, f)
+	return s.placeSummaries(ctx, q, args, fn)
+}
+
+// countedPlaces totals the mentions that cond selects per place.
+func countedPlaces(cond string) string {
+	return `WITH pa AS (SELECT m.place_id, m.article_id, max(m.time) AS time, count(*) AS n` + matching + cond +
 		` GROUP BY m.place_id, m.article_id),
 		ps AS (SELECT place_id, sum(n)::bigint AS mentions, count(*) AS articles, min(time) AS first, max(time) AS last,
 			(array_agg(article_id ORDER BY time DESC, article_id DESC))[1:3] AS latest FROM pa GROUP BY place_id)
-		SELECT `+placeCols+`, ps.mentions, ps.articles, ps.first, ps.last, ps.latest
-		FROM ps JOIN places p ON p.id = ps.place_id ORDER BY ps.mentions DESC, p.id`, args, f)
+		SELECT ` + placeCols + `, ps.mentions, ps.articles, ps.first, ps.last, ps.latest
+		FROM ps JOIN places p ON p.id = ps.place_id ORDER BY ps.mentions DESC, p.id`
+}
+
+// placeSummaries reads place rows with their totals and latest article
+// ids, then the articles' short forms.
+func (s *Store) placeSummaries(ctx context.Context, q string, args []any, fn func(*geo.PlaceSummary) error) error {
 	type row struct {
 		ps     geo.PlaceSummary
 		latest []int64
@@ -134,6 +150,10 @@ func (s *Store) refs(ctx context.Context, ids []int64) (map[int64]geo.ArticleRef
 func (s *Store) PlacePoints(ctx context.Context, f geo.Filter, fn func(*geo.ClusterPoint) error) error {
 	cond, args := where(f)
 	q := `SELECT p.id, ST_X(p.geom), ST_Y(p.geom), p.name, p.kind, p.country, count(*)` + matching + cond + ` GROUP BY p.id`
+	if placeOnly(f) {
+		q = `SELECT p.id, ST_X(p.geom), ST_Y(p.geom), p.name, p.kind, p.country, ps.mentions
+			FROM place_stats ps JOIN places p ON p.id = ps.place_id WHERE ` + cond
+	}
 	return s.stream(ctx, "places", q, args, func(rows pgx.Rows) error {
 		var c geo.ClusterPoint
 		if err := rows.Scan(&c.ID, &c.Point[0], &c.Point[1], &c.Name, &c.Kind, &c.Country, &c.Mentions); err != nil {
@@ -150,6 +170,15 @@ func (s *Store) CountMentions(ctx context.Context, f geo.Filter) (int, error) {
 
 // CountPlaces counts what PlaceSummaries returns for f without paging.
 func (s *Store) CountPlaces(ctx context.Context, f geo.Filter) (int, error) {
+	if placeOnly(f) {
+		cond, args := where(f)
+		var n int
+		err := s.reader(ctx).QueryRow(ctx, `SELECT count(*) FROM place_stats ps JOIN places p ON p.id = ps.place_id WHERE `+cond, args...).Scan(&n)
+		if err != nil {
+			return 0, failed("count", err)
+		}
+		return n, nil
+	}
 	return s.count(ctx, "count(DISTINCT m.place_id)", f)
 }
 

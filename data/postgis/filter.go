@@ -43,7 +43,7 @@ func where(f geo.Filter) (string, []any) {
 		w.add("NOT m.demonym")
 	}
 	if f.PlaceID != 0 {
-		w.add("m.place_id = " + w.arg(f.PlaceID))
+		w.add("p.id = " + w.arg(f.PlaceID))
 	}
 	if f.MentionID != 0 {
 		w.add("m.id = " + w.arg(f.MentionID))

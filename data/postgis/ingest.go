@@ -2,10 +2,14 @@ package postgis
 
 import (
 	"context"
+	"errors"
+	"maps"
 	"math"
+	"slices"
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"mentionmap/geo"
 )
@@ -31,39 +35,18 @@ func (s *Store) IngestBatch(ctx context.Context, arts []*geo.Article) ([]bool, e
 	if err := ctx.Err(); err != nil {
 		return nil, failed("ingest", err)
 	}
-	created := make([]bool, len(arts))
-	existing := map[int]int64{}
+	var created []bool
+	var existing map[int]int64
 	var version int64
-	err := pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
-		clear(existing)
-		places := map[string]int64{}
-		var rows [][]any
-		for i, a := range arts {
-			id, isNew, err := insertArticle(ctx, tx, a)
-			if err != nil {
-				return err
-			}
-			created[i] = isNew
-			if !isNew {
-				existing[i] = id
-				continue
-			}
-			for j := range a.Mentions {
-				m := &a.Mentions[j]
-				if m.Place.ID, err = placeID(ctx, tx, places, &m.Place); err != nil {
-					return err
-				}
-				rows = append(rows, []any{a.ID, m.Place.ID, m.Start, m.End, m.Text, m.Sentence, m.Confidence, m.Demonym, a.Time()})
-			}
+	var err error
+	// Writers that meet on the same articles or places in another order
+	// may deadlock; PostgreSQL then fails one, which tries again.
+	for try := 0; try < 5; try++ {
+		created, existing, version, err = s.ingestOnce(ctx, arts)
+		if !retryable(err) {
+			break
 		}
-		_, err := tx.CopyFrom(ctx, pgx.Identifier{"mentions"},
-			[]string{"article_id", "place_id", "start", "end", "text", "sentence", "confidence", "demonym", "time"},
-			pgx.CopyFromRows(rows))
-		if err == nil && len(existing) < len(arts) {
-			err = tx.QueryRow(ctx, `UPDATE meta SET version = version + 1 RETURNING version`).Scan(&version)
-		}
-		return err
-	})
+	}
 	if err != nil {
 		return nil, failed("ingest", err)
 	}
@@ -76,6 +59,51 @@ func (s *Store) IngestBatch(ctx context.Context, arts []*geo.Article) ([]bool, e
 		*arts[i] = *got
 	}
 	return created, nil
+}
+
+// ingestOnce stores arts in one transaction.
+func (s *Store) ingestOnce(ctx context.Context, arts []*geo.Article) (created []bool, existing map[int]int64, version int64, err error) {
+	created, existing = make([]bool, len(arts)), map[int]int64{}
+	err = pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
+		places, err := upsertPlaces(ctx, tx, arts)
+		if err != nil {
+			return err
+		}
+		var rows [][]any
+		for i, a := range arts {
+			id, isNew, err := insertArticle(ctx, tx, a)
+			if err != nil {
+				return err
+			}
+			if created[i] = isNew; !isNew {
+				existing[i] = id
+				continue
+			}
+			for j := range a.Mentions {
+				m := &a.Mentions[j]
+				m.Place.ID = places[m.Place.Key]
+				rows = append(rows, []any{a.ID, m.Place.ID, m.Start, m.End, m.Text, m.Sentence, m.Confidence, m.Demonym, a.Time()})
+			}
+		}
+		_, err = tx.CopyFrom(ctx, pgx.Identifier{"mentions"},
+			[]string{"article_id", "place_id", "start", "end", "text", "sentence", "confidence", "demonym", "time"},
+			pgx.CopyFromRows(rows))
+		if err == nil {
+			err = addStats(ctx, tx, deltas(arts, created))
+		}
+		if err == nil && len(existing) < len(arts) {
+			err = tx.QueryRow(ctx, `UPDATE meta SET version = version + 1 RETURNING version`).Scan(&version)
+		}
+		return err
+	})
+	return created, existing, version, err
+}
+
+// retryable reports whether a transaction failed only for meeting another:
+// a deadlock or a serialization failure.
+func retryable(err error) bool {
+	var pe *pgconn.PgError
+	return errors.As(err, &pe) && (pe.Code == "40P01" || pe.Code == "40001")
 }
 
 // insertArticle stores a, or finds the stored article with its URL or
@@ -98,18 +126,36 @@ func insertArticle(ctx context.Context, tx pgx.Tx, a *geo.Article) (id int64, is
 	return id, false, err
 }
 
-// placeID returns the id of p, storing it first if no process has.
-func placeID(ctx context.Context, tx pgx.Tx, known map[string]int64, p *geo.Place) (int64, error) {
-	if id, ok := known[p.Key]; ok {
-		return id, nil
+// upsertPlaces stores the places that arts mention and no process has
+// stored, and returns every one's id by key. It goes in key order, so that
+// two writers lock shared places in the same order.
+func upsertPlaces(ctx context.Context, tx pgx.Tx, arts []*geo.Article) (map[string]int64, error) {
+	byKey := map[string]*geo.Place{}
+	for _, a := range arts {
+		for j := range a.Mentions {
+			byKey[a.Mentions[j].Place.Key] = &a.Mentions[j].Place
+		}
 	}
-	var id int64
-	err := tx.QueryRow(ctx, `INSERT INTO places (key, geonameid, name, kind, country, admin1, geom)
-		VALUES ($1, NULLIF($2, 0), $3, $4, $5, $6, ST_SetSRID(ST_MakePoint($7, $8), 4326))
-		ON CONFLICT (key) DO UPDATE SET key = EXCLUDED.key RETURNING id`,
-		p.Key, p.GeonameID, p.Name, p.Kind, p.Country, p.Admin1, p.Point.Lon(), p.Point.Lat()).Scan(&id)
-	known[p.Key] = id
-	return id, err
+	keys := slices.Sorted(maps.Keys(byKey))
+	b := &pgx.Batch{}
+	for _, k := range keys {
+		p := byKey[k]
+		b.Queue(`INSERT INTO places (key, geonameid, name, kind, country, admin1, geom)
+			VALUES ($1, NULLIF($2, 0), $3, $4, $5, $6, ST_SetSRID(ST_MakePoint($7, $8), 4326))
+			ON CONFLICT (key) DO UPDATE SET key = EXCLUDED.key RETURNING id`,
+			p.Key, p.GeonameID, p.Name, p.Kind, p.Country, p.Admin1, p.Point.Lon(), p.Point.Lat())
+	}
+	res := tx.SendBatch(ctx, b)
+	defer res.Close()
+	ids := make(map[string]int64, len(keys))
+	for _, k := range keys {
+		var id int64
+		if err := res.QueryRow().Scan(&id); err != nil {
+			return nil, err
+		}
+		ids[k] = id
+	}
+	return ids, nil
 }
 
 func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }

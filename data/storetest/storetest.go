@@ -36,6 +36,7 @@ func Run(t *testing.T, open func(t *testing.T) geo.ArticleStore) {
 		{"Version", testVersion},
 		{"ArticlePages", testArticlePages},
 		{"Cancellation", testCancellation},
+		{"TotalsUnderConcurrentWrites", testConcurrentTotals},
 	} {
 		t.Run(c.name, func(t *testing.T) { c.test(t, open(t)) })
 	}
@@ -230,5 +231,52 @@ func testCancellation(t *testing.T, s geo.ArticleStore) {
 	err = s.Mentions(context.Background(), geo.Filter{}, func(*geo.MentionRow) error { n++; return stop })
 	if !errors.Is(err, stop) || n != 1 {
 		t.Errorf("a callback's error: %v after %d rows", err, n)
+	}
+}
+
+// testConcurrentTotals stores batches from four writers at once, over the
+// same places and with duplicates between them: the totals per place that
+// a place-only listing reads equal a recount of the mentions.
+func testConcurrentTotals(t *testing.T, s geo.ArticleStore) {
+	ctx := context.Background()
+	places := []geo.Place{tripoli, libya, paris, texas, fiji, apia, med}
+	errs := make(chan error, 4)
+	for w := range 4 {
+		go func() {
+			var err error
+			for b := 0; b < 5 && err == nil; b++ {
+				var batch []*geo.Article
+				for i := range 10 {
+					n := (w*50 + b*10 + i) % 120 // writers overlap: some articles are stored twice
+					batch = append(batch, article(fmt.Sprintf("https://c.test/%d", n), "wire", fmt.Sprintf("Report %d", n),
+						day(1+n%20), places[n%7], places[(n+3)%7], places[n%7]))
+				}
+				_, err = s.IngestBatch(ctx, batch)
+			}
+			errs <- err
+		}()
+	}
+	for range 4 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	totals := func(f geo.Filter) string {
+		var out []string
+		err := s.PlaceSummaries(ctx, f, func(p *geo.PlaceSummary) error {
+			out = append(out, fmt.Sprintf("%s %d/%d %s..%s %v", p.Place.Key, p.Mentions, p.Articles, p.FirstSeen, p.LastSeen, len(p.Latest)))
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fmt.Sprint(out)
+	}
+	kept, recount := totals(geo.Filter{}), totals(geo.Filter{MinConfidence: 0.01}) // the second counts mentions
+	if kept != recount {
+		t.Errorf("the totals kept differ from a recount:\n%s\n%s", kept, recount)
+	}
+	if n, _ := s.CountMentions(ctx, geo.Filter{}); n != 3*120 {
+		t.Errorf("%d mentions stored, want %d (each article once)", n, 3*120)
 	}
 }
