@@ -127,35 +127,64 @@ func insertArticle(ctx context.Context, tx pgx.Tx, a *geo.Article) (id int64, is
 }
 
 // upsertPlaces stores the places that arts mention and no process has
-// stored, and returns every one's id by key. It goes in key order, so that
-// two writers lock shared places in the same order.
+// stored, in the order the articles first mention them (so ids follow the
+// same order as in the SQLite store), and returns every one's id by key.
+// Places stored already are only read, and take no lock.
 func upsertPlaces(ctx context.Context, tx pgx.Tx, arts []*geo.Article) (map[string]int64, error) {
-	byKey := map[string]*geo.Place{}
+	var order []*geo.Place
+	seen := map[string]bool{}
 	for _, a := range arts {
 		for j := range a.Mentions {
-			byKey[a.Mentions[j].Place.Key] = &a.Mentions[j].Place
+			if p := &a.Mentions[j].Place; !seen[p.Key] {
+				seen[p.Key] = true
+				order = append(order, p)
+			}
 		}
 	}
-	keys := slices.Sorted(maps.Keys(byKey))
+	ids, err := placeIDs(ctx, tx, slices.Collect(maps.Keys(seen)))
+	if err != nil {
+		return nil, err
+	}
 	b := &pgx.Batch{}
-	for _, k := range keys {
-		p := byKey[k]
+	var added []string
+	for _, p := range order {
+		if _, ok := ids[p.Key]; ok {
+			continue
+		}
+		added = append(added, p.Key)
 		b.Queue(`INSERT INTO places (key, geonameid, name, kind, country, admin1, geom)
 			VALUES ($1, NULLIF($2, 0), $3, $4, $5, $6, ST_SetSRID(ST_MakePoint($7, $8), 4326))
-			ON CONFLICT (key) DO UPDATE SET key = EXCLUDED.key RETURNING id`,
+			ON CONFLICT (key) DO NOTHING`,
 			p.Key, p.GeonameID, p.Name, p.Kind, p.Country, p.Admin1, p.Point.Lon(), p.Point.Lat())
 	}
-	res := tx.SendBatch(ctx, b)
-	defer res.Close()
+	if len(added) == 0 {
+		return ids, nil
+	}
+	if err := tx.SendBatch(ctx, b).Close(); err != nil {
+		return nil, err
+	}
+	more, err := placeIDs(ctx, tx, added) // ours, or another writer's that committed first
+	maps.Copy(ids, more)
+	return ids, err
+}
+
+// placeIDs reads the ids of the stored places among keys.
+func placeIDs(ctx context.Context, tx pgx.Tx, keys []string) (map[string]int64, error) {
+	rows, err := tx.Query(ctx, `SELECT key, id FROM places WHERE key = ANY($1)`, keys)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
 	ids := make(map[string]int64, len(keys))
-	for _, k := range keys {
+	for rows.Next() {
+		var key string
 		var id int64
-		if err := res.QueryRow().Scan(&id); err != nil {
+		if err := rows.Scan(&key, &id); err != nil {
 			return nil, err
 		}
-		ids[k] = id
+		ids[key] = id
 	}
-	return ids, nil
+	return ids, rows.Err()
 }
 
 func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
