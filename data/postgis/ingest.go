@@ -69,14 +69,12 @@ func (s *Store) ingestOnce(ctx context.Context, arts []*geo.Article) (created []
 		if err != nil {
 			return err
 		}
+		if err := insertArticles(ctx, tx, arts, created, existing); err != nil {
+			return err
+		}
 		var rows [][]any
 		for i, a := range arts {
-			id, isNew, err := insertArticle(ctx, tx, a)
-			if err != nil {
-				return err
-			}
-			if created[i] = isNew; !isNew {
-				existing[i] = id
+			if !created[i] {
 				continue
 			}
 			for j := range a.Mentions {
@@ -106,24 +104,46 @@ func retryable(err error) bool {
 	return errors.As(err, &pe) && (pe.Code == "40P01" || pe.Code == "40001")
 }
 
-// insertArticle stores a, or finds the stored article with its URL or
-// text; isNew tells which.
-func insertArticle(ctx context.Context, tx pgx.Tx, a *geo.Article) (id int64, isNew bool, err error) {
-	if a.Ingested.IsZero() { // a copied article keeps its own (mentionmap migrate)
-		a.Ingested = time.Now().UTC().Truncate(time.Second)
+// insertArticles stores arts in one round trip, and finds the stored
+// article of each one that has the URL or text of another: created[i]
+// tells which, and existing[i] is then the stored article's id.
+func insertArticles(ctx context.Context, tx pgx.Tx, arts []*geo.Article, created []bool, existing map[int]int64) error {
+	b := &pgx.Batch{}
+	for _, a := range arts {
+		if a.Ingested.IsZero() { // a copied article keeps its own (mentionmap migrate)
+			a.Ingested = time.Now().UTC().Truncate(time.Second)
+		}
+		b.Queue(`INSERT INTO articles (url, title, source, published, ingested, time, text, hash, mentions_omitted)
+			VALUES (NULLIF($1, ''), $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING RETURNING id`,
+			a.URL, a.Title, a.Source, a.Published, a.Ingested, a.Time(), a.Text, a.Hash, a.MentionsOmitted)
 	}
-	err = tx.QueryRow(ctx, `INSERT INTO articles (url, title, source, published, ingested, time, text, hash, mentions_omitted)
-		VALUES (NULLIF($1, ''), $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING RETURNING id`,
-		a.URL, a.Title, a.Source, a.Published, a.Ingested, a.Time(), a.Text, a.Hash, a.MentionsOmitted).Scan(&a.ID)
-	if err == nil {
-		return a.ID, true, nil
+	res := tx.SendBatch(ctx, b)
+	for i, a := range arts {
+		err := res.QueryRow().Scan(&a.ID)
+		switch {
+		case err == nil:
+			created[i] = true
+		case errors.Is(err, pgx.ErrNoRows):
+			existing[i] = 0
+		default:
+			res.Close()
+			return err
+		}
 	}
-	if err != pgx.ErrNoRows {
-		return 0, false, err
+	if err := res.Close(); err != nil {
+		return err
 	}
-	err = tx.QueryRow(ctx, `SELECT id FROM articles WHERE hash = $1 OR (url IS NOT NULL AND url = NULLIF($2, '')) LIMIT 1`,
-		a.Hash, a.URL).Scan(&id)
-	return id, false, err
+	for i := range existing {
+		a := arts[i]
+		var id int64
+		err := tx.QueryRow(ctx, `SELECT id FROM articles WHERE hash = $1 OR (url IS NOT NULL AND url = NULLIF($2, '')) LIMIT 1`,
+			a.Hash, a.URL).Scan(&id)
+		if err != nil {
+			return err
+		}
+		existing[i] = id
+	}
+	return nil
 }
 
 // upsertPlaces stores the places that arts mention and no process has

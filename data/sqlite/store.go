@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net/url"
@@ -15,7 +16,8 @@ import (
 	"sync/atomic"
 	"time"
 
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
+	msqlite "modernc.org/sqlite" // also registers the "sqlite" driver
+	sqlite3 "modernc.org/sqlite/lib"
 
 	"mentionmap/geo"
 )
@@ -111,7 +113,7 @@ func Open(ctx context.Context, file string, log *slog.Logger) (*Store, error) {
 	}
 	h.SetMaxOpenConns(1)
 	s := &Store{log: log, r: r, w: w, health: h, places: map[string]int64{}}
-	if err := s.migrate(ctx); err != nil {
+	if err := s.migrateRetrying(ctx); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("database %s: %w", file, err)
 	}
@@ -142,6 +144,20 @@ func (s *Store) Close() error {
 		err = herr
 	}
 	return err
+}
+
+// migrateRetrying migrates, trying again for up to two seconds while the
+// file is busy: processes that open a new file at once race to switch it
+// to WAL, and SQLite answers that race with SQLITE_BUSY without waiting.
+func (s *Store) migrateRetrying(ctx context.Context) error {
+	for try := 0; ; try++ {
+		err := s.migrate(ctx)
+		var se *msqlite.Error
+		if try == 40 || !errors.As(err, &se) || se.Code()&0xff != sqlite3.SQLITE_BUSY {
+			return err
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 }
 
 // migrate applies the embedded migrations newer than PRAGMA user_version,
