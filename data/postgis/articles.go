@@ -3,7 +3,6 @@ package postgis
 import (
 	"context"
 	"errors"
-	"slices"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -115,24 +114,15 @@ var errEnough = errors.New("enough")
 // SourceHistory calls fn, oldest first, for the newest articles of each
 // source with ids up to upTo: at most perSource a source and total in all.
 func (s *Store) SourceHistory(ctx context.Context, upTo int64, perSource, total int, fn func(source string, ms []geo.Mention) error) error {
-	type article struct {
-		id     int64
-		source string
-	}
-	var arts []article
-	kept := map[string]int{}
+	pick := geo.NewHistoryPicker(perSource, total)
 	err := s.stream(ctx, "sources", `SELECT id, source, COALESCE(url, '') FROM articles WHERE id <= $1 ORDER BY id DESC`,
 		[]any{upTo}, func(rows pgx.Rows) error {
-			var a article
+			var id int64
 			var source, url string
-			if err := rows.Scan(&a.id, &source, &url); err != nil {
+			if err := rows.Scan(&id, &source, &url); err != nil {
 				return failed("sources", err)
 			}
-			if a.source = geo.SourceKey(source, url); a.source != "" && kept[a.source] < perSource {
-				kept[a.source]++
-				arts = append(arts, a)
-			}
-			if len(arts) == total {
+			if !pick.Add(id, source, url) {
 				return errEnough
 			}
 			return nil
@@ -140,12 +130,11 @@ func (s *Store) SourceHistory(ctx context.Context, upTo int64, perSource, total 
 	if err != nil && !errors.Is(err, errEnough) {
 		return err
 	}
-	slices.Reverse(arts)
-	for _, a := range arts {
+	for _, a := range pick.Picked() {
 		var ms []geo.Mention
 		err := s.stream(ctx, "mentions", `SELECT m.confidence, p.kind, p.country, p.admin1
 			FROM mentions m JOIN places p ON p.id = m.place_id WHERE m.article_id = $1 ORDER BY m.id`,
-			[]any{a.id}, func(rows pgx.Rows) error {
+			[]any{a.ID}, func(rows pgx.Rows) error {
 				var m geo.Mention
 				if err := rows.Scan(&m.Confidence, &m.Place.Kind, &m.Place.Country, &m.Place.Admin1); err != nil {
 					return failed("mentions", err)
@@ -154,7 +143,7 @@ func (s *Store) SourceHistory(ctx context.Context, upTo int64, perSource, total 
 				return nil
 			})
 		if err == nil {
-			err = fn(a.source, ms)
+			err = fn(a.Source, ms)
 		}
 		if err != nil {
 			return err

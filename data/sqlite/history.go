@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"slices"
 
 	"mentionmap/geo"
 )
@@ -28,24 +27,15 @@ func (s *Store) LastArticleID(ctx context.Context) (int64, error) {
 // kind, country and admin1 only: it is what a restarted server relearns
 // its sources' localities from.
 func (s *Store) SourceHistory(ctx context.Context, upTo int64, perSource, total int, fn func(source string, ms []geo.Mention) error) error {
-	type article struct {
-		id     int64
-		source string
-	}
-	var arts []article
-	kept := map[string]int{}
+	pick := geo.NewHistoryPicker(perSource, total)
 	err := s.stream(ctx, "sources", `SELECT id, source, COALESCE(url, '') FROM articles WHERE id <= ? ORDER BY id DESC`,
 		[]any{upTo}, func(rows *sql.Rows) error {
-			var a article
+			var id int64
 			var source, url string
-			if err := rows.Scan(&a.id, &source, &url); err != nil {
+			if err := rows.Scan(&id, &source, &url); err != nil {
 				return failed("sources", err)
 			}
-			if a.source = geo.SourceKey(source, url); a.source != "" && kept[a.source] < perSource {
-				kept[a.source]++
-				arts = append(arts, a)
-			}
-			if len(arts) == total {
+			if !pick.Add(id, source, url) {
 				return errEnough
 			}
 			return nil
@@ -53,12 +43,11 @@ func (s *Store) SourceHistory(ctx context.Context, upTo int64, perSource, total 
 	if err != nil && !errors.Is(err, errEnough) {
 		return err
 	}
-	slices.Reverse(arts)
-	for _, a := range arts {
+	for _, a := range pick.Picked() {
 		var ms []geo.Mention
 		err := s.stream(ctx, "mentions", `SELECT m.confidence, p.kind, p.country, p.admin1
 			FROM mentions m JOIN places p ON p.id = m.place_id WHERE m.article_id = ? ORDER BY m.id`,
-			[]any{a.id}, func(rows *sql.Rows) error {
+			[]any{a.ID}, func(rows *sql.Rows) error {
 				var m geo.Mention
 				if err := rows.Scan(&m.Confidence, &m.Place.Kind, &m.Place.Country, &m.Place.Admin1); err != nil {
 					return failed("mentions", err)
@@ -69,7 +58,7 @@ func (s *Store) SourceHistory(ctx context.Context, upTo int64, perSource, total 
 		if err != nil {
 			return err
 		}
-		if err := fn(a.source, ms); err != nil {
+		if err := fn(a.Source, ms); err != nil {
 			return err
 		}
 	}

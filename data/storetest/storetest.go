@@ -37,6 +37,7 @@ func Run(t *testing.T, open func(t *testing.T) geo.ArticleStore) {
 		{"ArticlePages", testArticlePages},
 		{"Cancellation", testCancellation},
 		{"TotalsUnderConcurrentWrites", testConcurrentTotals},
+		{"SourceHistory", testSourceHistory},
 	} {
 		t.Run(c.name, func(t *testing.T) { c.test(t, open(t)) })
 	}
@@ -278,5 +279,29 @@ func testConcurrentTotals(t *testing.T, s geo.ArticleStore) {
 	}
 	if n, _ := s.CountMentions(ctx, geo.Filter{}); n != 3*120 {
 		t.Errorf("%d mentions stored, want %d (each article once)", n, 3*120)
+	}
+}
+
+// testSourceHistory replays the newest articles of each source, oldest
+// first, within the limits, for a store that keeps source history.
+func testSourceHistory(t *testing.T, s geo.ArticleStore) {
+	h, ok := s.(geo.SourceHistory)
+	if !ok {
+		t.Skip("the store keeps no source history")
+	}
+	ctx := context.Background()
+	arts := seed(t, s)
+	last, err := h.LastArticleID(ctx)
+	if err != nil || last != arts[len(arts)-1].ID {
+		t.Fatalf("LastArticleID = %d, %v; want %d", last, err, arts[len(arts)-1].ID)
+	}
+	var got []string
+	err = h.SourceHistory(ctx, last, 2, 3, func(source string, ms []geo.Mention) error {
+		got = append(got, fmt.Sprintf("%s:%d", source, len(ms)))
+		return nil
+	})
+	// Newest first: 10 (wire), 9 (local), 8 (wire, 3 mentions); replayed oldest first.
+	if want := "[wire:3 local:2 wire:1]"; err != nil || fmt.Sprint(got) != want {
+		t.Errorf("SourceHistory = %v, %v; want %s", got, err, want)
 	}
 }
