@@ -57,6 +57,12 @@ func Open(ctx context.Context, dsn string, log *slog.Logger) (*Store, error) {
 		cfg.ConnConfig.ConnectTimeout = connectTimeout
 	}
 	cfg.MaxConns = max(cfg.MaxConns, 16)
+	// A generic plan cannot see how much of the data a box or a time range
+	// selects, and PostgreSQL switches to one after five runs of a query:
+	// plan each run for its own values instead.
+	if _, ok := cfg.ConnConfig.RuntimeParams["plan_cache_mode"]; !ok {
+		cfg.ConnConfig.RuntimeParams["plan_cache_mode"] = "force_custom_plan"
+	}
 	db, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, failed("connect to "+Redact(dsn), err)
