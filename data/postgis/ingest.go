@@ -65,6 +65,11 @@ func (s *Store) IngestBatch(ctx context.Context, arts []*geo.Article) ([]bool, e
 func (s *Store) ingestOnce(ctx context.Context, arts []*geo.Article) (created []bool, existing map[int]int64, version int64, err error) {
 	created, existing = make([]bool, len(arts)), map[int]int64{}
 	err = pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
+		// Inserts gain nothing from a plan per run, and planning each
+		// costs more than running it: back to cached plans here.
+		if _, err := tx.Exec(ctx, `SET LOCAL plan_cache_mode = auto`); err != nil {
+			return err
+		}
 		places, err := upsertPlaces(ctx, tx, arts)
 		if err != nil {
 			return err
