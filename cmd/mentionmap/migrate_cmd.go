@@ -19,7 +19,7 @@ func runMigrate(ctx context.Context, env *cmdEnv, args []string) error {
 		return err
 	}
 	if *from == "" || !isPostgres(*to) {
-		return fmt.Errorf("migrate: give --from FILE.db and --to postgres://...")
+		return fmt.Errorf("migrate: give --from FILE.db and --to postgres://URL")
 	}
 	log := env.logger()
 	src, err := sqlite.Open(ctx, *from, log)
