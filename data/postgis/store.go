@@ -6,9 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"path"
-	"sort"
-	"strconv"
 	"strings"
 	"time"
 
@@ -16,6 +13,7 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"mentionmap/data/migrate"
 	"mentionmap/geo"
 )
 
@@ -110,29 +108,20 @@ func (s *Store) migrate(ctx context.Context) error {
 	if err := conn.QueryRow(ctx, `SELECT COALESCE(max(version), 0) FROM schema_version`).Scan(&version); err != nil {
 		return failed("migrate", err)
 	}
-	files, err := migrations.ReadDir("migrations")
+	ms, err := migrate.After(migrations, "migrations", version)
 	if err != nil {
 		return err
 	}
-	sort.Slice(files, func(i, j int) bool { return files[i].Name() < files[j].Name() })
-	for _, f := range files {
-		n, err := strconv.Atoi(strings.SplitN(f.Name(), "_", 2)[0])
-		if err != nil || n <= version {
-			continue
-		}
-		body, err := migrations.ReadFile(path.Join("migrations", f.Name()))
-		if err != nil {
-			return err
-		}
+	for _, m := range ms {
 		err = pgx.BeginFunc(ctx, conn, func(tx pgx.Tx) error {
-			if _, err := tx.Exec(ctx, string(body)); err != nil {
+			if _, err := tx.Exec(ctx, m.SQL); err != nil {
 				return err
 			}
-			_, err := tx.Exec(ctx, `INSERT INTO schema_version (version) VALUES ($1)`, n)
+			_, err := tx.Exec(ctx, `INSERT INTO schema_version (version) VALUES ($1)`, m.Version)
 			return err
 		})
 		if err != nil {
-			return geo.Wrap(geo.EINTERNAL, err, "migration %s: %s", f.Name(), pgText(err))
+			return geo.Wrap(geo.EINTERNAL, err, "migration %s: %s", m.Name, pgText(err))
 		}
 	}
 	return nil

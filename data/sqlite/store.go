@@ -8,10 +8,6 @@ import (
 	"fmt"
 	"log/slog"
 	"net/url"
-	"path"
-	"sort"
-	"strconv"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -19,6 +15,7 @@ import (
 	msqlite "modernc.org/sqlite" // also registers the "sqlite" driver
 	sqlite3 "modernc.org/sqlite/lib"
 
+	"mentionmap/data/migrate"
 	"mentionmap/geo"
 )
 
@@ -170,22 +167,13 @@ func (s *Store) migrate(ctx context.Context) error {
 	// No PRAGMA quick_check here: it reads the whole file, which would make
 	// start-up grow with the database. A file that is not SQLite fails the
 	// read above; damage inside pages surfaces as errors on the pages hit.
-	files, err := migrations.ReadDir("migrations")
+	ms, err := migrate.After(migrations, "migrations", version)
 	if err != nil {
 		return err
 	}
-	sort.Slice(files, func(i, j int) bool { return files[i].Name() < files[j].Name() })
-	for _, f := range files {
-		n, err := strconv.Atoi(strings.SplitN(f.Name(), "_", 2)[0])
-		if err != nil || n <= version {
-			continue
-		}
-		body, err := migrations.ReadFile(path.Join("migrations", f.Name()))
-		if err != nil {
-			return err
-		}
-		if err := s.apply(ctx, n, string(body)); err != nil {
-			return geo.Wrap(geo.EINTERNAL, err, "migration %s", f.Name())
+	for _, m := range ms {
+		if err := s.apply(ctx, m.Version, m.SQL); err != nil {
+			return geo.Wrap(geo.EINTERNAL, err, "migration %s", m.Name)
 		}
 	}
 	return nil
