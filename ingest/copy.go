@@ -9,18 +9,22 @@ import (
 	"mentionmap/geo"
 )
 
+// counted is a store that can count its articles.
+type counted interface {
+	geo.ArticleStore
+	CountArticles(ctx context.Context) (int, error)
+}
+
 // Exporter is a store that can hand over everything it holds.
 type Exporter interface {
-	geo.ArticleStore
+	counted
 	Export(ctx context.Context, after int64, fn func(*geo.Article) error) error
-	CountArticles(ctx context.Context) (int, error)
 }
 
 // Importer is a store that can tell which articles it has already.
 type Importer interface {
-	geo.ArticleStore
+	counted
 	Known(ctx context.Context, hashes []string) (map[string]bool, error)
-	CountArticles(ctx context.Context) (int, error)
 }
 
 // copyBatch is how many articles a copy stores per transaction.
@@ -85,28 +89,28 @@ func copyArticles(ctx context.Context, to Importer, arts []*geo.Article) (int, e
 
 // checkCopy compares what the two stores hold.
 func checkCopy(ctx context.Context, from Exporter, to Importer, w io.Writer) error {
-	counts := func(s interface {
-		geo.ArticleStore
-		CountArticles(context.Context) (int, error)
-	}) (a, m, p int, err error) {
-		if a, err = s.CountArticles(ctx); err == nil {
-			if m, err = s.CountMentions(ctx, geo.Filter{}); err == nil {
-				p, err = s.CountPlaces(ctx, geo.Filter{})
-			}
-		}
-		return
-	}
-	fa, fm, fp, err := counts(from)
+	f, err := totals(ctx, from)
 	if err != nil {
 		return err
 	}
-	ta, tm, tp, err := counts(to)
+	t, err := totals(ctx, to)
 	if err != nil {
 		return err
 	}
-	if fa != ta || fm != tm || fp != tp {
-		return fmt.Errorf("the counts differ: %d articles, %d mentions, %d places copied from; %d, %d, %d in the copy", fa, fm, fp, ta, tm, tp)
+	if f != t {
+		return fmt.Errorf("the counts differ: %d articles, %d mentions, %d places copied from; %d, %d, %d in the copy",
+			f[0], f[1], f[2], t[0], t[1], t[2])
 	}
-	fmt.Fprintf(w, "the counts match: %d articles, %d mentions, %d places\n", ta, tm, tp)
+	fmt.Fprintf(w, "the counts match: %d articles, %d mentions, %d places\n", t[0], t[1], t[2])
 	return nil
+}
+
+// totals counts a store's articles, mentions and places.
+func totals(ctx context.Context, s counted) (n [3]int, err error) {
+	if n[0], err = s.CountArticles(ctx); err == nil {
+		if n[1], err = s.CountMentions(ctx, geo.Filter{}); err == nil {
+			n[2], err = s.CountPlaces(ctx, geo.Filter{})
+		}
+	}
+	return n, err
 }
