@@ -26,9 +26,9 @@ type replica struct {
 	checkedAt time.Time
 }
 
-// replicaCheck is how long the standby's version is trusted before it is
+// ReplicaCheck is how long the standby's version is trusted before it is
 // read again.
-const replicaCheck = 100 * time.Millisecond
+const ReplicaCheck = 100 * time.Millisecond
 
 // UseReplica sends reads to the standby at dsn from now on (--db-replica).
 func (s *Store) UseReplica(ctx context.Context, dsn string) error {
@@ -75,7 +75,7 @@ func (s *Store) reader(ctx context.Context) *pgxpool.Pool {
 	want := r.seen.Load()
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if r.version < want && time.Since(r.checkedAt) > replicaCheck || r.checkedAt.IsZero() {
+	if r.version < want && time.Since(r.checkedAt) > ReplicaCheck || r.checkedAt.IsZero() {
 		var v int64
 		if err := r.pool.QueryRow(ctx, `SELECT version FROM meta`).Scan(&v); err == nil {
 			r.version, r.checkedAt = v, time.Now()

@@ -3,11 +3,14 @@ package postgis_test
 import (
 	"context"
 	"fmt"
+	"os"
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/paulmach/orb"
 
+	"mentionmap/data/postgis"
 	"mentionmap/data/postgis/pgtest"
 	"mentionmap/geo"
 )
@@ -34,12 +37,45 @@ func TestReplicaReadsOwnWrites(t *testing.T) {
 			t.Fatalf("search for %s right after its write: %d, %v", word, n, err)
 		}
 	}
-	deadline := time.Now().Add(5 * time.Second)
-	for s.ReplicaReads() == 0 && time.Now().Before(deadline) {
-		time.Sleep(150 * time.Millisecond)
-		s.CountMentions(ctx, geo.Filter{})
+	// Under a loaded CI machine the standby may replay seconds behind, so
+	// wait for its replay position to pass the primary's, then read.
+	waitForReplay(t, ctx)
+	time.Sleep(2 * postgis.ReplicaCheck)
+	if _, err := s.CountMentions(ctx, geo.Filter{}); err != nil {
+		t.Fatal(err)
 	}
 	if s.ReplicaReads() == 0 {
 		t.Error("the standby served no read once it had caught up")
 	}
+}
+
+// waitForReplay waits until the test standby has replayed the primary's
+// WAL as it stands now.
+func waitForReplay(t *testing.T, ctx context.Context) {
+	t.Helper()
+	primary, err := pgx.Connect(ctx, pgtest.Server(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer primary.Close(ctx)
+	standby, err := pgx.Connect(ctx, os.Getenv("MENTIONMAP_TEST_POSTGRES_REPLICA"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer standby.Close(ctx)
+	var lsn string
+	if err := primary.QueryRow(ctx, `SELECT pg_current_wal_lsn()::text`).Scan(&lsn); err != nil {
+		t.Fatal(err)
+	}
+	var lag int64
+	for deadline := time.Now().Add(60 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		err := standby.QueryRow(ctx, `SELECT pg_wal_lsn_diff($1::pg_lsn, pg_last_wal_replay_lsn())::bigint`, lsn).Scan(&lag)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if lag <= 0 {
+			return
+		}
+	}
+	t.Fatalf("the standby is still %d bytes of WAL behind after 60 s", lag)
 }
