@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -50,8 +51,11 @@ func TestPollTakesAtMostItsCap(t *testing.T) {
 func TestPollStoresEachItemAsItIsRead(t *testing.T) {
 	text := strings.Repeat("Fighting was reported in Sirte, Libya, on Monday. ", 12)
 	var s *httptest.Server
+	var once sync.Once
+	reached := make(chan struct{}) // the poll asked for the page that never comes
 	s = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/slow" {
+			once.Do(func() { close(reached) })
 			<-r.Context().Done()
 			return
 		}
@@ -64,8 +68,8 @@ func TestPollStoresEachItemAsItIsRead(t *testing.T) {
 	defer s.Close()
 	st := newStore(t)
 	p := feeds.NewPoller([]string{s.URL}, time.Hour, fetcher(), st, geoparser(t), slog.New(slog.NewTextHandler(io.Discard, nil)))
-	ctx, cancel := context.WithTimeout(context.Background(), 500*time.Millisecond)
-	defer cancel()
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() { <-reached; cancel() }()
 	p.Poll(ctx, s.URL)
 	arts, err := st.Articles(context.Background(), 10, 0)
 	if err != nil || len(arts) < 1 || arts[len(arts)-1].Title != "Full" {
