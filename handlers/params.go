@@ -126,6 +126,7 @@ func parseTime(name, v string, end bool) (*time.Time, error) {
 		return nil, nil
 	}
 	if t, err := time.Parse(time.RFC3339, v); err == nil {
+		t = t.Truncate(time.Second) // every store compares times to the second
 		return &t, nil
 	}
 	t, err := time.Parse("2006-01-02", v)

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
 
 	"mentionmap/geo"
 )
@@ -34,7 +35,12 @@ const matching = ` FROM mentions m JOIN articles a ON a.id = m.article_id JOIN p
 // stream runs a query and calls row for each result row; an error from
 // row is returned as it is.
 func (s *Store) stream(ctx context.Context, what, q string, args []any, row func(pgx.Rows) error) error {
-	rows, err := s.reader(ctx).Query(ctx, q, args...)
+	return streamFrom(ctx, s.reader(ctx), what, q, args, row)
+}
+
+// streamFrom is stream on a chosen pool.
+func streamFrom(ctx context.Context, db *pgxpool.Pool, what, q string, args []any, row func(pgx.Rows) error) error {
+	rows, err := db.Query(ctx, q, args...)
 	if err != nil {
 		return failed(what, err)
 	}

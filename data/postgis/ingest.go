@@ -95,7 +95,7 @@ func (s *Store) ingestOnce(ctx context.Context, arts []*geo.Article) (created []
 			err = addStats(ctx, tx, deltas(arts, created))
 		}
 		if err == nil && len(existing) < len(arts) {
-			err = tx.QueryRow(ctx, `UPDATE meta SET version = version + 1 RETURNING version`).Scan(&version)
+			version, err = logChange(ctx, tx, arts, created)
 		}
 		return err
 	})

@@ -38,6 +38,7 @@ func Run(t *testing.T, open func(t *testing.T) geo.ArticleStore) {
 		{"Cancellation", testCancellation},
 		{"TotalsUnderConcurrentWrites", testConcurrentTotals},
 		{"SourceHistory", testSourceHistory},
+		{"ChangeLog", testChangeLog},
 	} {
 		t.Run(c.name, func(t *testing.T) { c.test(t, open(t)) })
 	}

@@ -10,6 +10,10 @@ CREATE TABLE articles (
     text      TEXT NOT NULL,
     hash      TEXT NOT NULL UNIQUE -- sha256 of text
 , mentions_omitted INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE changes (
+    version  INTEGER PRIMARY KEY,
+    articles TEXT NOT NULL -- a JSON array of article ids
+);
 CREATE TABLE "mentions" (
     id             INTEGER PRIMARY KEY,
     article_id     INTEGER NOT NULL, -- articles (id)
@@ -59,4 +63,4 @@ CREATE TABLE 'articles_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
 CREATE TABLE 'articles_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
 CREATE TABLE 'articles_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 CREATE TABLE indexed (upto INTEGER NOT NULL, hash TEXT NOT NULL);
--- user_version 10
+-- user_version 11

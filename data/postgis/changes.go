@@ -1,0 +1,67 @@
+package postgis
+
+import (
+	"context"
+
+	"github.com/jackc/pgx/v5"
+
+	"mentionmap/geo"
+)
+
+// logChange moves the data version on and records the articles that
+// moved it. The row lock on meta orders concurrent writers, so versions
+// commit in their order.
+func logChange(ctx context.Context, tx pgx.Tx, arts []*geo.Article, created []bool) (int64, error) {
+	var v int64
+	if err := tx.QueryRow(ctx, `UPDATE meta SET version = version + 1 RETURNING version`).Scan(&v); err != nil {
+		return 0, err
+	}
+	ids := make([]int64, 0, len(arts))
+	for i, a := range arts {
+		if created[i] {
+			ids = append(ids, a.ID)
+		}
+	}
+	_, err := tx.Exec(ctx, `INSERT INTO changes (version, articles) VALUES ($1, $2)`, v, ids)
+	return v, err
+}
+
+// Changes returns the current version and the articles changed after
+// version since, from one snapshot of the primary, so that a copy never
+// believes itself newer than what it read.
+func (s *Store) Changes(ctx context.Context, since int64) (version int64, ids []int64, err error) {
+	err = pgx.BeginTxFunc(ctx, s.db, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}, func(tx pgx.Tx) error {
+		if err := tx.QueryRow(ctx, `SELECT version FROM meta`).Scan(&version); err != nil {
+			return err
+		}
+		return tx.QueryRow(ctx, `SELECT COALESCE(array_agg(id ORDER BY version), '{}')
+			FROM changes, unnest(articles) AS id WHERE version > $1`, since).Scan(&ids)
+	})
+	if err != nil {
+		return 0, nil, failed("changes", err)
+	}
+	s.saw(version)
+	return version, ids, nil
+}
+
+// MentionFacts calls fn for each mention of the articles ids (nil: all),
+// read from the primary, which has every change that Changes reported.
+func (s *Store) MentionFacts(ctx context.Context, ids []int64, fn func(*geo.MentionFact) error) error {
+	q := `SELECT m.article_id, (extract(epoch FROM m.time) * 1000000)::bigint, a.source, m.confidence, m.demonym,
+		p.id, p.name, p.kind, p.country, ST_X(p.geom), ST_Y(p.geom)
+		FROM mentions m JOIN articles a ON a.id = m.article_id JOIN places p ON p.id = m.place_id`
+	var args []any
+	if ids != nil {
+		q += ` WHERE m.article_id = ANY($1)`
+		args = append(args, ids)
+	}
+	var f geo.MentionFact
+	return streamFrom(ctx, s.db, "mention facts", q, args, func(rows pgx.Rows) error {
+		p := &f.Place
+		if err := rows.Scan(&f.ArticleID, &f.Time, &f.Source, &f.Confidence, &f.Demonym,
+			&p.ID, &p.Name, &p.Kind, &p.Country, &p.Point[0], &p.Point[1]); err != nil {
+			return failed("mention facts", err)
+		}
+		return fn(&f)
+	})
+}

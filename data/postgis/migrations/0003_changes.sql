@@ -1,0 +1,6 @@
+-- Which articles each data version added or changed, so that copies kept
+-- in memory by every serve process (package columns) follow the database.
+CREATE TABLE changes (
+    version  bigint PRIMARY KEY,
+    articles bigint[] NOT NULL
+);

@@ -1,0 +1,131 @@
+package sqlite
+
+import (
+	"context"
+	"errors"
+	"database/sql"
+	"encoding/json"
+
+	"mentionmap/geo"
+)
+
+// logChange moves the data version on and records the articles that
+// moved it.
+func logChange(ctx context.Context, tx *sql.Tx, arts []*geo.Article, created []bool) error {
+	var v int64
+	if err := tx.QueryRowContext(ctx, `UPDATE meta SET version = version + 1 RETURNING version`).Scan(&v); err != nil {
+		return err
+	}
+	ids := make([]int64, 0, len(arts))
+	for i, a := range arts {
+		if created[i] {
+			ids = append(ids, a.ID)
+		}
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO changes (version, articles) VALUES (?, ?)`, v, idList(ids))
+	return err
+}
+
+// Changes returns the current version and the articles changed after
+// version since, read in one transaction so that they agree.
+func (s *Store) Changes(ctx context.Context, since int64) (version int64, ids []int64, err error) {
+	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return 0, nil, failed("changes", err)
+	}
+	defer tx.Rollback()
+	if err := tx.QueryRowContext(ctx, `SELECT version FROM meta`).Scan(&version); err != nil {
+		return 0, nil, failed("changes", err)
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT articles FROM changes WHERE version > ? ORDER BY version`, since)
+	if err != nil {
+		return 0, nil, failed("changes", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var list string
+		var some []int64
+		if err := rows.Scan(&list); err != nil {
+			return 0, nil, failed("changes", err)
+		}
+		if err := json.Unmarshal([]byte(list), &some); err != nil {
+			return 0, nil, failed("changes", err)
+		}
+		ids = append(ids, some...)
+	}
+	if err := rows.Err(); err != nil {
+		return 0, nil, failed("changes", err)
+	}
+	return version, ids, nil
+}
+
+// MentionFacts calls fn for each mention of the articles ids (nil: all).
+// Places and sources are read first, once each, and the mentions as
+// numbers only: a million rows of strings would cost seconds. One read
+// transaction keeps the three reads consistent.
+func (s *Store) MentionFacts(ctx context.Context, ids []int64, fn func(*geo.MentionFact) error) error {
+	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return failed("mention facts", err)
+	}
+	defer tx.Rollback()
+	where, args := "", []any(nil)
+	if ids != nil {
+		where, args = " WHERE m.article_id "+inIDs, []any{idList(ids)}
+	}
+	places := map[int64]geo.ClusterPoint{}
+	err = scanAll(ctx, tx, `SELECT id, name, kind, country, lon, lat FROM places WHERE id IN
+		(SELECT DISTINCT m.place_id FROM mentions m`+where+`)`, args, func(rows *sql.Rows) error {
+		var p geo.ClusterPoint
+		err := rows.Scan(&p.ID, &p.Name, &p.Kind, &p.Country, &p.Point[0], &p.Point[1])
+		places[p.ID] = p
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	sources := map[int64]string{}
+	err = scanAll(ctx, tx, `SELECT a.id, a.source FROM articles a WHERE a.id IN
+		(SELECT DISTINCT m.article_id FROM mentions m`+where+`)`, args, func(rows *sql.Rows) error {
+		var id int64
+		var src string
+		err := rows.Scan(&id, &src)
+		sources[id] = src
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	var f geo.MentionFact
+	var place int64
+	return scanAll(ctx, tx, `SELECT m.article_id, m.time * 1000000, m.confidence, m.demonym, m.place_id
+		FROM mentions m`+where, args, func(rows *sql.Rows) error {
+		if err := rows.Scan(&f.ArticleID, &f.Time, &f.Confidence, &f.Demonym, &place); err != nil {
+			return err
+		}
+		f.Source, f.Place = sources[f.ArticleID], places[place]
+		return fn(&f)
+	})
+}
+
+// scanAll runs q in tx and calls row for each row. An error of row that
+// is not a *geo.Error, such as a scan's, is internal.
+func scanAll(ctx context.Context, tx *sql.Tx, q string, args []any, row func(*sql.Rows) error) error {
+	rows, err := tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return failed("mention facts", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := row(rows); err != nil {
+			if _, ours := errors.AsType[*geo.Error](err); ours {
+				return err
+			}
+			return failed("mention facts", err)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return failed("mention facts", err)
+	}
+	return nil
+}

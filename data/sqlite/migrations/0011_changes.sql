@@ -1,0 +1,6 @@
+-- Which articles each data version added or changed, so that copies kept
+-- in memory (package columns) follow the database.
+CREATE TABLE changes (
+    version  INTEGER PRIMARY KEY,
+    articles TEXT NOT NULL -- a JSON array of article ids
+);
