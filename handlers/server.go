@@ -28,6 +28,10 @@ type Options struct {
 	WriteTimeout   time.Duration // the longest one write to a client may block; default 15 s
 	SpoolDir       string        // where answers larger than 1 MB wait to be sent; default os.TempDir()
 	MaxHeavy       int           // expensive reads at once (admission.go); default 4
+
+	// Points counts mentions per place for tiles and clusters, such as
+	// an in-memory copy (package columns); default the store.
+	Points geo.PlaceCounter
 }
 
 // Server holds what the handlers need.
@@ -60,6 +64,9 @@ func New(store geo.ArticleStore, parser geo.Geoparser, opts Options) http.Handle
 	}
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
+	}
+	if opts.Points == nil {
+		opts.Points = store
 	}
 	s := &Server{store: store, parser: parser, opts: opts, log: opts.Logger, heavy: make(gate, opts.MaxHeavy)}
 	r := mux.NewRouter()

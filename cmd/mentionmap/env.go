@@ -42,6 +42,7 @@ func (e *cmdEnv) parseFlags(fs *flag.FlagSet, args []string) error {
 type store interface {
 	geo.ArticleStore
 	geo.SourceHistory
+	geo.ChangeLog
 	Close() error
 }
 

@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"mentionmap/columns"
 	"mentionmap/feeds"
 	"mentionmap/gazetteer"
 	"mentionmap/handlers"
@@ -54,6 +55,7 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) error {
 	}
 	opts := cfg.apiOptions()
 	opts.Logger = log
+	opts.Points = loadColumnsInBackground(bg, &wg, log, store)
 	if len(urls) > 0 {
 		fetcher := feeds.NewFetcher()
 		fetcher.AllowPrivate = cfg.allowPrivate
@@ -63,6 +65,23 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) error {
 		log.Info("polling feeds", "feeds", len(urls), "every", cfg.every)
 	}
 	return listen(ctx, log, cfg, handlers.New(store, g, opts), start)
+}
+
+// loadColumnsInBackground reads the mentions into the in-memory copy that
+// answers tiles; until it has, tiles read the store.
+func loadColumnsInBackground(ctx context.Context, wg *sync.WaitGroup, log *slog.Logger, s store) *columns.Store {
+	cols := columns.New(s)
+	wg.Go(func() {
+		start := time.Now()
+		if err := cols.Load(ctx); err != nil {
+			if ctx.Err() == nil {
+				log.Warn("loading the mention columns failed; tiles read the database", "err", err)
+			}
+			return
+		}
+		log.Info("mention columns loaded", "mentions", cols.Rows(), "took", time.Since(start).Round(time.Millisecond))
+	})
+	return cols
 }
 
 // relearnInBackground relearns the sources' localities from what is

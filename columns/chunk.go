@@ -1,0 +1,134 @@
+package columns
+
+import (
+	"slices"
+
+	"mentionmap/geo"
+)
+
+// dayMicros is the span of time one chunk holds.
+const dayMicros = 86_400 * 1_000_000
+
+// chunk holds the mentions of one UTC day as columns: what a filter tests
+// of each, and nothing else. Chunks are copied on write: a snapshot that
+// reads one never sees it change.
+type chunk struct {
+	day     int64 // Unix microseconds / dayMicros
+	time    []int64
+	place   []int32 // index in the copy's places
+	source  []int32 // index in the copy's sources
+	conf    []float64
+	demonym []bool
+	article []int64
+}
+
+func dayOf(micros int64) int64 {
+	d := micros / dayMicros
+	if micros < 0 && micros%dayMicros != 0 {
+		d-- // floor, for times before 1970
+	}
+	return d
+}
+
+func (c *chunk) len() int { return len(c.time) }
+
+// with returns a chunk holding c's rows, except those of the articles
+// in drop, and add's. It appends in place when it can: rows past a
+// snapshot's length are invisible to it, and only one writer appends.
+func (c *chunk) with(drop map[int64]bool, add *chunk) *chunk {
+	out := *c
+	if c.holdsAny(drop) {
+		out = *c.without(drop)
+	}
+	if add != nil {
+		out.time = append(out.time, add.time...)
+		out.place = append(out.place, add.place...)
+		out.source = append(out.source, add.source...)
+		out.conf = append(out.conf, add.conf...)
+		out.demonym = append(out.demonym, add.demonym...)
+		out.article = append(out.article, add.article...)
+	}
+	return &out
+}
+
+// add appends one mention.
+func (c *chunk) add(time, article int64, place, source int32, conf float64, demonym bool) {
+	c.time = append(c.time, time)
+	c.place = append(c.place, place)
+	c.source = append(c.source, source)
+	c.conf = append(c.conf, conf)
+	c.demonym = append(c.demonym, demonym)
+	c.article = append(c.article, article)
+}
+
+// holdsAny reports whether c has a row of an article in drop.
+func (c *chunk) holdsAny(drop map[int64]bool) bool {
+	if len(drop) == 0 {
+		return false
+	}
+	for _, a := range c.article {
+		if drop[a] {
+			return true
+		}
+	}
+	return false
+}
+
+// without copies c, leaving out the rows of the articles in drop.
+func (c *chunk) without(drop map[int64]bool) *chunk {
+	out := &chunk{day: c.day}
+	for i, a := range c.article {
+		if drop[a] {
+			continue
+		}
+		out.time = append(out.time, c.time[i])
+		out.place = append(out.place, c.place[i])
+		out.source = append(out.source, c.source[i])
+		out.conf = append(out.conf, c.conf[i])
+		out.demonym = append(out.demonym, c.demonym[i])
+		out.article = append(out.article, a)
+	}
+	// Full capacity: the next append copies rather than writing into an
+	// array that an older snapshot reads.
+	out.time, out.place, out.source = slices.Clip(out.time), slices.Clip(out.place), slices.Clip(out.source)
+	out.conf, out.demonym, out.article = slices.Clip(out.conf), slices.Clip(out.demonym), slices.Clip(out.article)
+	return out
+}
+
+// test is a filter compiled against one snapshot's dictionaries.
+type test struct {
+	from, to   int64  // Unix microseconds; [from, to)
+	source     int32  // -1: any
+	places     []bool // nil: any; else which place indexes pass
+	minConf    float64
+	noDemonyms bool
+}
+
+// count adds to counts, by place index, the rows of c that pass t.
+func (c *chunk) count(t *test, counts []int32) {
+	whole := c.day*dayMicros >= t.from && (c.day+1)*dayMicros <= t.to
+	for i := range c.time {
+		if !whole && (c.time[i] < t.from || c.time[i] >= t.to) ||
+			t.source >= 0 && c.source[i] != t.source ||
+			c.conf[i] < t.minConf ||
+			t.noDemonyms && c.demonym[i] ||
+			t.places != nil && !t.places[c.place[i]] {
+			continue
+		}
+		counts[c.place[i]]++
+	}
+}
+
+// days collects new mentions by day.
+type days map[int64]*chunk
+
+// add adds f, numbering its place and source in d.
+func (ds days) add(d *dicts, f *geo.MentionFact) {
+	day := dayOf(f.Time)
+	c := ds[day]
+	if c == nil {
+		c = &chunk{day: day}
+		ds[day] = c
+	}
+	c.add(f.Time, f.ArticleID, d.placeIndex(&f.Place), d.sourceIndex(f.Source), f.Confidence, f.Demonym)
+}

@@ -1,0 +1,88 @@
+package columns
+
+import (
+	"context"
+	"math"
+	"sort"
+
+	"mentionmap/geo"
+)
+
+// Answers reports whether the copy can count for f: filters that search
+// text, or pick one place, mention or box, go to the store.
+func Answers(f geo.Filter) bool {
+	return f.Query.IsZero() && f.PlaceID == 0 && f.MentionID == 0 && f.BBox == nil
+}
+
+// PlacePoints calls fn for each place with mentions matching f, with
+// their count, as the store's PlacePoints does; f's paging is ignored.
+func (c *Store) PlacePoints(ctx context.Context, f geo.Filter, fn func(*geo.ClusterPoint) error) error {
+	if !Answers(f) {
+		return c.store.PlacePoints(ctx, f, fn)
+	}
+	s, err := c.current(ctx)
+	if err != nil {
+		return err
+	}
+	if s == nil { // not loaded yet
+		return c.store.PlacePoints(ctx, f, fn)
+	}
+	counts, ok := s.count(f)
+	if !ok {
+		return nil
+	}
+	for i, n := range counts {
+		if n > 0 {
+			p := s.places[i]
+			p.Mentions = int(n)
+			if err := fn(&p); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// Rows is the number of mentions the copy holds, 0 before Load.
+func (c *Store) Rows() int {
+	if s := c.snap.Load(); s != nil {
+		return s.rows
+	}
+	return 0
+}
+
+// count counts the mentions matching f by place index; ok is false when
+// f can match nothing (an unknown source).
+func (s *snapshot) count(f geo.Filter) (counts []int32, ok bool) {
+	t := test{from: math.MinInt64, to: math.MaxInt64, source: -1, minConf: f.MinConfidence, noDemonyms: f.NoDemonyms}
+	if f.From != nil {
+		t.from = f.From.UnixMicro()
+	}
+	if f.To != nil {
+		t.to = f.To.UnixMicro()
+	}
+	if f.Source != "" {
+		i, known := s.sources[f.Source]
+		if !known {
+			return nil, false
+		}
+		t.source = i
+	}
+	if f.Kind != "" || f.Country != "" {
+		t.places = make([]bool, len(s.places))
+		for i := range s.places {
+			p := &s.places[i]
+			t.places[i] = (f.Kind == "" || p.Kind == f.Kind) && (f.Country == "" || p.Country == f.Country)
+		}
+	}
+	// Only the chunks of the days the range touches.
+	lo := sort.Search(len(s.chunks), func(i int) bool { return (s.chunks[i].day+1)*dayMicros > t.from })
+	counts = make([]int32, len(s.places))
+	for _, ch := range s.chunks[lo:] {
+		if ch.day*dayMicros >= t.to {
+			break
+		}
+		ch.count(&t, counts)
+	}
+	return counts, true
+}
