@@ -18,7 +18,7 @@ func benchSnapshot(b *testing.B) (*Store, time.Time) {
 	ds := days{}
 	for i := range 970_000 {
 		f := geo.MentionFact{ArticleID: int64(i / 16), Time: start.Add(time.Duration(r.Int64N(int64(730 * 24 * time.Hour)))).UnixMicro(),
-			Source: []string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t"}[r.IntN(20)],
+			Source:     []string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t"}[r.IntN(20)],
 			Confidence: r.Float64(), Place: geo.ClusterPoint{ID: int64(r.IntN(6700)) + 1, Kind: "city", Country: "FR"}}
 		ds.add(&c.dicts, &f)
 	}
