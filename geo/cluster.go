@@ -73,7 +73,7 @@ func NewClusterIndex(points []ClusterPoint, minZoom, maxZoom int, radius float64
 // cluster groups the nodes of level li into clusters for zoom z.
 func (ix *ClusterIndex) cluster(li, z int, r float64) []Cluster {
 	src, g := ix.levels[li], ix.grids[li]
-	out := make([]Cluster, 0, len(src)/2+1)
+	out := make([]Cluster, 0, len(src)) // most points stay alone at deep zooms
 	for i := range src {
 		p := &src[i]
 		if p.parent >= 0 {

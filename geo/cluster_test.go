@@ -1,6 +1,7 @@
 package geo
 
 import (
+	"fmt"
 	"math/rand"
 	"testing"
 
@@ -88,9 +89,12 @@ func TestClusterQueryBox(t *testing.T) {
 }
 
 func BenchmarkClusterIndex(b *testing.B) {
-	pts := randomPoints(100000, 2)
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		NewClusterIndex(pts, 0, 14, 60)
+	for _, n := range []int{6_700, 100_000} { // the bench corpus's places, and many more
+		pts := randomPoints(n, 2)
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			for b.Loop() {
+				NewClusterIndex(pts, 0, 14, 60)
+			}
+		})
 	}
 }

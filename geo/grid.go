@@ -1,49 +1,67 @@
 package geo
 
+import "slices"
+
 // grid buckets the nodes of one zoom level by cells of about one tile,
-// for radius and box queries in Web Mercator space.
+// for radius and box queries in Web Mercator space. Entries are sorted by
+// cell, row by row, so the cells of one row of a box are one run, found
+// by binary search within the row.
 type grid struct {
-	n     int           // cells per side
-	cells map[int][]int // cell -> node indexes
+	n     int     // cells per side
+	cells []int64 // the cell of each entry, ascending
+	nodes []int32 // the node of each entry; in node order within a cell
+	rows  []int32 // rows[y] is the first entry of row y; rows[n] = len
 }
 
 func newGrid(nodes []Cluster, zoom int) grid {
-	n := 1 << min(zoom, 16)
-	g := grid{n: n, cells: make(map[int][]int, len(nodes)/4+1)}
+	g := grid{n: 1 << min(zoom, 16)}
+	// One sort of plain integers, cell then node: cells < 2^32, nodes < 2^31.
+	keys := make([]int64, len(nodes))
 	for i := range nodes {
-		c := g.cell(nodes[i].x, nodes[i].y)
-		g.cells[c] = append(g.cells[c], i)
+		keys[i] = g.cell(nodes[i].x, nodes[i].y)<<31 | int64(i)
+	}
+	slices.Sort(keys)
+	g.cells, g.nodes = keys, make([]int32, len(keys))
+	g.rows = make([]int32, g.n+1)
+	for i, k := range keys {
+		g.cells[i], g.nodes[i] = k>>31, int32(k&(1<<31-1))
+		g.rows[g.cells[i]/int64(g.n)+1]++
+	}
+	for y := range g.n {
+		g.rows[y+1] += g.rows[y]
 	}
 	return g
 }
 
-func (g grid) coord(v float64) int {
-	return min(g.n-1, max(0, int(v*float64(g.n))))
+func (g grid) coord(v float64) int64 {
+	return min(int64(g.n-1), max(0, int64(v*float64(g.n))))
 }
 
-func (g grid) cell(x, y float64) int { return g.coord(y)*g.n + g.coord(x) }
+func (g grid) cell(x, y float64) int64 { return g.coord(y)*int64(g.n) + g.coord(x) }
 
-// box calls fn for the nodes inside [x0,x1]×[y0,y1].
+// box calls fn for the nodes inside [x0,x1]×[y0,y1], in cell order.
 func (g grid) box(nodes []Cluster, x0, y0, x1, y1 float64, fn func(int)) {
-	cx0, cx1, cy0, cy1 := g.coord(x0), g.coord(x1), g.coord(y0), g.coord(y1)
-	if (cx1-cx0+1)*(cy1-cy0+1) > len(g.cells) {
-		for _, idx := range g.cells { // a big box: scan the occupied cells
-			for _, i := range idx {
-				if p := &nodes[i]; p.x >= x0 && p.x <= x1 && p.y >= y0 && p.y <= y1 {
-					fn(i)
-				}
+	visit := func(from, to int) {
+		for _, i := range g.nodes[from:to] {
+			if p := &nodes[i]; p.x >= x0 && p.x <= x1 && p.y >= y0 && p.y <= y1 {
+				fn(int(i))
 			}
 		}
+	}
+	cx0, cx1, cy0, cy1 := g.coord(x0), g.coord(x1), g.coord(y0), g.coord(y1)
+	if int(cy1-cy0+1) > len(g.cells) { // a tall box: scan every entry
+		visit(0, len(g.cells))
 		return
 	}
 	for cy := cy0; cy <= cy1; cy++ {
-		for cx := cx0; cx <= cx1; cx++ {
-			for _, i := range g.cells[cy*g.n+cx] {
-				if p := &nodes[i]; p.x >= x0 && p.x <= x1 && p.y >= y0 && p.y <= y1 {
-					fn(i)
-				}
-			}
+		start, end := int(g.rows[cy]), int(g.rows[cy+1])
+		row := g.cells[start:end]
+		lo, hi := 0, len(row)
+		if cx0 > 0 || cx1 < int64(g.n-1) {
+			lo, _ = slices.BinarySearch(row, cy*int64(g.n)+cx0)
+			hi, _ = slices.BinarySearch(row, cy*int64(g.n)+cx1+1)
 		}
+		visit(start+lo, start+hi)
 	}
 }
 

@@ -251,7 +251,7 @@ func benchHTTP(t *table, srv *benchServer, more []*geo.Article, wrkSeconds int) 
 				fmt.Sprintf("%d features, %d KB gzipped", countFeatures(client, u), l.bytes/1024))
 		}
 	}
-	if err := benchTiles(t, client, srv.base); err != nil {
+	if err := benchTiles(t, client, srv); err != nil {
 		return err
 	}
 	if wrkSeconds > 0 {
@@ -274,7 +274,8 @@ func benchHTTP(t *table, srv *benchServer, more []*geo.Article, wrkSeconds int) 
 // benchTiles measures tiles over z0-z14 along a path of dense places,
 // cold (a filter never asked before, so the cluster index is built) and
 // warm.
-func benchTiles(t *table, client *http.Client, base string) error {
+func benchTiles(t *table, client *http.Client, srv *benchServer) error {
+	base := srv.base
 	var urls []string
 	for _, p := range []orb.Point{{2.35, 48.85}, {77.2, 28.6}, {-74, 40.7}, {139.7, 35.7}} {
 		for z := 0; z <= 14; z++ {
@@ -282,15 +283,31 @@ func benchTiles(t *table, client *http.Client, base string) error {
 			urls = append(urls, fmt.Sprintf("%s/tiles/%d/%d/%d.mvt", base, z, tile.X, tile.Y))
 		}
 	}
-	var cold []string
-	for i := 0; i < 5; i++ {
-		cold = append(cold, fmt.Sprintf("%s/tiles/3/4/2.mvt?min_confidence=0.0%d", base, i+1))
-	}
-	lc, err := measure(client, cold, 1, true)
-	if err != nil {
+	if err := srv.waitColumns(); err != nil {
 		return err
 	}
-	t.row("tile, cold (cluster index built for a new filter)", fmt.Sprintf("p50 %s, p99 %s", ms(lc.p50), ms(lc.p99)), "")
+	t.row("mention columns loaded (in the background, after ready)", srv.columnsTook, "")
+	rssBefore := srv.rssMB("VmRSS")
+	for _, c := range []struct{ name, query string }{
+		{"min_confidence", "min_confidence=0.0%d"},
+		{"a month", "from=2025-%02d-01&to=2025-%02d-01"},
+		{"the whole range", "from=2024-12-%02d&to=2027-01-01"},
+	} {
+		var cold []string
+		for i := 1; i <= 5; i++ {
+			q := fmt.Sprintf(c.query, i)
+			if c.name == "a month" {
+				q = fmt.Sprintf(c.query, i, i+1)
+			}
+			cold = append(cold, fmt.Sprintf("%s/tiles/3/4/2.mvt?%s", srv.base, q))
+		}
+		lc, err := measure(client, cold, 1, true)
+		if err != nil {
+			return err
+		}
+		t.row("tile, cold: a new filter, "+c.name, fmt.Sprintf("p50 %s, p99 %s", ms(lc.p50), ms(lc.p99)), "")
+	}
+	t.row("RSS growth per cached filter", fmt.Sprintf("%.1f MB", (srv.rssMB("VmRSS")-rssBefore)/15), "15 new filters cached, garbage included")
 	lw, err := measure(client, urls, 10, true)
 	if err != nil {
 		return err

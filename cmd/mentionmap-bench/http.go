@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"fmt"
@@ -21,6 +22,9 @@ type benchServer struct {
 	cmd   *exec.Cmd
 	base  string
 	ready time.Duration
+
+	columns     chan struct{} // closed when the server logs its mention columns loaded
+	columnsTook string        // the time it logged
 }
 
 // startServer starts the binary's serve command on a free loopback port
@@ -34,10 +38,15 @@ func startServer(ctx context.Context, exe, db string) (*benchServer, error) {
 	ln.Close()
 	start := time.Now()
 	cmd := exec.CommandContext(ctx, exe, "serve", "--addr", addr, "--db", db)
+	s := &benchServer{cmd: cmd, base: "http://" + addr, columns: make(chan struct{})}
+	logs, err := cmd.StderrPipe()
+	if err != nil {
+		return nil, err
+	}
 	if err := cmd.Start(); err != nil {
 		return nil, err
 	}
-	s := &benchServer{cmd: cmd, base: "http://" + addr}
+	go s.watchLog(logs)
 	for time.Since(start) < 30*time.Second {
 		if res, err := http.Get(s.base + "/healthz"); err == nil {
 			res.Body.Close()
@@ -48,6 +57,31 @@ func startServer(ctx context.Context, exe, db string) (*benchServer, error) {
 	}
 	cmd.Process.Kill()
 	return nil, fmt.Errorf("the server did not become ready")
+}
+
+// watchLog reads the server's log until it ends, noting when the mention
+// columns are loaded.
+func (s *benchServer) watchLog(r io.Reader) {
+	sc := bufio.NewScanner(r)
+	took := regexp.MustCompile(`took=(\S+)`)
+	for sc.Scan() {
+		if line := sc.Text(); strings.Contains(line, "mention columns loaded") {
+			if m := took.FindStringSubmatch(line); m != nil {
+				s.columnsTook = m[1]
+			}
+			close(s.columns)
+		}
+	}
+}
+
+// waitColumns waits until the server has loaded its mention columns.
+func (s *benchServer) waitColumns() error {
+	select {
+	case <-s.columns:
+		return nil
+	case <-time.After(2 * time.Minute):
+		return fmt.Errorf("the server did not load its mention columns")
+	}
 }
 
 func (s *benchServer) stop() {
