@@ -22,15 +22,18 @@ const BatchSize = 5000
 // It is a two-stage pipeline: while the store writes one batch (SQLite
 // has one writer, so on one core), the next is geoparsed on every core.
 // Ingest then runs at the speed of the slower stage, the store, instead
-// of the sum of both.
+// of the sum of both. A store with concurrent writers (PostgreSQL) may
+// take Writers batches at once, each in its own transaction.
 type Batcher struct {
+	Writers int // batches stored at once; 1 unless set before the first Add
+
 	ctx      context.Context
 	store    geo.ArticleStore
 	parser   geo.Geoparser
 	report   *Report
 	size     int
 	pending  []*geo.Article
-	storing  chan stored // the batch being stored, or nil
+	storing  []chan stored // the batches being stored, oldest first
 	storeFor time.Duration
 }
 
@@ -40,10 +43,11 @@ func NewBatcher(ctx context.Context, store geo.ArticleStore, parser geo.Geoparse
 	if size <= 0 {
 		size = BatchSize
 	}
-	return &Batcher{ctx: ctx, store: store, parser: parser, report: report, size: size}
+	return &Batcher{Writers: 1, ctx: ctx, store: store, parser: parser, report: report, size: size}
 }
 
-// StoreTime is how long the store took over all batches so far.
+// StoreTime is how long the store took over all batches so far, summed
+// over writers.
 func (b *Batcher) StoreTime() time.Duration { return b.storeFor }
 
 // stored is the outcome of storing one batch.
@@ -69,8 +73,8 @@ func (b *Batcher) Add(a *geo.Article) error {
 	return nil
 }
 
-// flush geoparses the pending articles, waits for the batch before them,
-// and starts storing them.
+// flush geoparses the pending articles, waits for a writer, and starts
+// storing them.
 func (b *Batcher) flush() error {
 	if len(b.pending) == 0 {
 		return nil
@@ -80,25 +84,28 @@ func (b *Batcher) flush() error {
 	if err := geo.PrepareBatch(b.parser, arts); err != nil {
 		return err
 	}
-	if err := b.wait(); err != nil {
-		return err
+	for len(b.storing) >= max(1, b.Writers) {
+		if err := b.wait(); err != nil {
+			return err
+		}
 	}
-	b.storing = make(chan stored, 1)
-	go func(out chan<- stored) {
+	out := make(chan stored, 1)
+	b.storing = append(b.storing, out)
+	go func() {
 		start := time.Now()
 		created, err := b.store.IngestBatch(b.ctx, arts)
 		out <- stored{arts: arts, created: created, took: time.Since(start), err: err}
-	}(b.storing)
+	}()
 	return nil
 }
 
-// wait reports the batch being stored, if any, once it is.
+// wait reports the oldest batch being stored, if any, once it is.
 func (b *Batcher) wait() error {
-	if b.storing == nil {
+	if len(b.storing) == 0 {
 		return nil
 	}
-	r := <-b.storing
-	b.storing = nil
+	r := <-b.storing[0]
+	b.storing = b.storing[1:]
 	b.storeFor += r.took
 	if r.err != nil {
 		return r.err
@@ -112,8 +119,10 @@ func (b *Batcher) wait() error {
 // Finish stores what is pending and waits until all of it is stored.
 func (b *Batcher) Finish() error {
 	err := b.flush()
-	if werr := b.wait(); err == nil {
-		err = werr
+	for len(b.storing) > 0 {
+		if werr := b.wait(); err == nil {
+			err = werr
+		}
 	}
 	return err
 }

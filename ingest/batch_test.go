@@ -6,6 +6,7 @@ import (
 	"io"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"testing"
 
 	"mentionmap/data/sqlite"
@@ -46,11 +47,12 @@ func corpus(n int) []*geo.Article {
 // others in the real store.
 type failingStore struct {
 	*sqlite.Store
-	batches, failAt int
+	batches atomic.Int32
+	failAt  int32
 }
 
 func (s *failingStore) IngestBatch(ctx context.Context, arts []*geo.Article) ([]bool, error) {
-	if s.batches++; s.batches == s.failAt {
+	if s.batches.Add(1) == s.failAt {
 		return nil, geo.Errorf(geo.EINTERNAL, "disk full")
 	}
 	return s.Store.IngestBatch(ctx, arts)
@@ -65,14 +67,19 @@ func TestBatcher(t *testing.T) {
 	n := 2*size + 7
 	for _, tc := range []struct {
 		name            string
-		failAt          int
+		writers         int
+		failAt          int32
 		wantErr         bool
 		wantStored      int
 		wantAllMentions bool
 	}{
-		{"all stored", 0, false, n, true},
-		{"second batch fails", 2, true, size, false},
-		{"last batch fails", 3, true, 2 * size, false},
+		{"all stored", 1, 0, false, n, true},
+		{"second batch fails", 1, 2, true, size, false},
+		{"last batch fails", 1, 3, true, 2 * size, false},
+		{"all stored, two writers", 2, 0, false, n, true},
+		// The third batch starts as soon as the first is stored, so only
+		// the failed one is missing, and the report says so.
+		{"second batch fails, two writers", 2, 2, true, size + 7, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ctx := context.Background()
@@ -84,6 +91,7 @@ func TestBatcher(t *testing.T) {
 			store := &failingStore{Store: real, failAt: tc.failAt}
 			p := ingest.NewReport(io.Discard)
 			b := ingest.NewBatcher(ctx, store, g, p, size)
+			b.Writers = tc.writers
 			arts := corpus(n)
 			for _, a := range arts {
 				if err = b.Add(a); err != nil {

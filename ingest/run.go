@@ -21,9 +21,9 @@ type Parser interface {
 }
 
 // Run relearns p's sources from store, then reads every source through a
-// Batcher into store, counting in report. It fails when the store does, or
-// when any article could not be stored.
-func Run(ctx context.Context, log *slog.Logger, store Store, p Parser, rd *Reader, report *Report, sources []string) error {
+// Batcher with writers concurrent writers into store, counting in report.
+// It fails when the store does, or when any article could not be stored.
+func Run(ctx context.Context, log *slog.Logger, store Store, p Parser, rd *Reader, report *Report, sources []string, writers int) error {
 	upTo, err := store.LastArticleID(ctx)
 	if err == nil {
 		err = Relearn(ctx, log, store, p, upTo)
@@ -32,6 +32,7 @@ func Run(ctx context.Context, log *slog.Logger, store Store, p Parser, rd *Reade
 		return err
 	}
 	b := NewBatcher(ctx, store, p, report, 0)
+	b.Writers = writers
 	out := Sink{OK: b.Add, Bad: func(err error) { report.Add(false, 0, err) }, Refused: report.Refuse}
 	for _, src := range sources {
 		if err = rd.Read(ctx, src, out); err != nil {

@@ -13,6 +13,7 @@ func runIngest(ctx context.Context, env *cmdEnv, args []string) error {
 	dbPath := fs.String("db", "mentionmap.db", "the store: a SQLite file, or a postgres:// URL")
 	gazPath := fs.String("gazetteer", "", "gazetteer file (default: the embedded one)")
 	allowPrivate := fs.Bool("allow-private-fetch", false, "fetch links that feeds lead to on loopback and private addresses too")
+	writers := fs.Int("writers", 1, "batches stored at once, each in a transaction of its own (PostgreSQL; SQLite has one writer)")
 	if err := env.parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -26,5 +27,5 @@ func runIngest(ctx context.Context, env *cmdEnv, args []string) error {
 	}
 	defer store.Close()
 	rd := &ingest.Reader{Fetcher: env.fetcher(), Stdin: env.stdin}
-	return ingest.Run(ctx, env.logger(), store, g, rd, ingest.NewReport(env.stderr), fs.Args())
+	return ingest.Run(ctx, env.logger(), store, g, rd, ingest.NewReport(env.stderr), fs.Args(), *writers)
 }

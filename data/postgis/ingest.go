@@ -3,6 +3,7 @@ package postgis
 import (
 	"context"
 	"errors"
+	"fmt"
 	"maps"
 	"math"
 	"slices"
@@ -109,42 +110,94 @@ func retryable(err error) bool {
 	return errors.As(err, &pe) && (pe.Code == "40P01" || pe.Code == "40001")
 }
 
-// insertArticles stores arts in one round trip, and finds the stored
+// insertArticles stores arts in one statement, and finds the stored
 // article of each one that has the URL or text of another: created[i]
 // tells which, and existing[i] is then the stored article's id.
 func insertArticles(ctx context.Context, tx pgx.Tx, arts []*geo.Article, created []bool, existing map[int]int64) error {
-	b := &pgx.Batch{}
-	for _, a := range arts {
+	n := len(arts)
+	urls, titles, sources, texts, hashes := make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
+	published, ingested, times := make([]*time.Time, n), make([]time.Time, n), make([]time.Time, n)
+	omitted := make([]int32, n)
+	for i, a := range arts {
 		if a.Ingested.IsZero() { // a copied article keeps its own (mentionmap migrate)
 			a.Ingested = time.Now().UTC().Truncate(time.Second)
 		}
-		b.Queue(`INSERT INTO articles (url, title, source, published, ingested, time, text, hash, mentions_omitted)
-			VALUES (NULLIF($1, ''), $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING RETURNING id`,
-			a.URL, a.Title, a.Source, a.Published, a.Ingested, a.Time(), a.Text, a.Hash, a.MentionsOmitted)
+		urls[i], titles[i], sources[i], texts[i], hashes[i] = a.URL, a.Title, a.Source, a.Text, a.Hash
+		published[i], ingested[i], times[i], omitted[i] = a.Published, a.Ingested, a.Time(), int32(a.MentionsOmitted)
 	}
-	res := tx.SendBatch(ctx, b)
-	for i, a := range arts {
-		err := res.QueryRow().Scan(&a.ID)
-		switch {
-		case err == nil:
-			created[i] = true
-		case errors.Is(err, pgx.ErrNoRows):
-			existing[i] = 0
-		default:
-			res.Close()
+	// In the batch's order, so ids follow it; a row that meets a stored
+	// URL or text, or an earlier row's, is skipped and found below.
+	rows, err := tx.Query(ctx, `INSERT INTO articles (url, title, source, published, ingested, time, text, hash, mentions_omitted)
+		SELECT NULLIF(u, ''), ti, so, pu, ing, t, te, h, om
+		FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::timestamptz[],
+			$7::text[], $8::text[], $9::int[]) WITH ORDINALITY AS x(u, ti, so, pu, ing, t, te, h, om, n)
+		ORDER BY n
+		ON CONFLICT DO NOTHING RETURNING id, hash`,
+		urls, titles, sources, published, ingested, times, texts, hashes, omitted)
+	if err != nil {
+		return err
+	}
+	inserted := map[string]int64{}
+	for rows.Next() {
+		var id int64
+		var h string
+		if err := rows.Scan(&id, &h); err != nil {
+			rows.Close()
 			return err
 		}
+		inserted[h] = id
 	}
-	if err := res.Close(); err != nil {
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for i, a := range arts {
+		if id, ok := inserted[a.Hash]; ok {
+			a.ID, created[i] = id, true
+			delete(inserted, a.Hash) // a second row with this text is a copy
+			continue
+		}
+		existing[i] = 0
+	}
+	return findExisting(ctx, tx, arts, existing)
+}
+
+// findExisting sets existing[i] to the id of the stored article that has
+// the text, or else the URL, of arts[i].
+func findExisting(ctx context.Context, tx pgx.Tx, arts []*geo.Article, existing map[int]int64) error {
+	if len(existing) == 0 {
+		return nil
+	}
+	var hashes, urls []string
+	for i := range existing {
+		hashes, urls = append(hashes, arts[i].Hash), append(urls, arts[i].URL)
+	}
+	byHash, byURL := map[string]int64{}, map[string]int64{}
+	rows, err := tx.Query(ctx, `SELECT id, hash, COALESCE(url, '') FROM articles WHERE hash = ANY($1) OR url = ANY($2)`, hashes, urls)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var id int64
+		var h, u string
+		if err := rows.Scan(&id, &h, &u); err != nil {
+			rows.Close()
+			return err
+		}
+		byHash[h] = id
+		if u != "" {
+			byURL[u] = id
+		}
+	}
+	if err := rows.Err(); err != nil {
 		return err
 	}
 	for i := range existing {
-		a := arts[i]
-		var id int64
-		err := tx.QueryRow(ctx, `SELECT id FROM articles WHERE hash = $1 OR (url IS NOT NULL AND url = NULLIF($2, '')) LIMIT 1`,
-			a.Hash, a.URL).Scan(&id)
-		if err != nil {
-			return err
+		id, ok := byHash[arts[i].Hash]
+		if !ok && arts[i].URL != "" {
+			id, ok = byURL[arts[i].URL]
+		}
+		if !ok {
+			return fmt.Errorf("article %q was neither stored nor found", arts[i].URL)
 		}
 		existing[i] = id
 	}
