@@ -35,6 +35,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	wrkSeconds := fs.Int("wrk-seconds", 5, "duration of each wrk run (0 skips wrk)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the parse and ingest phases to this file")
 	only := fs.String("only", "", `"ingest" stops after parse and ingest`)
+	migrateTo := fs.String("migrate-to", "", "a postgres:// database to time `mentionmap migrate` of the SQLite bench database into (schema bench_migrate)")
 	if err := cli.Parse(fs, args, getenv, stderr); err != nil {
 		return err
 	}
@@ -83,6 +84,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	if err != nil || *only == "ingest" {
 		return err
 	}
+	if err := benchTwoWriters(ctx, t, *bin, *dir, *pg, arts); err != nil {
+		return err
+	}
 	pprof.StopCPUProfile()
 	db := stores.served()
 	srv, err := startServer(ctx, *bin, db)
@@ -95,6 +99,11 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	t.row("RSS at idle", fmt.Sprintf("%.0f MB", srv.rssMB("VmRSS")), "")
 	if err := benchHTTP(t, srv, more, *wrkSeconds); err != nil {
 		return err
+	}
+	if *wrkSeconds > 0 {
+		if err := benchTwoServers(ctx, t, srv, *bin, db, *wrkSeconds); err != nil {
+			return err
+		}
 	}
 	if stores.pg != "" {
 		if err := benchSQLTiles(ctx, t, stores.pg); err != nil {
@@ -111,6 +120,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	}
 	t.row("database size per million mentions", fmt.Sprintf("%.0f MB", float64(size)/1e6/float64(mentions)*1e6),
 		fmt.Sprintf("%d articles, %d mentions, %.0f MB", *n, mentions, float64(size)/1e6))
+	if *migrateTo != "" && *pg == "" {
+		return benchMigrate(ctx, t, *bin, db, *migrateTo, *n+len(more))
+	}
 	return nil
 }
 
