@@ -83,6 +83,9 @@ func benchTwoServers(ctx context.Context, t *table, first *benchServer, bin, db 
 		return err
 	}
 	defer second.stop()
+	if err := second.waitColumns(); err != nil {
+		return err
+	}
 	for _, u := range []struct{ name, path string }{{"tiles", "/tiles/5/16/10.mvt"}, {"features (France)", "/features.geojson?bbox=-5,42,8.5,51.2"}} {
 		var rps [2]float64
 		var errs [2]error

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -26,6 +27,7 @@ type Store struct {
 	replica *replica      // optional
 	log     *slog.Logger
 	leases  leases
+	version versionCache
 }
 
 var (
@@ -138,14 +140,51 @@ func (s *Store) Ping(ctx context.Context) error {
 	return nil
 }
 
-// Version changes whenever articles are added, by any process.
+// Version changes whenever articles are added, by any process. A version
+// read from the database serves for versionTTL, so that every request
+// need not ask; this process's own writes show at once.
 func (s *Store) Version(ctx context.Context) (int64, error) {
+	if v, ok := s.version.fresh(); ok {
+		return v, nil
+	}
 	var v int64
 	if err := s.db.QueryRow(ctx, `SELECT version FROM meta`).Scan(&v); err != nil {
 		return 0, failed("database", err)
 	}
 	s.saw(v)
-	return v, nil
+	return s.version.read(v), nil
+}
+
+// versionTTL is how long a version read from the database is reused:
+// other processes' writes show within it.
+const versionTTL = 200 * time.Millisecond
+
+// versionCache is the newest version this process knows of.
+type versionCache struct {
+	mu sync.Mutex
+	v  int64
+	at time.Time // when the database was last asked
+}
+
+func (c *versionCache) fresh() (int64, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.v, !c.at.IsZero() && time.Since(c.at) < versionTTL
+}
+
+// read records a version read from the database and returns the newest.
+func (c *versionCache) read(v int64) int64 {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.v, c.at = max(c.v, v), time.Now()
+	return c.v
+}
+
+// wrote records a version this process's write made.
+func (c *versionCache) wrote(v int64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.v = max(c.v, v)
 }
 
 // failed wraps a database error: EFULL for a full disk, EUNAVAILABLE when
