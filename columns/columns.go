@@ -129,10 +129,11 @@ func (c *Store) current(ctx context.Context) (*snapshot, error) {
 	if s.version >= v {
 		return s, nil
 	}
-	nv, ids, err := c.store.Changes(ctx, s.version)
+	nv, changes, err := c.store.Changes(ctx, s.version)
 	if err != nil {
 		return nil, err
 	}
+	ids := geo.ChangedArticles(changes)
 	var rows days
 	if len(ids) > 0 {
 		if rows, err = c.read(ctx, ids); err != nil {

@@ -1,6 +1,10 @@
 package geo
 
-import "context"
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+)
 
 // MentionFact is what a filter without text search tests of a mention,
 // with the place it resolves to: the row of an in-memory copy of the
@@ -14,13 +18,29 @@ type MentionFact struct {
 	Place      ClusterPoint // Mentions unset
 }
 
+// Change is what one data version added or changed.
+type Change struct {
+	Version  int64
+	Articles []int64
+	Mine     bool // written through this store value, that is by this process
+}
+
+// ChangedArticles lists the articles of changes, oldest change first.
+func ChangedArticles(changes []Change) []int64 {
+	var ids []int64
+	for _, c := range changes {
+		ids = append(ids, c.Articles...)
+	}
+	return ids
+}
+
 // ChangeLog is a store that says which articles changed since a data
-// version, so that a copy kept in memory follows the database, whichever
-// process wrote to it.
+// version, and which process changed them, so that what a process keeps
+// in memory follows the database, whoever wrote to it.
 type ChangeLog interface {
-	// Changes returns the current version and the ids of the articles
-	// added or changed after version since, oldest change first.
-	Changes(ctx context.Context, since int64) (version int64, ids []int64, err error)
+	// Changes returns the current version and the changes after version
+	// since, oldest first.
+	Changes(ctx context.Context, since int64) (version int64, changes []Change, err error)
 	// MentionFacts calls fn once per mention of the articles ids, or of
 	// every article when ids is nil, in no particular order.
 	MentionFacts(ctx context.Context, ids []int64, fn func(*MentionFact) error) error
@@ -31,4 +51,12 @@ type ChangeLog interface {
 // is another, in memory.
 type PlaceCounter interface {
 	PlacePoints(ctx context.Context, f Filter, fn func(*ClusterPoint) error) error
+}
+
+// NewWriterID returns a random name for the writes of one store value,
+// which a ChangeLog records so that its process can tell its own.
+func NewWriterID() string {
+	var b [8]byte
+	rand.Read(b[:])
+	return hex.EncodeToString(b[:])
 }

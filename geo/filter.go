@@ -98,6 +98,9 @@ type SourceHistory interface {
 	// SourceHistory calls fn for articles with ids up to upTo, newest
 	// first: at most perSource per source and total in all.
 	SourceHistory(ctx context.Context, upTo int64, perSource, total int, fn func(source string, ms []Mention) error) error
+	// Lessons calls fn, as SourceHistory does, for each of the articles
+	// ids that is stored and has a source, in the order of ids.
+	Lessons(ctx context.Context, ids []int64, fn func(source string, ms []Mention) error) error
 }
 
 // Learner is a geoparser that learns from a source's stored articles as it

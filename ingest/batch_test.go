@@ -6,7 +6,6 @@ import (
 	"io"
 	"path/filepath"
 	"sync"
-	"sync/atomic"
 	"testing"
 
 	"mentionmap/data/sqlite"
@@ -43,16 +42,16 @@ func corpus(n int) []*geo.Article {
 	return arts
 }
 
-// failingStore fails the batch numbered failAt (from 1) and stores the
-// others in the real store.
+// failingStore fails the batch that starts with the article whose URL is
+// failURL, whichever writer stores it, and stores the others in the real
+// store.
 type failingStore struct {
 	*sqlite.Store
-	batches atomic.Int32
-	failAt  int32
+	failURL string
 }
 
 func (s *failingStore) IngestBatch(ctx context.Context, arts []*geo.Article) ([]bool, error) {
-	if s.batches.Add(1) == s.failAt {
+	if arts[0].URL == s.failURL {
 		return nil, geo.Errorf(geo.EINTERNAL, "disk full")
 	}
 	return s.Store.IngestBatch(ctx, arts)
@@ -68,7 +67,7 @@ func TestBatcher(t *testing.T) {
 	for _, tc := range []struct {
 		name            string
 		writers         int
-		failAt          int32
+		failAt          int // the batch that fails, from 1; 0 for none
 		wantErr         bool
 		wantStored      int
 		wantAllMentions bool
@@ -88,7 +87,10 @@ func TestBatcher(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer real.Close()
-			store := &failingStore{Store: real, failAt: tc.failAt}
+			store := &failingStore{Store: real}
+			if tc.failAt > 0 {
+				store.failURL = corpus(n)[(tc.failAt-1)*size].URL
+			}
 			p := ingest.NewReport(io.Discard)
 			b := ingest.NewBatcher(ctx, store, g, p, size)
 			b.Writers = tc.writers

@@ -44,9 +44,7 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) error {
 	defer store.Close()
 	defer wg.Wait()
 	defer stop()
-	if err := relearnInBackground(bg, &wg, log, store, g); err != nil {
-		return err
-	}
+	relearnInBackground(bg, &wg, log, store, g)
 	if cfg.demo {
 		if err := ingestDemo(ctx, store, g); err != nil {
 			return err
@@ -85,18 +83,19 @@ func loadColumnsInBackground(ctx context.Context, wg *sync.WaitGroup, log *slog.
 }
 
 // relearnInBackground relearns the sources' localities from what is
-// stored: readiness does not wait for it.
-func relearnInBackground(ctx context.Context, wg *sync.WaitGroup, log *slog.Logger, s store, g *gazetteer.Parser) error {
-	upTo, err := s.LastArticleID(ctx)
-	if err != nil {
-		return err
-	}
+// stored, then follows what other processes store: readiness does not
+// wait for it.
+func relearnInBackground(ctx context.Context, wg *sync.WaitGroup, log *slog.Logger, s store, g *gazetteer.Parser) {
 	wg.Go(func() {
-		if err := ingest.Relearn(ctx, log, s, g, upTo); err != nil && ctx.Err() == nil {
-			log.Warn("relearning sources failed; they are learnt again from new articles", "err", err)
+		f, err := ingest.Start(ctx, log, s, g)
+		if err != nil {
+			if ctx.Err() == nil {
+				log.Warn("relearning sources failed; they are learnt again from new articles", "err", err)
+			}
+			return
 		}
+		f.Follow(ctx, log)
 	})
-	return nil
 }
 
 // listen serves api on cfg.addr until ctx ends, then drains the requests

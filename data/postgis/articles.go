@@ -130,9 +130,43 @@ func (s *Store) SourceHistory(ctx context.Context, upTo int64, perSource, total 
 	if err != nil && !errors.Is(err, errEnough) {
 		return err
 	}
-	for _, a := range pick.Picked() {
+	return s.lessons(ctx, pick.Picked(), fn)
+}
+
+// Lessons calls fn for each of the articles ids that is stored, in that
+// order, as SourceHistory does: a process learns from it what others
+// stored.
+func (s *Store) Lessons(ctx context.Context, ids []int64, fn func(source string, ms []geo.Mention) error) error {
+	keys := map[int64]string{}
+	err := streamFrom(ctx, s.db, "sources", `SELECT id, source, COALESCE(url, '') FROM articles WHERE id = ANY($1)`,
+		[]any{ids}, func(rows pgx.Rows) error {
+			var id int64
+			var source, url string
+			if err := rows.Scan(&id, &source, &url); err != nil {
+				return failed("sources", err)
+			}
+			keys[id] = geo.SourceKey(source, url)
+			return nil
+		})
+	if err != nil {
+		return err
+	}
+	var arts []geo.SourceArticle
+	for _, id := range ids {
+		if k, ok := keys[id]; ok && k != "" {
+			arts = append(arts, geo.SourceArticle{ID: id, Source: k})
+		}
+	}
+	return s.lessons(ctx, arts, fn)
+}
+
+// lessons calls fn for each article with its mentions' confidence and
+// their places' kind, country and admin1, read from the primary, which
+// has every article that Changes or the history named.
+func (s *Store) lessons(ctx context.Context, arts []geo.SourceArticle, fn func(source string, ms []geo.Mention) error) error {
+	for _, a := range arts {
 		var ms []geo.Mention
-		err := s.stream(ctx, "mentions", `SELECT m.confidence, p.kind, p.country, p.admin1
+		err := streamFrom(ctx, s.db, "mentions", `SELECT m.confidence, p.kind, p.country, p.admin1
 			FROM mentions m JOIN places p ON p.id = m.place_id WHERE m.article_id = $1 ORDER BY m.id`,
 			[]any{a.ID}, func(rows pgx.Rows) error {
 				var m geo.Mention

@@ -11,7 +11,7 @@ import (
 // logChange moves the data version on and records the articles that
 // moved it. The row lock on meta orders concurrent writers, so versions
 // commit in their order.
-func logChange(ctx context.Context, tx pgx.Tx, arts []*geo.Article, created []bool) (int64, error) {
+func logChange(ctx context.Context, tx pgx.Tx, writer string, arts []*geo.Article, created []bool) (int64, error) {
 	var v int64
 	if err := tx.QueryRow(ctx, `UPDATE meta SET version = version + 1 RETURNING version`).Scan(&v); err != nil {
 		return 0, err
@@ -22,26 +22,37 @@ func logChange(ctx context.Context, tx pgx.Tx, arts []*geo.Article, created []bo
 			ids = append(ids, a.ID)
 		}
 	}
-	_, err := tx.Exec(ctx, `INSERT INTO changes (version, articles) VALUES ($1, $2)`, v, ids)
+	_, err := tx.Exec(ctx, `INSERT INTO changes (version, writer, articles) VALUES ($1, $2, $3)`, v, writer, ids)
 	return v, err
 }
 
-// Changes returns the current version and the articles changed after
-// version since, from one snapshot of the primary, so that a copy never
-// believes itself newer than what it read.
-func (s *Store) Changes(ctx context.Context, since int64) (version int64, ids []int64, err error) {
+// Changes returns the current version and the changes after version
+// since, from one snapshot of the primary, so that a copy never believes
+// itself newer than what it read.
+func (s *Store) Changes(ctx context.Context, since int64) (version int64, changes []geo.Change, err error) {
 	err = pgx.BeginTxFunc(ctx, s.db, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}, func(tx pgx.Tx) error {
 		if err := tx.QueryRow(ctx, `SELECT version FROM meta`).Scan(&version); err != nil {
 			return err
 		}
-		return tx.QueryRow(ctx, `SELECT COALESCE(array_agg(id ORDER BY version), '{}')
-			FROM changes, unnest(articles) AS id WHERE version > $1`, since).Scan(&ids)
+		rows, err := tx.Query(ctx, `SELECT version, writer, articles FROM changes WHERE version > $1 ORDER BY version`, since)
+		if err != nil {
+			return err
+		}
+		var writer string
+		var c geo.Change
+		_, err = pgx.ForEachRow(rows, []any{&c.Version, &writer, &c.Articles}, func() error {
+			c.Mine = writer == s.writer
+			changes = append(changes, c)
+			c = geo.Change{}
+			return nil
+		})
+		return err
 	})
 	if err != nil {
 		return 0, nil, failed("changes", err)
 	}
 	s.saw(version)
-	return version, ids, nil
+	return version, changes, nil
 }
 
 // MentionFacts calls fn for each mention of the articles ids (nil: all),

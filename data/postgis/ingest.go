@@ -97,7 +97,7 @@ func (s *Store) ingestOnce(ctx context.Context, arts []*geo.Article) (created []
 			err = addStats(ctx, tx, deltas(arts, created))
 		}
 		if err == nil && len(existing) < len(arts) {
-			version, err = logChange(ctx, tx, arts, created)
+			version, err = logChange(ctx, tx, s.writer, arts, created)
 		}
 		return err
 	})

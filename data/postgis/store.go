@@ -28,6 +28,7 @@ type Store struct {
 	log     *slog.Logger
 	leases  leases
 	version versionCache
+	writer  string // names this process's changes (changes.go)
 }
 
 var (
@@ -67,7 +68,7 @@ func Open(ctx context.Context, dsn string, log *slog.Logger) (*Store, error) {
 	if err != nil {
 		return nil, failed("connect to "+Redact(dsn), err)
 	}
-	s := &Store{db: db, log: log}
+	s := &Store{db: db, log: log, writer: geo.NewWriterID()}
 	pctx, cancel := context.WithTimeout(ctx, connectTimeout)
 	defer cancel()
 	if err := db.Ping(pctx); err != nil {

@@ -11,7 +11,7 @@ import (
 
 // logChange moves the data version on and records the articles that
 // moved it.
-func logChange(ctx context.Context, tx *sql.Tx, arts []*geo.Article, created []bool) error {
+func logChange(ctx context.Context, tx *sql.Tx, writer string, arts []*geo.Article, created []bool) error {
 	var v int64
 	if err := tx.QueryRowContext(ctx, `UPDATE meta SET version = version + 1 RETURNING version`).Scan(&v); err != nil {
 		return err
@@ -22,13 +22,13 @@ func logChange(ctx context.Context, tx *sql.Tx, arts []*geo.Article, created []b
 			ids = append(ids, a.ID)
 		}
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO changes (version, articles) VALUES (?, ?)`, v, idList(ids))
+	_, err := tx.ExecContext(ctx, `INSERT INTO changes (version, writer, articles) VALUES (?, ?, ?)`, v, writer, idList(ids))
 	return err
 }
 
-// Changes returns the current version and the articles changed after
-// version since, read in one transaction so that they agree.
-func (s *Store) Changes(ctx context.Context, since int64) (version int64, ids []int64, err error) {
+// Changes returns the current version and the changes after version
+// since, read in one transaction so that they agree.
+func (s *Store) Changes(ctx context.Context, since int64) (version int64, changes []geo.Change, err error) {
 	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return 0, nil, failed("changes", err)
@@ -37,26 +37,27 @@ func (s *Store) Changes(ctx context.Context, since int64) (version int64, ids []
 	if err := tx.QueryRowContext(ctx, `SELECT version FROM meta`).Scan(&version); err != nil {
 		return 0, nil, failed("changes", err)
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT articles FROM changes WHERE version > ? ORDER BY version`, since)
+	rows, err := tx.QueryContext(ctx, `SELECT version, writer, articles FROM changes WHERE version > ? ORDER BY version`, since)
 	if err != nil {
 		return 0, nil, failed("changes", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var list string
-		var some []int64
-		if err := rows.Scan(&list); err != nil {
+		var c geo.Change
+		var writer, list string
+		if err := rows.Scan(&c.Version, &writer, &list); err != nil {
 			return 0, nil, failed("changes", err)
 		}
-		if err := json.Unmarshal([]byte(list), &some); err != nil {
+		if err := json.Unmarshal([]byte(list), &c.Articles); err != nil {
 			return 0, nil, failed("changes", err)
 		}
-		ids = append(ids, some...)
+		c.Mine = writer == s.writer
+		changes = append(changes, c)
 	}
 	if err := rows.Err(); err != nil {
 		return 0, nil, failed("changes", err)
 	}
-	return version, ids, nil
+	return version, changes, nil
 }
 
 // MentionFacts calls fn for each mention of the articles ids (nil: all).

@@ -43,7 +43,40 @@ func (s *Store) SourceHistory(ctx context.Context, upTo int64, perSource, total 
 	if err != nil && !errors.Is(err, errEnough) {
 		return err
 	}
-	for _, a := range pick.Picked() {
+	return s.lessons(ctx, pick.Picked(), fn)
+}
+
+// Lessons calls fn for each of the articles ids that is stored, in that
+// order, as SourceHistory does: a process learns from it what others
+// stored.
+func (s *Store) Lessons(ctx context.Context, ids []int64, fn func(source string, ms []geo.Mention) error) error {
+	keys := map[int64]string{}
+	err := s.stream(ctx, "sources", `SELECT id, source, COALESCE(url, '') FROM articles WHERE id `+inIDs,
+		[]any{idList(ids)}, func(rows *sql.Rows) error {
+			var id int64
+			var source, url string
+			if err := rows.Scan(&id, &source, &url); err != nil {
+				return failed("sources", err)
+			}
+			keys[id] = geo.SourceKey(source, url)
+			return nil
+		})
+	if err != nil {
+		return err
+	}
+	var arts []geo.SourceArticle
+	for _, id := range ids {
+		if k, ok := keys[id]; ok && k != "" {
+			arts = append(arts, geo.SourceArticle{ID: id, Source: k})
+		}
+	}
+	return s.lessons(ctx, arts, fn)
+}
+
+// lessons calls fn for each article with its mentions' confidence and
+// their places' kind, country and admin1.
+func (s *Store) lessons(ctx context.Context, arts []geo.SourceArticle, fn func(source string, ms []geo.Mention) error) error {
+	for _, a := range arts {
 		var ms []geo.Mention
 		err := s.stream(ctx, "mentions", `SELECT m.confidence, p.kind, p.country, p.admin1
 			FROM mentions m JOIN places p ON p.id = m.place_id WHERE m.article_id = ? ORDER BY m.id`,

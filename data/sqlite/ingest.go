@@ -74,7 +74,7 @@ func (s *Store) ingestBatch(ctx context.Context, arts []*geo.Article) (created [
 		return nil, failed("ingest", err)
 	}
 	if len(existing) < len(arts) {
-		if err := logChange(ctx, tx, arts, created); err != nil {
+		if err := logChange(ctx, tx, s.writer, arts, created); err != nil {
 			return nil, failed("ingest", err)
 		}
 	}

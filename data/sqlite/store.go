@@ -37,6 +37,7 @@ type Store struct {
 
 	checkpoints *checkpointer
 	search      *indexer
+	writer      string // names this process's changes (changes.go)
 }
 
 var _ geo.ArticleStore = (*Store)(nil)
@@ -109,7 +110,7 @@ func Open(ctx context.Context, file string, log *slog.Logger) (*Store, error) {
 		return nil, geo.Wrap(geo.EINTERNAL, err, "open %s", file)
 	}
 	h.SetMaxOpenConns(1)
-	s := &Store{log: log, r: r, w: w, health: h, places: map[string]int64{}}
+	s := &Store{log: log, r: r, w: w, health: h, places: map[string]int64{}, writer: geo.NewWriterID()}
 	if err := s.migrateRetrying(ctx); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("database %s: %w", file, err)

@@ -17,14 +17,20 @@ func testChangeLog(t *testing.T, s geo.ArticleStore) {
 		t.Skip("the store keeps no change log")
 	}
 	ctx := context.Background()
-	v0, ids, err := cl.Changes(ctx, 0)
-	if err != nil || len(ids) != 0 {
-		t.Fatalf("Changes of an empty store: %v, %v", ids, err)
+	v0, changes, err := cl.Changes(ctx, 0)
+	if err != nil || len(changes) != 0 {
+		t.Fatalf("Changes of an empty store: %v, %v", changes, err)
 	}
 	arts := seed(t, s)
-	v1, ids, err := cl.Changes(ctx, v0)
+	v1, changes, err := cl.Changes(ctx, v0)
+	ids := geo.ChangedArticles(changes)
 	if want := articleIDs(arts); err != nil || v1 <= v0 || fmt.Sprint(sorted(ids)) != fmt.Sprint(want) {
 		t.Errorf("Changes(%d) after the seed: version %d, %v (%v); want past %d, %v", v0, v1, ids, err, v0, want)
+	}
+	for _, c := range changes {
+		if !c.Mine || c.Version <= v0 || c.Version > v1 {
+			t.Errorf("change %+v: want one of this store's, from %d to %d", c, v0+1, v1)
+		}
 	}
 	if v, err := s.Version(ctx); err != nil || v != v1 {
 		t.Errorf("Version %d (%v), Changes says %d", v, err, v1)
@@ -37,7 +43,8 @@ func testChangeLog(t *testing.T, s geo.ArticleStore) {
 	if _, err := s.IngestBatch(ctx, []*geo.Article{late}); err != nil {
 		t.Fatal(err)
 	}
-	v2, ids, err := cl.Changes(ctx, v1)
+	v2, changes, err := cl.Changes(ctx, v1)
+	ids = geo.ChangedArticles(changes)
 	if err != nil || v2 != v1+1 || fmt.Sprint(ids) != fmt.Sprint([]int64{late.ID}) {
 		t.Errorf("Changes(%d): version %d, %v (%v); want %d, [%d]", v1, v2, ids, err, v1+1, late.ID)
 	}

@@ -2,5 +2,6 @@
 -- in memory (package columns) follow the database.
 CREATE TABLE changes (
     version  INTEGER PRIMARY KEY,
-    articles TEXT NOT NULL -- a JSON array of article ids
+    writer   TEXT NOT NULL, -- the process that wrote it, random at its start
+    articles TEXT NOT NULL  -- a JSON array of article ids
 );

@@ -12,7 +12,8 @@ CREATE TABLE articles (
 , mentions_omitted INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE changes (
     version  INTEGER PRIMARY KEY,
-    articles TEXT NOT NULL -- a JSON array of article ids
+    writer   TEXT NOT NULL, -- the process that wrote it, random at its start
+    articles TEXT NOT NULL  -- a JSON array of article ids
 );
 CREATE TABLE "mentions" (
     id             INTEGER PRIMARY KEY,

@@ -1,0 +1,100 @@
+package ingest_test
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"path/filepath"
+	"testing"
+
+	"mentionmap/data/postgis"
+	"mentionmap/data/postgis/pgtest"
+	"mentionmap/data/sqlite"
+	"mentionmap/gazetteer"
+	"mentionmap/geo"
+	"mentionmap/ingest"
+)
+
+// twoProcesses opens two store values on one database, as two processes
+// sharing it do.
+type twoProcesses func(t *testing.T) (a, b ingest.Store)
+
+// TestFollowerSharesWhatOthersStore: a local paper's articles parsed and
+// stored by one process teach another process's geoparser, once it has
+// caught up, to resolve the paper's next article as the first does; the
+// first does not learn its own articles twice.
+func TestFollowerSharesWhatOthersStore(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		open twoProcesses
+	}{
+		{"sqlite", func(t *testing.T) (ingest.Store, ingest.Store) {
+			path := filepath.Join(t.TempDir(), "m.db")
+			return openSQLite(t, path), openSQLite(t, path)
+		}},
+		{"postgis", func(t *testing.T) (ingest.Store, ingest.Store) {
+			a, dsn := pgtest.Open(t)
+			b, err := postgis.Open(context.Background(), dsn, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { b.Close() })
+			return a, b
+		}},
+	} {
+		t.Run(c.name, func(t *testing.T) { testFollower(t, c.open) })
+	}
+}
+
+func openSQLite(t *testing.T, path string) *sqlite.Store {
+	s, err := sqlite.Open(context.Background(), path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func testFollower(t *testing.T, open twoProcesses) {
+	ctx := context.Background()
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	storeA, storeB := open(t)
+	pa, pb := gazetteer.NewParser(index(t)), gazetteer.NewParser(index(t))
+	fa, err := ingest.Start(ctx, log, storeA, pa)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fb, err := ingest.Start(ctx, log, storeB, pb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const url = "https://www.star-telegram.com/"
+	arts := []*geo.Article{
+		{URL: url + "1", Text: "The Arlington school board met on Tuesday in Arlington, Texas."},
+		{URL: url + "2", Text: "Traffic between Fort Worth and Dallas, Texas slowed on Friday."},
+	}
+	if _, err := geo.IngestBatch(ctx, storeA, pa, arts); err != nil {
+		t.Fatal(err)
+	}
+	const next = "MANSFIELD — The City Council voted on Monday to refinance the debt of the city."
+	source := geo.SourceKey("", url+"3")
+	where := func(p *gazetteer.Parser) string {
+		ms := p.ParseFrom(source, next)
+		if len(ms) == 0 {
+			t.Fatal("no mention")
+		}
+		return ms[0].Place.Country + "." + ms[0].Place.Admin1
+	}
+	if got := where(pb); got == "US.TX" {
+		t.Fatalf("B puts Mansfield in %s before it has learnt anything; the test cannot tell", got)
+	}
+	if n, err := fb.CatchUp(ctx); err != nil || n != 2 {
+		t.Fatalf("B learnt %d articles (%v), want A's 2", n, err)
+	}
+	if a, b := where(pa), where(pb); a != "US.TX" || b != a {
+		t.Errorf("A puts Mansfield in %s and B in %s, want both US.TX", a, b)
+	}
+	if n, err := fa.CatchUp(ctx); err != nil || n != 0 {
+		t.Errorf("A learnt %d of its own articles again (%v)", n, err)
+	}
+}
