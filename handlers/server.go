@@ -42,6 +42,7 @@ type Server struct {
 	log    *slog.Logger
 
 	indexes indexCache // cluster indexes for tiles
+	tiles   tileCache  // encoded tiles
 	heavy   gate       // slots for expensive reads
 }
 

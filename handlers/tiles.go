@@ -65,53 +65,64 @@ func (s *Server) tile(w http.ResponseWriter, r *http.Request) {
 		writeError(w, r, s.log, err)
 		return
 	}
-	ix, ok := s.clusterIndex(w, r, f)
+	key, ix, ok := s.clusterIndex(w, r, f)
 	if !ok {
 		return
 	}
-	b := t.Bound(tileBuffer)
-	fc := geojson.NewFeatureCollection()
-	ix.Query(int(t.Z), b, func(c *geo.Cluster) { fc.Append(clusterFeature(c)) })
-	layer := mvt.NewLayer("places", fc)
-	layer.ProjectToTile(t)
-	layers := mvt.Layers{layer}
-	layers.Clip(mvt.MapboxGLDefaultExtentBound)
 	h := w.Header()
 	h.Set("Content-Type", "application/vnd.mapbox-vector-tile")
 	h.Set("Cache-Control", "public, max-age=60, must-revalidate")
 	h.Add("Vary", "Accept-Encoding")
-	var body []byte
-	if acceptsGzip(r) {
-		body, err = mvt.MarshalGzipped(layers)
+	tk := tileKey{index: key, tile: t, gzip: acceptsGzip(r)}
+	if tk.gzip {
 		h.Set("Content-Encoding", "gzip")
-	} else {
-		body, err = mvt.Marshal(layers)
 	}
-	if err != nil {
-		h.Del("Content-Encoding")
-		writeError(w, r, s.log, geo.Errorf(geo.EINTERNAL, "tile: %v", err))
-		return
+	body, cached := s.tiles.get(tk)
+	if !cached {
+		if body, err = encodeTile(ix, t, tk.gzip); err != nil {
+			h.Del("Content-Encoding")
+			writeError(w, r, s.log, geo.Errorf(geo.EINTERNAL, "tile: %v", err))
+			return
+		}
+		s.tiles.put(tk, body)
 	}
 	w.Write(body)
 }
 
+// encodeTile draws the clusters and places of ix in t as a Mapbox vector
+// tile, gzipped or not.
+func encodeTile(ix *geo.ClusterIndex, t maptile.Tile, gzip bool) ([]byte, error) {
+	fc := geojson.NewFeatureCollection()
+	ix.Query(int(t.Z), t.Bound(tileBuffer), func(c *geo.Cluster) { fc.Append(clusterFeature(c)) })
+	layer := mvt.NewLayer("places", fc)
+	layer.ProjectToTile(t)
+	layers := mvt.Layers{layer}
+	layers.Clip(mvt.MapboxGLDefaultExtentBound)
+	if gzip {
+		return mvt.MarshalGzipped(layers)
+	}
+	return mvt.Marshal(layers)
+}
+
 // clusterIndex answers 304 or a problem when it can, and otherwise returns
-// the cluster index for the request's filters and the current data.
-func (s *Server) clusterIndex(w http.ResponseWriter, r *http.Request, f geo.Filter) (*geo.ClusterIndex, bool) {
+// the cluster index for the request's filters and the current data, and
+// its key.
+func (s *Server) clusterIndex(w http.ResponseWriter, r *http.Request, f geo.Filter) (indexKey, *geo.ClusterIndex, bool) {
 	v, err := s.store.Version(r.Context())
 	if err != nil {
 		writeError(w, r, s.log, err)
-		return nil, false
+		return indexKey{}, nil, false
 	}
 	if s.answered(w, r) {
-		return nil, false
+		return indexKey{}, nil, false
 	}
-	ix, err := s.index(r.Context(), newIndexKey(f, v), f)
+	key := newIndexKey(f, v)
+	ix, err := s.index(r.Context(), key, f)
 	if err != nil {
 		writeError(w, r, s.log, err)
-		return nil, false
+		return indexKey{}, nil, false
 	}
-	return ix, true
+	return key, ix, true
 }
 
 // tileJSON is GET /tiles.json: TileJSON 3.0.0 for the places layer.
@@ -159,7 +170,7 @@ func (s *Server) clustersGeoJSON(w http.ResponseWriter, r *http.Request) {
 		writeError(w, r, s.log, geo.Errorf(geo.EINVALID, "zoom must be an integer from 0 to %d", tileMaxZoom))
 		return
 	}
-	ix, ok := s.clusterIndex(w, r, f)
+	_, ix, ok := s.clusterIndex(w, r, f)
 	if !ok {
 		return
 	}

@@ -129,8 +129,25 @@ func TestTileFiltersAndErrors(t *testing.T) {
 	}
 }
 
+// tileMentions sums the mentions of a tile's features.
+func tileMentions(t *testing.T, base string) int {
+	t.Helper()
+	layer, _ := decodeTile(t, base, 0, 0, 0, "")
+	n := 0
+	for _, f := range layer.Features {
+		n += num(f.Properties["mentions"])
+	}
+	return n
+}
+
+// TestTilesInvalidateOnNewArticles: a new article changes the ETag and
+// the content of a tile that was served (and cached) before.
 func TestTilesInvalidateOnNewArticles(t *testing.T) {
 	base := seeded(t)
+	before := tileMentions(t, base)
+	if again := tileMentions(t, base); again != before {
+		t.Fatalf("the same tile twice: %d then %d mentions", before, again)
+	}
 	res, _ := do(t, "GET", base+"/tiles/0/0/0.mvt", "", "")
 	etag := res.Header.Get("ETag")
 	if res, _ := do(t, "GET", base+"/tiles/0/0/0.mvt", "", "", "If-None-Match", etag); res.StatusCode != 304 {
@@ -140,6 +157,9 @@ func TestTilesInvalidateOnNewArticles(t *testing.T) {
 	res, _ = do(t, "GET", base+"/tiles/0/0/0.mvt", "", "", "If-None-Match", etag)
 	if res.StatusCode != 200 {
 		t.Fatalf("after a new article: %d, want 200", res.StatusCode)
+	}
+	if after := tileMentions(t, base); after <= before {
+		t.Errorf("after a new article the tile has %d mentions, before %d", after, before)
 	}
 	var fc struct{ Features []json.RawMessage }
 	getJSON(t, base+"/clusters.geojson?zoom=0", &fc)
