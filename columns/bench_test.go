@@ -48,3 +48,16 @@ func BenchmarkCount(b *testing.B) {
 		})
 	}
 }
+
+func BenchmarkTimeline(b *testing.B) {
+	c, start := benchSnapshot(b)
+	end := start.AddDate(2, 0, 0)
+	for _, i := range []geo.Interval{geo.Day, geo.Month} {
+		b.Run(string(i), func(b *testing.B) {
+			s := c.snap.Load()
+			for b.Loop() {
+				s.timeline(geo.Filter{From: &start, To: &end}, i, func(*geo.TimeBin) error { return nil })
+			}
+		})
+	}
+}

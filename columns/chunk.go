@@ -104,19 +104,42 @@ type test struct {
 	noDemonyms bool
 }
 
+// whole reports whether every row of c lies in t's time range.
+func (c *chunk) whole(t *test) bool {
+	return c.day*dayMicros >= t.from && (c.day+1)*dayMicros <= t.to
+}
+
+// pass reports whether row i passes t; whole skips the time test.
+func (c *chunk) pass(t *test, whole bool, i int) bool {
+	return (whole || c.time[i] >= t.from && c.time[i] < t.to) &&
+		(t.source < 0 || c.source[i] == t.source) &&
+		c.conf[i] >= t.minConf &&
+		!(t.noDemonyms && c.demonym[i]) &&
+		(t.places == nil || t.places[c.place[i]])
+}
+
 // count adds to counts, by place index, the rows of c that pass t.
 func (c *chunk) count(t *test, counts []int32) {
-	whole := c.day*dayMicros >= t.from && (c.day+1)*dayMicros <= t.to
+	whole := c.whole(t)
 	for i := range c.time {
-		if !whole && (c.time[i] < t.from || c.time[i] >= t.to) ||
-			t.source >= 0 && c.source[i] != t.source ||
-			c.conf[i] < t.minConf ||
-			t.noDemonyms && c.demonym[i] ||
-			t.places != nil && !t.places[c.place[i]] {
-			continue
+		if c.pass(t, whole, i) {
+			counts[c.place[i]]++
 		}
-		counts[c.place[i]]++
 	}
+}
+
+// tally counts the rows of c that pass t, and their articles; seen is
+// scratch space.
+func (c *chunk) tally(t *test, seen map[int64]bool) (mentions, articles int) {
+	clear(seen)
+	whole := c.whole(t)
+	for i := range c.time {
+		if c.pass(t, whole, i) {
+			mentions++
+			seen[c.article[i]] = true
+		}
+	}
+	return mentions, len(seen)
 }
 
 // days collects new mentions by day.

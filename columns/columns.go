@@ -24,23 +24,24 @@ import (
 // Store is a geo.PlaceCounter over a store's change log. Filters that
 // search text or pick one place or mention go to the store itself.
 type Store struct {
-	store interface {
-		geo.PlaceCounter
-		geo.ChangeLog
-		Version(ctx context.Context) (int64, error)
-	}
+	store Source
 	snap atomic.Pointer[snapshot] // nil until Load has run
 
 	mu    sync.Mutex // one writer of the copy
 	dicts dicts
 }
 
-// New returns a copy of s's mentions, empty until Load.
-func New(s interface {
+// Source is the store a copy follows, and asks what the copy cannot
+// answer.
+type Source interface {
 	geo.PlaceCounter
+	geo.Timeliner
 	geo.ChangeLog
 	Version(ctx context.Context) (int64, error)
-}) *Store {
+}
+
+// New returns a copy of s's mentions, empty until Load.
+func New(s Source) *Store {
 	return &Store{store: s, dicts: dicts{places: map[int64]int32{}, sources: map[string]int32{}}}
 }
 

@@ -51,10 +51,10 @@ func (c *Store) Rows() int {
 	return 0
 }
 
-// count counts the mentions matching f by place index; ok is false when
-// f can match nothing (an unknown source).
-func (s *snapshot) count(f geo.Filter) (counts []int32, ok bool) {
-	t := test{from: math.MinInt64, to: math.MaxInt64, source: -1, minConf: f.MinConfidence, noDemonyms: f.NoDemonyms}
+// test compiles f for s; ok is false when f can match nothing (an
+// unknown source).
+func (s *snapshot) test(f geo.Filter) (t test, ok bool) {
+	t = test{from: math.MinInt64, to: math.MaxInt64, source: -1, minConf: f.MinConfidence, noDemonyms: f.NoDemonyms}
 	if f.From != nil {
 		t.from = f.From.UnixMicro()
 	}
@@ -64,7 +64,7 @@ func (s *snapshot) count(f geo.Filter) (counts []int32, ok bool) {
 	if f.Source != "" {
 		i, known := s.sources[f.Source]
 		if !known {
-			return nil, false
+			return t, false
 		}
 		t.source = i
 	}
@@ -75,13 +75,25 @@ func (s *snapshot) count(f geo.Filter) (counts []int32, ok bool) {
 			t.places[i] = (f.Kind == "" || p.Kind == f.Kind) && (f.Country == "" || p.Country == f.Country)
 		}
 	}
-	// Only the chunks of the days the range touches.
+	return t, true
+}
+
+// days returns the chunks of the days that t's time range touches.
+func (s *snapshot) days(t *test) []*chunk {
 	lo := sort.Search(len(s.chunks), func(i int) bool { return (s.chunks[i].day+1)*dayMicros > t.from })
+	hi := sort.Search(len(s.chunks), func(i int) bool { return s.chunks[i].day*dayMicros >= t.to })
+	return s.chunks[lo:max(lo, hi)]
+}
+
+// count counts the mentions matching f by place index; ok is false when
+// f can match nothing.
+func (s *snapshot) count(f geo.Filter) (counts []int32, ok bool) {
+	t, ok := s.test(f)
+	if !ok {
+		return nil, false
+	}
 	counts = make([]int32, len(s.places))
-	for _, ch := range s.chunks[lo:] {
-		if ch.day*dayMicros >= t.to {
-			break
-		}
+	for _, ch := range s.days(&t) {
 		ch.count(&t, counts)
 	}
 	return counts, true

@@ -59,6 +59,7 @@ type ArticleStore interface {
 	// PlacePoints calls fn once per place matching f, with its mention
 	// count only: the input of tiles and clusters.
 	PlacePoints(ctx context.Context, f Filter, fn func(*ClusterPoint) error) error
+	Timeliner
 	// Mentions calls fn once per mention matching f, newest first.
 	Mentions(ctx context.Context, f Filter, fn func(*MentionRow) error) error
 	// CountPlaces and CountMentions count what PlaceSummaries and Mentions

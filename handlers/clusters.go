@@ -91,7 +91,7 @@ func (s *Server) buildIndex(ctx context.Context, f geo.Filter) (*geo.ClusterInde
 	defer cancel()
 	f.BBox, f.Limit, f.Offset = nil, 0, 0
 	var pts []geo.ClusterPoint
-	err = s.opts.Points.PlacePoints(ctx, f, func(p *geo.ClusterPoint) error {
+	err = s.opts.Counts.PlacePoints(ctx, f, func(p *geo.ClusterPoint) error {
 		pts = append(pts, *p)
 		return nil
 	})

@@ -77,6 +77,9 @@ func testGolden(t *testing.T, base string) {
 		{"landing.json", "/", "application/json"},
 		{"landing.html", "/", "text/html"},
 		{"tiles.json", "/tiles.json", ""},
+		{"timeline-day.json", "/timeline", ""},
+		{"timeline-place-week.json", "/places/1/timeline?interval=week&from=2026-02-20&to=2026-03-10", ""},
+		{"timeline-month-q.json", "/timeline?interval=month&q=libya", ""},
 	} {
 		t.Run(c.file, func(t *testing.T) {
 			res, body := do(t, "GET", base+c.path, "", "", "Accept", c.accept)

@@ -56,6 +56,12 @@ func (s *Server) openAPI(w http.ResponseWriter, r *http.Request) {
 				param("from", "query", "Start time or date", str, false), param("to", "query", "End time or date", str, false)),
 			response("GeoJSON", typeGeoJSON)),
 	}
+	timeline := append(itemsParams()[1:], param("interval", "query", "day, week or month (UTC; weeks start on Monday)",
+		map[string]any{"type": "string", "enum": []string{"day", "week", "month"}}, false),
+		param("from", "query", "Start time or date", str, false), param("to", "query", "End time or date", str, false))
+	paths["/timeline"] = get("Mentions and articles per interval", "getTimeline", timeline, response("Timeline", typeJSON))
+	paths["/places/{id}/timeline"] = get("A place's mentions and articles per interval", "getPlaceTimeline",
+		append([]any{param("id", "path", "Place id", integer, true)}, timeline...), response("Timeline", typeJSON))
 	for _, c := range collectionInfo {
 		base := "/collections/" + c.id
 		paths[base] = get(c.title, "describe_"+c.id, nil, response("Collection", typeJSON))

@@ -29,9 +29,16 @@ type Options struct {
 	SpoolDir       string        // where answers larger than 1 MB wait to be sent; default os.TempDir()
 	MaxHeavy       int           // expensive reads at once (admission.go); default 4
 
-	// Points counts mentions per place for tiles and clusters, such as
-	// an in-memory copy (package columns); default the store.
-	Points geo.PlaceCounter
+	// Counts counts mentions per place and per interval, for tiles,
+	// clusters and timelines, such as an in-memory copy (package
+	// columns); default the store.
+	Counts Counter
+}
+
+// Counter counts mentions per place and per interval.
+type Counter interface {
+	geo.PlaceCounter
+	geo.Timeliner
 }
 
 // Server holds what the handlers need.
@@ -66,8 +73,8 @@ func New(store geo.ArticleStore, parser geo.Geoparser, opts Options) http.Handle
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
 	}
-	if opts.Points == nil {
-		opts.Points = store
+	if opts.Counts == nil {
+		opts.Counts = store
 	}
 	s := &Server{store: store, parser: parser, opts: opts, log: opts.Logger, heavy: make(gate, opts.MaxHeavy)}
 	r := mux.NewRouter()
@@ -76,6 +83,8 @@ func New(store geo.ArticleStore, parser geo.Geoparser, opts Options) http.Handle
 	r.HandleFunc("/articles", s.listArticles).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/articles/{id}", s.getArticle).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/places/{id}", s.getPlace).Methods(http.MethodGet, http.MethodHead)
+	r.HandleFunc("/places/{id}/timeline", s.timeline).Methods(http.MethodGet, http.MethodHead)
+	r.HandleFunc("/timeline", s.timeline).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/features.geojson", s.features).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/", s.landing).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/conformance", s.conformance).Methods(http.MethodGet, http.MethodHead)

@@ -273,6 +273,17 @@ func benchHTTP(t *table, srv *benchServer, more []*geo.Article, wrkSeconds int) 
 	if err := benchTiles(t, client, srv); err != nil {
 		return err
 	}
+	for _, c := range []struct{ name, query string }{
+		{"the whole range by day (the time slider's histogram)", "interval=day"},
+		{"France by week, mentions of confidence 0.5 or more", "interval=week&country=FR&min_confidence=0.5"},
+		{"a search (\"firefighters\") by month", "interval=month&q=firefighters"},
+	} {
+		l, err := measure(client, []string{srv.base + "/timeline?" + c.query}, 20, true)
+		if err != nil {
+			return err
+		}
+		t.row("/timeline, "+c.name, fmt.Sprintf("p50 %s, p99 %s", ms(l.p50), ms(l.p99)), fmt.Sprintf("%d bytes gzipped", l.bytes))
+	}
 	if wrkSeconds > 0 {
 		tileURL := srv.base + "/tiles/5/16/10.mvt"
 		featURL := srv.base + "/features.geojson?bbox=-5,42,8.5,51.2"

@@ -53,7 +53,7 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) error {
 	}
 	opts := cfg.apiOptions()
 	opts.Logger = log
-	opts.Points = loadColumnsInBackground(bg, &wg, log, store)
+	opts.Counts = loadColumnsInBackground(bg, &wg, log, store)
 	if len(urls) > 0 {
 		fetcher := feeds.NewFetcher()
 		fetcher.AllowPrivate = cfg.allowPrivate

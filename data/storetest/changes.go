@@ -93,8 +93,9 @@ func mentionCount(arts []*geo.Article) int {
 }
 
 // RunCounter checks a PlaceCounter made over a store, such as the
-// in-memory copy of package columns: for every filter it counts as the
-// oracle does, once made and after later writes, which it must follow.
+// in-memory copy of package columns: for every filter it counts (and
+// draws timelines, if it does) as the oracle does, once made and after
+// later writes, which it must follow.
 // counter makes the counter over a store holding part of the fixture.
 func RunCounter(t *testing.T, open func(t *testing.T) geo.ArticleStore, counter func(t *testing.T, s geo.ArticleStore) geo.PlaceCounter) {
 	ctx := context.Background()
@@ -120,9 +121,12 @@ func RunCounter(t *testing.T, open func(t *testing.T) geo.ArticleStore, counter 
 	t.Run("followed", func(t *testing.T) { checkCounts(t, c, arts) })
 }
 
-// checkCounts checks c's PlacePoints against the oracle over arts, for
-// every filter.
+// checkCounts checks c's PlacePoints, and its timelines if it draws
+// them, against the oracle over arts, for every filter.
 func checkCounts(t *testing.T, c geo.PlaceCounter, arts []*geo.Article) {
+	if tl, ok := c.(geo.Timeliner); ok {
+		CheckTimeline(t, tl, arts)
+	}
 	for _, fc := range filterCases() {
 		_, wantPlaces := expected(arts, fc.keep)
 		want := map[string]int{}

@@ -39,6 +39,7 @@ func Run(t *testing.T, open func(t *testing.T) geo.ArticleStore) {
 		{"TotalsUnderConcurrentWrites", testConcurrentTotals},
 		{"SourceHistory", testSourceHistory},
 		{"ChangeLog", testChangeLog},
+		{"Timeline", testTimeline},
 	} {
 		t.Run(c.name, func(t *testing.T) { c.test(t, open(t)) })
 	}

@@ -1,0 +1,53 @@
+package columns
+
+import (
+	"context"
+	"time"
+
+	"mentionmap/geo"
+)
+
+// Timeline calls fn for each bin of interval i with mentions matching f,
+// oldest first, as the store's Timeline does. A chunk is one UTC day, and
+// every interval's bins are whole days, so each chunk falls in one bin.
+func (c *Store) Timeline(ctx context.Context, f geo.Filter, i geo.Interval, fn func(*geo.TimeBin) error) error {
+	if !Answers(f) {
+		return c.store.Timeline(ctx, f, i, fn)
+	}
+	s, err := c.current(ctx)
+	if err != nil {
+		return err
+	}
+	if s == nil { // not loaded yet
+		return c.store.Timeline(ctx, f, i, fn)
+	}
+	return s.timeline(f, i, fn)
+}
+
+// timeline bins the mentions of s matching f.
+func (s *snapshot) timeline(f geo.Filter, i geo.Interval, fn func(*geo.TimeBin) error) error {
+	t, ok := s.test(f)
+	if !ok {
+		return nil
+	}
+	var bin geo.TimeBin
+	seen := map[int64]bool{}
+	for _, ch := range s.days(&t) {
+		m, a := ch.tally(&t, seen)
+		if m == 0 {
+			continue
+		}
+		start := i.Start(time.UnixMicro(ch.day * dayMicros))
+		if bin.Mentions > 0 && !start.Equal(bin.Start) {
+			if err := fn(&bin); err != nil {
+				return err
+			}
+			bin = geo.TimeBin{}
+		}
+		bin.Start, bin.Mentions, bin.Articles = start, bin.Mentions+m, bin.Articles+a
+	}
+	if bin.Mentions > 0 {
+		return fn(&bin)
+	}
+	return nil
+}
