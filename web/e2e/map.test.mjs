@@ -84,3 +84,31 @@ test("the world view shows clusters, and a time filter changes the count", async
   await page.screenshot({ path: "e2e/out/map-world.png" });
   await page.close();
 });
+
+test("the time slider draws a histogram; brushing it sets a time range, and play steps it", async () => {
+  const { page, errors } = await openPage("#2/25/10");
+  await page.waitForFunction(() => document.querySelectorAll("#timebar rect").length > 0, null, { timeout: 10000 });
+  const before = Number(await page.locator("#count").getAttribute("data-mentions"));
+  const box = await page.locator("#timebar svg").boundingBox();
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width * 0.55, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.99, y, { steps: 5 });
+  await page.mouse.up();
+  await page.waitForFunction((n) => Number(document.getElementById("count").dataset.mentions) !== n, before, { timeout: 10000 });
+  const after = Number(await page.locator("#count").getAttribute("data-mentions"));
+  assert.ok(after > 0 && after < before, `count went from ${before} to ${after}`);
+  assert.match(page.url(), /from=\d{4}-\d\d-\d\d&to=\d{4}-\d\d-\d\d/, "the range is not kept in the URL");
+  assert.ok(await page.locator("#timebar rect.sel").count() > 0, "the chosen bins are not shaded");
+  // Play from the start: the range moves on.
+  await page.mouse.dblclick(box.x + box.width / 2, y);
+  await page.waitForFunction(() => !/from=/.test(location.hash), null, { timeout: 10000 });
+  await page.locator("#timebar button").click();
+  await page.waitForFunction(() => /from=/.test(location.hash), null, { timeout: 10000 });
+  const first = new URL(page.url()).hash.match(/from=([\d-]+)/)[1];
+  await page.waitForFunction((f) => { const m = location.hash.match(/from=([\d-]+)/); return m && m[1] > f; }, first, { timeout: 10000 });
+  await page.locator("#timebar button").click();
+  assert.deepEqual(errors, []);
+  await page.screenshot({ path: "e2e/out/map-timebar.png" });
+  await page.close();
+});

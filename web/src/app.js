@@ -2,6 +2,7 @@
 // server, with filters kept in the URL so a view can be shared.
 import L from "leaflet";
 import { feature } from "topojson-client";
+import { timebar } from "./timebar.js";
 
 const FILTERS = ["from", "to", "q", "country", "kind", "demonyms"];
 const form = document.getElementById("filters");
@@ -110,6 +111,7 @@ async function refresh() {
     if (gen !== generation) return; // a newer view is loading
     drawClusters(clusters.features);
     drawArticles(mentions.features);
+    slider.update().catch((err) => { statusEl.textContent = "Could not load the timeline: " + err.message; });
     const n = clusters.features.reduce((s, f) => s + f.properties.mentions, 0);
     countEl.textContent = `${n} mention${n === 1 ? "" : "s"} in view`;
     countEl.dataset.mentions = n;
@@ -172,9 +174,22 @@ function placePopup(p, popup) {
       const plural = (n, w) => `${n} ${w}${n === 1 ? "" : "s"}`;
       div.querySelector("p").outerHTML = `<p>${plural(s.mentions, "mention")} in ${plural(s.articles, "article")}</p><ul>${items.join("")}</ul>`;
       popup.update();
+      return sparkline(div, p.place_id).then(() => popup.update());
     })
     .catch((err) => { div.querySelector("p").textContent = "Could not load: " + err.message; });
   return div;
+}
+
+// sparkline adds to div the place's mentions per day over the last 90 days.
+async function sparkline(div, id) {
+  const day = 86400000, today = new Date();
+  const from = new Date(today.getTime() - 89 * day).toISOString().slice(0, 10);
+  const tl = await getJSON(`/places/${id}/timeline?interval=day&from=${from}&to=${today.toISOString().slice(0, 10)}`);
+  const max = Math.max(1, ...tl.bins.map((b) => b.mentions));
+  const pts = tl.bins.map((b, i) => `${i},${(20 - (20 * b.mentions) / max).toFixed(1)}`).join(" ");
+  const fig = L.DomUtil.create("figure", "mm-spark", div);
+  fig.innerHTML = `<svg viewBox="0 0 ${Math.max(1, tl.bins.length - 1)} 20" preserveAspectRatio="none"><polyline points="${pts}"/></svg>
+    <figcaption>${tl.mentions} mentions in the last 90 days</figcaption>`;
 }
 
 // --- articles in view ---------------------------------------------------------
@@ -204,6 +219,16 @@ function drawArticles(mentions) {
 }
 
 // --- wiring -----------------------------------------------------------------
+
+const slider = timebar(document.getElementById("timebar"), {
+  getJSON,
+  filters: filterParams,
+  setRange(from, to) {
+    form.elements.from.value = from;
+    form.elements.to.value = to;
+    refreshSoon();
+  },
+});
 
 let timer;
 function refreshSoon() { clearTimeout(timer); timer = setTimeout(refresh, 150); }
