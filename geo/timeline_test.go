@@ -40,3 +40,25 @@ func TestIntervalStart(t *testing.T) {
 		}
 	}
 }
+
+// FuzzInterval: any name parses to a known interval or EINVALID, and a
+// bin holds its own start and ends after it.
+func FuzzInterval(f *testing.F) {
+	for _, s := range []string{"", "day", "week", "month", "hour"} {
+		f.Add(s, int64(1767225600))
+	}
+	f.Fuzz(func(t *testing.T, name string, unix int64) {
+		i, err := ParseInterval(name)
+		if err != nil {
+			if ErrorCode(err) != EINVALID {
+				t.Fatalf("%q: %v", name, err)
+			}
+			return
+		}
+		at := time.Unix(unix%(1<<35), 0)
+		start := i.Start(at)
+		if start.After(at) || !i.Next(start).After(at) || i.Start(start) != start {
+			t.Fatalf("%s of %v: bin [%v, %v)", i, at, start, i.Next(start))
+		}
+	})
+}
