@@ -68,30 +68,16 @@ func testFollower(t *testing.T, open twoProcesses) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const url = "https://www.star-telegram.com/"
-	arts := []*geo.Article{
-		{URL: url + "1", Text: "The Arlington school board met on Tuesday in Arlington, Texas."},
-		{URL: url + "2", Text: "Traffic between Fort Worth and Dallas, Texas slowed on Friday."},
-	}
-	if _, err := geo.IngestBatch(ctx, storeA, pa, arts); err != nil {
+	if _, err := geo.IngestBatch(ctx, storeA, pa, paperArticles()); err != nil {
 		t.Fatal(err)
 	}
-	const next = "MANSFIELD — The City Council voted on Monday to refinance the debt of the city."
-	source := geo.SourceKey("", url+"3")
-	where := func(p *gazetteer.Parser) string {
-		ms := p.ParseFrom(source, next)
-		if len(ms) == 0 {
-			t.Fatal("no mention")
-		}
-		return ms[0].Place.Country + "." + ms[0].Place.Admin1
-	}
-	if got := where(pb); got == "US.TX" {
+	if got := whereNext(t, pb); got == "US.TX" {
 		t.Fatalf("B puts Mansfield in %s before it has learnt anything; the test cannot tell", got)
 	}
 	if n, err := fb.CatchUp(ctx); err != nil || n != 2 {
 		t.Fatalf("B learnt %d articles (%v), want A's 2", n, err)
 	}
-	if a, b := where(pa), where(pb); a != "US.TX" || b != a {
+	if a, b := whereNext(t, pa), whereNext(t, pb); a != "US.TX" || b != a {
 		t.Errorf("A puts Mansfield in %s and B in %s, want both US.TX", a, b)
 	}
 	if n, err := fa.CatchUp(ctx); err != nil || n != 0 {
