@@ -25,7 +25,7 @@ import (
 // search text or pick one place or mention go to the store itself.
 type Store struct {
 	store Source
-	snap atomic.Pointer[snapshot] // nil until Load has run
+	snap  atomic.Pointer[snapshot] // nil until Load has run
 
 	mu    sync.Mutex // one writer of the copy
 	dicts dicts
