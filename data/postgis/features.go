@@ -58,6 +58,10 @@ func streamFrom(ctx context.Context, db *pgxpool.Pool, what, q string, args []an
 
 // Mentions calls fn for each mention matching f, newest first.
 func (s *Store) Mentions(ctx context.Context, f geo.Filter, fn func(*geo.MentionRow) error) error {
+	ctx, err := s.searchable(ctx, f)
+	if err != nil {
+		return err
+	}
 	cond, args := where(f)
 	q, args := page(`SELECT `+mentionCols+`, a.id, a.title, COALESCE(a.url, ''), a.source, a.time`+matching+cond+
 		` ORDER BY m.time DESC, m.id DESC`, args, f)
@@ -76,6 +80,10 @@ func (s *Store) Mentions(ctx context.Context, f geo.Filter, fn func(*geo.Mention
 // PlaceSummaries calls fn for each place with mentions matching f, most
 // mentioned first, with its totals and its three newest articles.
 func (s *Store) PlaceSummaries(ctx context.Context, f geo.Filter, fn func(*geo.PlaceSummary) error) error {
+	ctx, err := s.searchable(ctx, f)
+	if err != nil {
+		return err
+	}
 	cond, args := where(f)
 	q := `SELECT ` + placeCols + `, ps.mentions, ps.articles, ps.first, ps.last, ps.latest
 		FROM place_stats ps JOIN places p ON p.id = ps.place_id WHERE ` + cond + ` ORDER BY ps.mentions DESC, p.id`
@@ -154,6 +162,10 @@ func (s *Store) refs(ctx context.Context, ids []int64) (map[int64]geo.ArticleRef
 // PlacePoints calls fn for each place with mentions matching f, with its
 // mention count: the input of the cluster index.
 func (s *Store) PlacePoints(ctx context.Context, f geo.Filter, fn func(*geo.ClusterPoint) error) error {
+	ctx, err := s.searchable(ctx, f)
+	if err != nil {
+		return err
+	}
 	cond, args := where(f)
 	q := `SELECT p.id, ST_X(p.geom), ST_Y(p.geom), p.name, p.kind, p.country, count(*)` + matching + cond + ` GROUP BY p.id`
 	if placeOnly(f) {
@@ -189,6 +201,10 @@ func (s *Store) CountPlaces(ctx context.Context, f geo.Filter) (int, error) {
 }
 
 func (s *Store) count(ctx context.Context, expr string, f geo.Filter) (int, error) {
+	ctx, err := s.searchable(ctx, f)
+	if err != nil {
+		return 0, err
+	}
 	cond, args := where(f)
 	var n int
 	if err := s.reader(ctx).QueryRow(ctx, `SELECT `+expr+matching+cond, args...).Scan(&n); err != nil {

@@ -25,7 +25,7 @@ func where(f geo.Filter) (string, []any) {
 		w.add("m.time < " + w.arg(*f.To))
 	}
 	if !f.Query.IsZero() {
-		w.add("a.search @@ to_tsquery('simple', " + w.arg(tsQuery(f.Query)) + ")")
+		w.add("a.id IN (SELECT article_id FROM article_search WHERE search @@ to_tsquery('simple', " + w.arg(tsQuery(f.Query)) + "))")
 	}
 	if f.Country != "" {
 		w.add("p.country = " + w.arg(f.Country))

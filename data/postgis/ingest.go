@@ -53,6 +53,7 @@ func (s *Store) IngestBatch(ctx context.Context, arts []*geo.Article) ([]bool, e
 	}
 	s.saw(version) // this process reads its own writes
 	s.version.wrote(version)
+	s.search.committed()
 	for i, id := range existing {
 		got, err := s.Article(ctx, id, geo.MaxMentions, 0)
 		if err != nil {

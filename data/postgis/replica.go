@@ -46,21 +46,22 @@ func (s *Store) UseReplica(ctx context.Context, dsn string) error {
 	if err != nil {
 		return geo.Wrap(geo.EUNAVAILABLE, err, "cannot reach the replica %s: %s", Redact(dsn), pgText(err))
 	}
-	s.replica = &replica{pool: pool}
+	s.replica.Store(&replica{pool: pool})
 	return nil
 }
 
 // ReplicaReads counts the reads that the standby served.
 func (s *Store) ReplicaReads() int64 {
-	if s.replica == nil {
+	r := s.replica.Load()
+	if r == nil {
 		return 0
 	}
-	return s.replica.reads.Load()
+	return r.reads.Load()
 }
 
 // saw records a version of the primary.
 func (s *Store) saw(v int64) {
-	if r := s.replica; r != nil {
+	if r := s.replica.Load(); r != nil {
 		for cur := r.seen.Load(); v > cur && !r.seen.CompareAndSwap(cur, v); cur = r.seen.Load() {
 		}
 	}
@@ -68,8 +69,8 @@ func (s *Store) saw(v int64) {
 
 // reader is the pool a read goes to: the standby when it is current.
 func (s *Store) reader(ctx context.Context) *pgxpool.Pool {
-	r := s.replica
-	if r == nil {
+	r := s.replica.Load()
+	if r == nil || ctx.Value(primaryOnly{}) != nil {
 		return s.db
 	}
 	want := r.seen.Load()

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -23,12 +24,13 @@ var migrations embed.FS
 
 // Store is the PostgreSQL + PostGIS implementation of geo.ArticleStore.
 type Store struct {
-	db      *pgxpool.Pool // the primary: writes, and reads while the replica lags
-	replica *replica      // optional
+	db      *pgxpool.Pool           // the primary: writes, and reads while the replica lags
+	replica atomic.Pointer[replica] // optional; set once, after Open
 	log     *slog.Logger
 	leases  leases
 	version versionCache
-	writer  string // names this process's changes (changes.go)
+	writer  string    // names this process's changes (changes.go)
+	search  *searcher // fills the search index after commits
 }
 
 var (
@@ -79,14 +81,17 @@ func Open(ctx context.Context, dsn string, log *slog.Logger) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
+	s.search = newSearcher(s)
+	s.search.committed() // what an earlier process left
 	return s, nil
 }
 
 // Close closes the pool.
 func (s *Store) Close() error {
+	s.search.stop()
 	s.leases.close()
-	if s.replica != nil {
-		s.replica.pool.Close()
+	if r := s.replica.Load(); r != nil {
+		r.pool.Close()
 	}
 	s.db.Close()
 	return nil

@@ -13,6 +13,10 @@ import (
 // f, oldest first, with their count and their articles'. date_trunc's
 // weeks start on Monday, as geo.Week's do.
 func (s *Store) Timeline(ctx context.Context, f geo.Filter, i geo.Interval, fn func(*geo.TimeBin) error) error {
+	ctx, err := s.searchable(ctx, f)
+	if err != nil {
+		return err
+	}
 	cond, args := where(f)
 	args = append(args, string(i))
 	bin := `date_trunc($` + strconv.Itoa(len(args)) + `, m.time AT TIME ZONE 'UTC')`

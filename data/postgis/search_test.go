@@ -1,0 +1,64 @@
+package postgis_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/paulmach/orb"
+
+	"mentionmap/data/postgis"
+	"mentionmap/data/postgis/pgtest"
+	"mentionmap/geo"
+)
+
+// TestSearchCatchesUp: the search index is filled after commits, yet a
+// search always finds what was committed before it, whichever process
+// wrote it, even one that stopped before it indexed anything.
+func TestSearchCatchesUp(t *testing.T) {
+	ctx := context.Background()
+	reader, dsn := pgtest.Open(t)
+	paris := geo.Place{Key: "2988507", Name: "Paris", Kind: geo.KindCity, Country: "FR", Point: orb.Point{2.35, 48.85}}
+	for round := range 3 {
+		writer, err := postgis.Open(ctx, dsn, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var arts []*geo.Article
+		for i := range 50 {
+			arts = append(arts, &geo.Article{URL: fmt.Sprintf("https://s.test/%d/%d", round, i),
+				Text: fmt.Sprintf("Talks in Paris on zebra%d and topic%d", round, i),
+				Mentions: []geo.Mention{{Start: 9, End: 14, Text: "Paris", Confidence: 0.9, Place: paris}}})
+		}
+		if _, err := writer.IngestBatch(ctx, arts); err != nil {
+			t.Fatal(err)
+		}
+		writer.Close() // at once: its index round may not have run
+		for _, c := range []struct {
+			q    string
+			want int
+		}{{fmt.Sprintf("zebra%d", round), 50}, {"topic7", round + 1}, {"paris", 50 * (round + 1)}} {
+			tq, _ := geo.ParseQuery(c.q)
+			// The reader's version may be up to 200 ms old; its searches
+			// see the writes once it is not.
+			n, err := countEventually(ctx, reader, geo.Filter{Query: tq}, c.want)
+			if err != nil || n != c.want {
+				t.Errorf("round %d, q=%s: %d (%v), want %d", round, c.q, n, err, c.want)
+			}
+		}
+	}
+}
+
+// countEventually counts f's mentions until it gets want, for up to a
+// second: another process's writes show within one.
+func countEventually(ctx context.Context, s *postgis.Store, f geo.Filter, want int) (int, error) {
+	deadline := time.Now().Add(time.Second)
+	for {
+		n, err := s.CountMentions(ctx, f)
+		if err != nil || n == want || time.Now().After(deadline) {
+			return n, err
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
