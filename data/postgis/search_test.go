@@ -28,7 +28,7 @@ func TestSearchCatchesUp(t *testing.T) {
 		var arts []*geo.Article
 		for i := range 50 {
 			arts = append(arts, &geo.Article{URL: fmt.Sprintf("https://s.test/%d/%d", round, i),
-				Text: fmt.Sprintf("Talks in Paris on zebra%d and topic%d", round, i),
+				Text:     fmt.Sprintf("Talks in Paris on zebra%d and topic%d", round, i),
 				Mentions: []geo.Mention{{Start: 9, End: 14, Text: "Paris", Confidence: 0.9, Place: paris}}})
 		}
 		if _, err := writer.IngestBatch(ctx, arts); err != nil {
