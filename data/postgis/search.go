@@ -4,6 +4,7 @@ import (
 	"context"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -57,12 +58,22 @@ func (ix *searcher) run() {
 	}
 }
 
-// stop ends the background rounds; what is left is indexed by the next
-// search, in any process.
+// stop ends the background rounds and indexes what this process wrote
+// last, so that a command that stored articles (ingest, migrate) leaves
+// them searchable. Should that fail, the next search, in any process,
+// indexes them.
 func (ix *searcher) stop() {
 	ix.cancel()
 	ix.done.Wait()
+	ctx, cancel := context.WithTimeout(context.Background(), finalSearchRound)
+	defer cancel()
+	if err := ix.catchUp(ctx); err != nil {
+		ix.s.log.Warn("search index: left for the next search", "err", err)
+	}
 }
+
+// finalSearchRound bounds the indexing that Close waits for.
+const finalSearchRound = 30 * time.Second
 
 // catchUp fills article_search up to the store's version.
 func (ix *searcher) catchUp(ctx context.Context) error {

@@ -31,6 +31,7 @@ type Store struct {
 	version versionCache
 	writer  string    // names this process's changes (changes.go)
 	search  *searcher // fills the search index after commits
+	closed  atomic.Bool
 }
 
 var (
@@ -88,6 +89,9 @@ func Open(ctx context.Context, dsn string, log *slog.Logger) (*Store, error) {
 
 // Close closes the pool.
 func (s *Store) Close() error {
+	if s.closed.Swap(true) {
+		return nil
+	}
 	s.search.stop()
 	s.leases.close()
 	if r := s.replica.Load(); r != nil {
