@@ -116,8 +116,15 @@ func (s *Server) features(w http.ResponseWriter, r *http.Request) {
 	if err == nil {
 		err = checkOneOf("f", q.Get("f"), "json", "geojson", "csv")
 	}
+	if err == nil {
+		err = checkOneOf("sort", q.Get("sort"), "mentions", "trend")
+	}
 	if err != nil {
 		writeError(w, r, s.log, err)
+		return
+	}
+	if q.Get("sort") == "trend" {
+		s.trends(w, r, f, q) // no ETag: the window moves with the clock
 		return
 	}
 	if s.answered(w, r) {

@@ -53,7 +53,10 @@ func (s *Server) openAPI(w http.ResponseWriter, r *http.Request) {
 		"/collections": get("Collections", "getCollections", nil, response("Collections", typeJSON)),
 		"/features.geojson": get("Places or mentions as one GeoJSON FeatureCollection", "getFeatures",
 			append(itemsParams()[1:], param("group", "query", "place or mention", map[string]any{"type": "string", "enum": []string{"place", "mention"}}, false),
-				param("from", "query", "Start time or date", str, false), param("to", "query", "End time or date", str, false)),
+				param("from", "query", "Start time or date", str, false), param("to", "query", "End time or date", str, false),
+				param("sort", "query", "mentions (most mentioned first), or trend: the rise over the last window days against the 4 windows before",
+					map[string]any{"type": "string", "enum": []string{"mentions", "trend"}}, false),
+				param("window", "query", "With sort=trend: the window in days, 1 to 90 (default 7)", integer, false)),
 			response("GeoJSON", typeGeoJSON)),
 	}
 	timeline := append(itemsParams()[1:], param("interval", "query", "day, week or month (UTC; weeks start on Monday)",
