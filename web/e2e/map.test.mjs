@@ -112,3 +112,15 @@ test("the time slider draws a histogram; brushing it sets a time range, and play
   await page.screenshot({ path: "e2e/out/map-timebar.png" });
   await page.close();
 });
+
+test("the Rising list ranks places for the week before the chosen end, and a click goes there", async () => {
+  const { page, errors } = await openPage("#2/25/10");
+  await page.fill('input[name="to"]', "2026-10-14"); // the demo's last article is of 12 October
+  await page.waitForFunction(() => document.querySelectorAll("#rising li small").length > 0, null, { timeout: 10000 });
+  const zoom = () => page.evaluate(() => Number(location.hash.slice(1).split("/")[0]));
+  await page.locator("#rising li").first().click();
+  await page.waitForFunction(() => Number(location.hash.slice(1).split("/")[0]) >= 6, null, { timeout: 10000 });
+  assert.ok(await zoom() >= 6, "the map did not go to the rising place");
+  assert.deepEqual(errors, []);
+  await page.close();
+});

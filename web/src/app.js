@@ -9,6 +9,7 @@ const form = document.getElementById("filters");
 const countEl = document.getElementById("count");
 const statusEl = document.getElementById("status");
 const listEl = document.getElementById("articles");
+const risingEl = document.getElementById("rising");
 
 // --- state in the URL: #zoom/lat/lon&from=...&q=... -------------------------
 
@@ -112,6 +113,7 @@ async function refresh() {
     drawClusters(clusters.features);
     drawArticles(mentions.features);
     slider.update().catch((err) => { statusEl.textContent = "Could not load the timeline: " + err.message; });
+    drawRising(gen).catch((err) => { risingEl.textContent = "Could not load: " + err.message; });
     const n = clusters.features.reduce((s, f) => s + f.properties.mentions, 0);
     countEl.textContent = `${n} mention${n === 1 ? "" : "s"} in view`;
     countEl.dataset.mentions = n;
@@ -190,6 +192,29 @@ async function sparkline(div, id) {
   const fig = L.DomUtil.create("figure", "mm-spark", div);
   fig.innerHTML = `<svg viewBox="0 0 ${Math.max(1, tl.bins.length - 1)} 20" preserveAspectRatio="none"><polyline points="${pts}"/></svg>
     <figcaption>${tl.mentions} mentions in the last 90 days</figcaption>`;
+}
+
+// --- what is rising ----------------------------------------------------------
+
+// drawRising lists the places that rose most in the week before the "to"
+// filter (or now), under the other filters.
+async function drawRising(gen) {
+  const p = filterParams();
+  p.delete("from");
+  p.set("sort", "trend");
+  p.set("limit", "5");
+  const fc = await getJSON("/features.geojson?" + p);
+  if (gen !== generation) return;
+  risingEl.replaceChildren();
+  for (const f of fc.features.filter((f) => f.properties.trend > 0)) {
+    const { name, mentions, baseline } = f.properties;
+    const li = document.createElement("li");
+    li.innerHTML = `${esc(name)} <small>${mentions} this week, ${baseline.toFixed(1)} a week before</small>`;
+    const [lon, lat] = f.geometry.coordinates;
+    li.addEventListener("click", () => map.setView([lat, lon], Math.max(map.getZoom(), 6)));
+    risingEl.appendChild(li);
+  }
+  if (!risingEl.children.length) risingEl.innerHTML = `<li>Nothing rose in the week to ${esc(fc.window_end.slice(0, 10))}.</li>`;
 }
 
 // --- articles in view ---------------------------------------------------------

@@ -42,7 +42,8 @@ export function timebar(el, { getJSON, filters, setRange }) {
     const max = Math.max(1, ...bins.map((b) => b.mentions));
     bins.forEach((b, i) => {
       const r = document.createElementNS(SVG, "rect");
-      const h = b.mentions ? Math.max(2, (100 * b.mentions) / max) : 0;
+      // A square-root scale: one busy bin does not flatten all the others.
+      const h = b.mentions ? Math.max(4, 100 * Math.sqrt(b.mentions / max)) : 0;
       r.setAttribute("x", i + 0.05); r.setAttribute("width", 0.9);
       r.setAttribute("y", 100 - h); r.setAttribute("height", h);
       const inside = (!from || lastDay(b.start) >= from) && (!to || b.start <= to);
