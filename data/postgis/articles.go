@@ -161,27 +161,30 @@ func (s *Store) Lessons(ctx context.Context, ids []int64, fn func(source string,
 }
 
 // lessons calls fn for each article with its mentions' confidence and
-// their places' kind, country and admin1, read from the primary, which
-// has every article that Changes or the history named.
+// their places' kind, country and admin1, read in one query from the
+// primary, which has every article that Changes or the history named.
 func (s *Store) lessons(ctx context.Context, arts []geo.SourceArticle, fn func(source string, ms []geo.Mention) error) error {
+	ids := make([]int64, len(arts))
+	for i, a := range arts {
+		ids[i] = a.ID
+	}
+	byArticle := map[int64][]geo.Mention{}
+	err := streamFrom(ctx, s.db, "mentions", `SELECT m.article_id, m.confidence, p.kind, p.country, p.admin1
+		FROM mentions m JOIN places p ON p.id = m.place_id WHERE m.article_id = ANY($1) ORDER BY m.article_id, m.id`,
+		[]any{ids}, func(rows pgx.Rows) error {
+			var id int64
+			var m geo.Mention
+			if err := rows.Scan(&id, &m.Confidence, &m.Place.Kind, &m.Place.Country, &m.Place.Admin1); err != nil {
+				return failed("mentions", err)
+			}
+			byArticle[id] = append(byArticle[id], m)
+			return nil
+		})
 	for _, a := range arts {
-		var ms []geo.Mention
-		err := streamFrom(ctx, s.db, "mentions", `SELECT m.confidence, p.kind, p.country, p.admin1
-			FROM mentions m JOIN places p ON p.id = m.place_id WHERE m.article_id = $1 ORDER BY m.id`,
-			[]any{a.ID}, func(rows pgx.Rows) error {
-				var m geo.Mention
-				if err := rows.Scan(&m.Confidence, &m.Place.Kind, &m.Place.Country, &m.Place.Admin1); err != nil {
-					return failed("mentions", err)
-				}
-				ms = append(ms, m)
-				return nil
-			})
-		if err == nil {
-			err = fn(a.Source, ms)
-		}
 		if err != nil {
 			return err
 		}
+		err = fn(a.Source, byArticle[a.ID])
 	}
-	return nil
+	return err
 }
