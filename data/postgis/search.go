@@ -81,6 +81,11 @@ func (ix *searcher) catchUp(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	return ix.catchUpTo(ctx, v)
+}
+
+// catchUpTo fills article_search up to version v at least.
+func (ix *searcher) catchUpTo(ctx context.Context, v int64) error {
 	for ix.upTo.Load() < v {
 		if err := ix.round(ctx); err != nil {
 			return err
@@ -124,13 +129,20 @@ func (ix *searcher) round(ctx context.Context) error {
 // primaryOnly marks a context whose reads must go to the primary.
 type primaryOnly struct{}
 
-// searchable prepares a read of f: a search first catches the index up,
-// and then reads the primary, where the index was filled.
+// searchable prepares a read of f: a search first catches the index up to
+// the database's version, and then reads the primary, where the index was
+// filled.
 func (s *Store) searchable(ctx context.Context, f geo.Filter) (context.Context, error) {
 	if f.Query.IsZero() {
 		return ctx, nil
 	}
-	if err := s.search.catchUp(ctx); err != nil {
+	// The version as it is now, not as cached: a client that wrote
+	// through another process finds its article.
+	v, err := s.readVersion(ctx)
+	if err == nil {
+		err = s.search.catchUpTo(ctx, v)
+	}
+	if err != nil {
 		return ctx, failed("search", err)
 	}
 	return context.WithValue(ctx, primaryOnly{}, true), nil

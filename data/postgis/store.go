@@ -157,6 +157,11 @@ func (s *Store) Version(ctx context.Context) (int64, error) {
 	if v, ok := s.version.fresh(); ok {
 		return v, nil
 	}
+	return s.readVersion(ctx)
+}
+
+// readVersion reads the version from the primary, whatever is cached.
+func (s *Store) readVersion(ctx context.Context) (int64, error) {
 	var v int64
 	if err := s.db.QueryRow(ctx, `SELECT version FROM meta`).Scan(&v); err != nil {
 		return 0, failed("database", err)
