@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"errors"
 
 	"mentionmap/geo"
 )
@@ -37,25 +36,22 @@ func (s *Store) Changes(ctx context.Context, since int64) (version int64, change
 	if err := tx.QueryRowContext(ctx, `SELECT version FROM meta`).Scan(&version); err != nil {
 		return 0, nil, failed("changes", err)
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT version, writer, articles FROM changes WHERE version > ? ORDER BY version`, since)
+	err = streamOn(ctx, tx, "changes", `SELECT version, writer, articles FROM changes WHERE version > ? ORDER BY version`,
+		[]any{since}, func(rows *sql.Rows) error {
+			var c geo.Change
+			var writer, list string
+			if err := rows.Scan(&c.Version, &writer, &list); err != nil {
+				return failed("changes", err)
+			}
+			if err := json.Unmarshal([]byte(list), &c.Articles); err != nil {
+				return failed("changes", err)
+			}
+			c.Mine = writer == s.writer
+			changes = append(changes, c)
+			return nil
+		})
 	if err != nil {
-		return 0, nil, failed("changes", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var c geo.Change
-		var writer, list string
-		if err := rows.Scan(&c.Version, &writer, &list); err != nil {
-			return 0, nil, failed("changes", err)
-		}
-		if err := json.Unmarshal([]byte(list), &c.Articles); err != nil {
-			return 0, nil, failed("changes", err)
-		}
-		c.Mine = writer == s.writer
-		changes = append(changes, c)
-	}
-	if err := rows.Err(); err != nil {
-		return 0, nil, failed("changes", err)
+		return 0, nil, err
 	}
 	return version, changes, nil
 }
@@ -75,58 +71,40 @@ func (s *Store) MentionFacts(ctx context.Context, ids []int64, fn func(*geo.Ment
 		where, args = " WHERE m.article_id "+inIDs, []any{idList(ids)}
 	}
 	places := map[int64]geo.ClusterPoint{}
-	err = scanAll(ctx, tx, `SELECT id, name, kind, country, lon, lat FROM places WHERE id IN
+	err = streamOn(ctx, tx, "mention facts", `SELECT id, name, kind, country, lon, lat FROM places WHERE id IN
 		(SELECT DISTINCT m.place_id FROM mentions m`+where+`)`, args, func(rows *sql.Rows) error {
 		var p geo.ClusterPoint
-		err := rows.Scan(&p.ID, &p.Name, &p.Kind, &p.Country, &p.Point[0], &p.Point[1])
+		if err := rows.Scan(&p.ID, &p.Name, &p.Kind, &p.Country, &p.Point[0], &p.Point[1]); err != nil {
+			return failed("mention facts", err)
+		}
 		places[p.ID] = p
-		return err
+		return nil
 	})
 	if err != nil {
 		return err
 	}
 	sources := map[int64]string{}
-	err = scanAll(ctx, tx, `SELECT a.id, a.source FROM articles a WHERE a.id IN
+	err = streamOn(ctx, tx, "mention facts", `SELECT a.id, a.source FROM articles a WHERE a.id IN
 		(SELECT DISTINCT m.article_id FROM mentions m`+where+`)`, args, func(rows *sql.Rows) error {
 		var id int64
 		var src string
-		err := rows.Scan(&id, &src)
+		if err := rows.Scan(&id, &src); err != nil {
+			return failed("mention facts", err)
+		}
 		sources[id] = src
-		return err
+		return nil
 	})
 	if err != nil {
 		return err
 	}
 	var f geo.MentionFact
 	var place int64
-	return scanAll(ctx, tx, `SELECT m.article_id, m.time * 1000000, m.confidence, m.demonym, m.place_id
+	return streamOn(ctx, tx, "mention facts", `SELECT m.article_id, m.time * 1000000, m.confidence, m.demonym, m.place_id
 		FROM mentions m`+where, args, func(rows *sql.Rows) error {
 		if err := rows.Scan(&f.ArticleID, &f.Time, &f.Confidence, &f.Demonym, &place); err != nil {
-			return err
+			return failed("mention facts", err)
 		}
 		f.Source, f.Place = sources[f.ArticleID], places[place]
 		return fn(&f)
 	})
-}
-
-// scanAll runs q in tx and calls row for each row. An error of row that
-// is not a *geo.Error, such as a scan's, is internal.
-func scanAll(ctx context.Context, tx *sql.Tx, q string, args []any, row func(*sql.Rows) error) error {
-	rows, err := tx.QueryContext(ctx, q, args...)
-	if err != nil {
-		return failed("mention facts", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		if err := row(rows); err != nil {
-			if _, ours := errors.AsType[*geo.Error](err); ours {
-				return err
-			}
-			return failed("mention facts", err)
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return failed("mention facts", err)
-	}
-	return nil
 }

@@ -16,7 +16,17 @@ import (
 // failures become internal errors named by what; an error from row is
 // returned as it is (row wraps its own scan errors with failed).
 func (s *Store) stream(ctx context.Context, what, q string, args []any, row func(*sql.Rows) error) error {
-	rows, err := s.r.QueryContext(ctx, q, args...)
+	return streamOn(ctx, s.r, what, q, args, row)
+}
+
+// queryer is a pool or a transaction.
+type queryer interface {
+	QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error)
+}
+
+// streamOn is stream on db, which may be a transaction.
+func streamOn(ctx context.Context, db queryer, what, q string, args []any, row func(*sql.Rows) error) error {
+	rows, err := db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return failed(what, err)
 	}
