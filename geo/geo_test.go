@@ -99,3 +99,24 @@ func BenchmarkFeatureWriter(b *testing.B) {
 		b.SetBytes(int64(buf.Len()))
 	}
 }
+
+func TestLessonBookReplaysInArticleOrder(t *testing.T) {
+	arts := SourceArticles([]int64{3, 1, 2, 4}, map[int64]string{1: "a.test", 2: "", 3: "b.test"})
+	b := NewLessonBook(arts)
+	b.Add(1, Mention{Text: "x"})
+	b.Add(3, Mention{Text: "y"})
+	b.Add(1, Mention{Text: "z"})
+	var got []string
+	b.Replay(func(source string, ms []Mention) error {
+		s := source + ":"
+		for _, m := range ms {
+			s += m.Text
+		}
+		got = append(got, s)
+		return nil
+	})
+	// 2 has no source key and 4 is not stored: neither is replayed.
+	if fmt.Sprint(got) != "[b.test:y a.test:xz]" || fmt.Sprint(b.IDs()) != "[3 1]" {
+		t.Errorf("replayed %v for ids %v", got, b.IDs())
+	}
+}

@@ -39,3 +39,51 @@ func (h *HistoryPicker) Picked() []SourceArticle {
 	slices.Reverse(out)
 	return out
 }
+
+// SourceArticles lists, in the order of ids, the articles to which keys
+// gives a source key: those a store replays for Lessons.
+func SourceArticles(ids []int64, keys map[int64]string) []SourceArticle {
+	var out []SourceArticle
+	for _, id := range ids {
+		if k := keys[id]; k != "" {
+			out = append(out, SourceArticle{ID: id, Source: k})
+		}
+	}
+	return out
+}
+
+// LessonBook gathers the mentions that a store reads for articles, in
+// any order, and replays them article by article, in the articles' order.
+type LessonBook struct {
+	arts     []SourceArticle
+	mentions map[int64][]Mention
+}
+
+// NewLessonBook returns a book for arts.
+func NewLessonBook(arts []SourceArticle) *LessonBook {
+	return &LessonBook{arts: arts, mentions: map[int64][]Mention{}}
+}
+
+// IDs are the articles' ids, for the store's query.
+func (b *LessonBook) IDs() []int64 {
+	ids := make([]int64, len(b.arts))
+	for i, a := range b.arts {
+		ids[i] = a.ID
+	}
+	return ids
+}
+
+// Add records a mention of an article, in the article's order.
+func (b *LessonBook) Add(article int64, m Mention) {
+	b.mentions[article] = append(b.mentions[article], m)
+}
+
+// Replay calls fn for each article, with its source and mentions.
+func (b *LessonBook) Replay(fn func(source string, ms []Mention) error) error {
+	for _, a := range b.arts {
+		if err := fn(a.Source, b.mentions[a.ID]); err != nil {
+			return err
+		}
+	}
+	return nil
+}

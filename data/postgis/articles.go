@@ -151,40 +151,27 @@ func (s *Store) Lessons(ctx context.Context, ids []int64, fn func(source string,
 	if err != nil {
 		return err
 	}
-	var arts []geo.SourceArticle
-	for _, id := range ids {
-		if k, ok := keys[id]; ok && k != "" {
-			arts = append(arts, geo.SourceArticle{ID: id, Source: k})
-		}
-	}
-	return s.lessons(ctx, arts, fn)
+	return s.lessons(ctx, geo.SourceArticles(ids, keys), fn)
 }
 
 // lessons calls fn for each article with its mentions' confidence and
 // their places' kind, country and admin1, read in one query from the
 // primary, which has every article that Changes or the history named.
 func (s *Store) lessons(ctx context.Context, arts []geo.SourceArticle, fn func(source string, ms []geo.Mention) error) error {
-	ids := make([]int64, len(arts))
-	for i, a := range arts {
-		ids[i] = a.ID
-	}
-	byArticle := map[int64][]geo.Mention{}
+	book := geo.NewLessonBook(arts)
 	err := streamFrom(ctx, s.db, "mentions", `SELECT m.article_id, m.confidence, p.kind, p.country, p.admin1
 		FROM mentions m JOIN places p ON p.id = m.place_id WHERE m.article_id = ANY($1) ORDER BY m.article_id, m.id`,
-		[]any{ids}, func(rows pgx.Rows) error {
+		[]any{book.IDs()}, func(rows pgx.Rows) error {
 			var id int64
 			var m geo.Mention
 			if err := rows.Scan(&id, &m.Confidence, &m.Place.Kind, &m.Place.Country, &m.Place.Admin1); err != nil {
 				return failed("mentions", err)
 			}
-			byArticle[id] = append(byArticle[id], m)
+			book.Add(id, m)
 			return nil
 		})
-	for _, a := range arts {
-		if err != nil {
-			return err
-		}
-		err = fn(a.Source, byArticle[a.ID])
+	if err != nil {
+		return err
 	}
-	return err
+	return book.Replay(fn)
 }
