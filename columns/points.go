@@ -14,17 +14,24 @@ func Answers(f geo.Filter) bool {
 	return f.Query.IsZero() && f.PlaceID == 0 && f.MentionID == 0 && f.BBox == nil
 }
 
+// answering returns the snapshot that answers f; ok is false when the
+// store must answer: for a filter the copy cannot answer, or before Load.
+func (c *Store) answering(ctx context.Context, f geo.Filter) (s *snapshot, ok bool, err error) {
+	if !Answers(f) {
+		return nil, false, nil
+	}
+	s, err = c.current(ctx)
+	return s, s != nil, err
+}
+
 // PlacePoints calls fn for each place with mentions matching f, with
 // their count, as the store's PlacePoints does; f's paging is ignored.
 func (c *Store) PlacePoints(ctx context.Context, f geo.Filter, fn func(*geo.ClusterPoint) error) error {
-	if !Answers(f) {
-		return c.store.PlacePoints(ctx, f, fn)
-	}
-	s, err := c.current(ctx)
+	s, ok, err := c.answering(ctx, f)
 	if err != nil {
 		return err
 	}
-	if s == nil { // not loaded yet
+	if !ok {
 		return c.store.PlacePoints(ctx, f, fn)
 	}
 	counts, ok := s.count(f)

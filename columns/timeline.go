@@ -11,14 +11,11 @@ import (
 // oldest first, as the store's Timeline does. A chunk is one UTC day, and
 // every interval's bins are whole days, so each chunk falls in one bin.
 func (c *Store) Timeline(ctx context.Context, f geo.Filter, i geo.Interval, fn func(*geo.TimeBin) error) error {
-	if !Answers(f) {
-		return c.store.Timeline(ctx, f, i, fn)
-	}
-	s, err := c.current(ctx)
+	s, ok, err := c.answering(ctx, f)
 	if err != nil {
 		return err
 	}
-	if s == nil { // not loaded yet
+	if !ok {
 		return c.store.Timeline(ctx, f, i, fn)
 	}
 	return s.timeline(f, i, fn)
