@@ -3,7 +3,6 @@ package postgis_test
 import (
 	"context"
 	"fmt"
-	"os"
 	"testing"
 	"time"
 
@@ -58,7 +57,7 @@ func waitForReplay(t *testing.T, ctx context.Context) {
 		t.Fatal(err)
 	}
 	defer primary.Close(ctx)
-	standby, err := pgx.Connect(ctx, os.Getenv("MENTIONMAP_TEST_POSTGRES_REPLICA"))
+	standby, err := pgx.Connect(ctx, pgtest.Replica(t))
 	if err != nil {
 		t.Fatal(err)
 	}

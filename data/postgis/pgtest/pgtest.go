@@ -22,14 +22,28 @@ import (
 // where they fail.
 func Server(t *testing.T) string {
 	t.Helper()
-	dsn := os.Getenv("MENTIONMAP_TEST_POSTGRES")
-	if dsn == "" && os.Getenv("CI") == "true" {
-		t.Fatal("CI needs MENTIONMAP_TEST_POSTGRES, the DSN of a PostgreSQL server with PostGIS (scripts/pg.sh)")
+	return required(t, "MENTIONMAP_TEST_POSTGRES", "a PostgreSQL server with PostGIS (scripts/pg.sh start DIR)")
+}
+
+// Replica is the DSN of a hot standby of Server (scripts/pg.sh standby),
+// required as Server is.
+func Replica(t *testing.T) string {
+	t.Helper()
+	return required(t, "MENTIONMAP_TEST_POSTGRES_REPLICA", "a hot standby of MENTIONMAP_TEST_POSTGRES (scripts/pg.sh standby)")
+}
+
+// required reads the variable name: a test without it skips, except
+// under CI, where it fails.
+func required(t *testing.T, name, what string) string {
+	t.Helper()
+	v := os.Getenv(name)
+	if v == "" && os.Getenv("CI") == "true" {
+		t.Fatalf("CI needs %s, the DSN of %s", name, what)
 	}
-	if dsn == "" {
-		t.Skip("set MENTIONMAP_TEST_POSTGRES to a PostgreSQL server with PostGIS (scripts/pg.sh start DIR)")
+	if v == "" {
+		t.Skipf("set %s to the DSN of %s", name, what)
 	}
-	return dsn
+	return v
 }
 
 // Open opens a store in a schema of its own on the test server, so
@@ -77,13 +91,7 @@ func Open(t *testing.T) (*postgis.Store, string) {
 // CI, where it fails.
 func OpenWithReplica(t *testing.T) *postgis.Store {
 	t.Helper()
-	replica := os.Getenv("MENTIONMAP_TEST_POSTGRES_REPLICA")
-	if replica == "" && os.Getenv("CI") == "true" {
-		t.Fatal("CI needs MENTIONMAP_TEST_POSTGRES_REPLICA, a hot standby of MENTIONMAP_TEST_POSTGRES (scripts/pg.sh standby)")
-	}
-	if replica == "" {
-		t.Skip("set MENTIONMAP_TEST_POSTGRES_REPLICA to a hot standby of the test server")
-	}
+	replica := Replica(t)
 	s, dsn := Open(t)
 	u, _ := url.Parse(dsn)
 	r, err := url.Parse(replica)
