@@ -188,13 +188,12 @@ type ingestPass struct {
 // the rate of the store alone (the time spent inside IngestBatch).
 func benchIngest(ctx context.Context, t *table, g geo.Geoparser, stores *benchStores, arts []*geo.Article) (int, error) {
 	var passes []ingestPass
-	writers := 1 // as mentionmap ingest does by default
 	for i := range ingestPasses {
 		store, err := stores.open(ctx, i)
 		if err != nil {
 			return 0, err
 		}
-		p, err := ingestOnce(ctx, g, store, arts, writers)
+		p, err := ingestOnce(ctx, g, store, arts)
 		store.Close()
 		if i < ingestPasses-1 {
 			stores.drop(ctx, i)
@@ -206,10 +205,10 @@ func benchIngest(ctx context.Context, t *table, g geo.Geoparser, stores *benchSt
 	}
 	slices.SortFunc(passes, func(a, b ingestPass) int { return cmp.Compare(a.seconds, b.seconds) })
 	med, n := passes[len(passes)/2], float64(len(arts))
-	t.row(fmt.Sprintf("ingest, CLI path: parse and store pipelined, batches of %d, %d writer(s) (median of %d passes)", ingest.BatchSize, writers, ingestPasses),
+	t.row(fmt.Sprintf("ingest, CLI path: parse and store pipelined, batches of %d, one writer (median of %d passes)", ingest.BatchSize, ingestPasses),
 		fmt.Sprintf("%.0f articles/s", n/med.seconds),
 		fmt.Sprintf("%.0f mentions/s; passes %.0f-%.0f articles/s", float64(med.mentions)/med.seconds, n/passes[len(passes)-1].seconds, n/passes[0].seconds))
-	t.row("ingest, the store alone (time inside IngestBatch, summed over writers, same pass)", fmt.Sprintf("%.0f articles/s", n/med.storeSeconds),
+	t.row("ingest, the store alone (time inside IngestBatch, same pass)", fmt.Sprintf("%.0f articles/s", n/med.storeSeconds),
 		fmt.Sprintf("%.0f mentions/s", float64(med.mentions)/med.storeSeconds))
 	return med.mentions, nil
 }
@@ -217,10 +216,9 @@ func benchIngest(ctx context.Context, t *table, g geo.Geoparser, stores *benchSt
 // ingestOnce ingests arts into a new store, as the CLI does: BatchSize
 // articles per transaction, each batch geoparsed on every core while the
 // one before is stored.
-func ingestOnce(ctx context.Context, g geo.Geoparser, store geo.ArticleStore, arts []*geo.Article, writers int) (ingestPass, error) {
+func ingestOnce(ctx context.Context, g geo.Geoparser, store geo.ArticleStore, arts []*geo.Article) (ingestPass, error) {
 	p := ingest.NewReport(io.Discard)
 	b := ingest.NewBatcher(ctx, store, g, p, 0)
-	b.Writers = writers
 	start := time.Now()
 	for _, a := range arts {
 		if err := b.Add(a); err != nil {
