@@ -115,19 +115,16 @@ func fillBins(bins []geo.TimeBin, i geo.Interval, from, to *time.Time) ([]timeli
 	} else {
 		end = i.Next(bins[len(bins)-1].Start)
 	}
-	for t, k := start, 0; t.Before(end); t = i.Next(t) {
+	byStart := make(map[int64]geo.TimeBin, len(bins))
+	for _, b := range bins {
+		byStart[b.Start.Unix()] = b
+	}
+	for t := start; t.Before(end); t = i.Next(t) {
 		if len(out) == maxBins {
 			return nil, geo.Errorf(geo.EINVALID, "the timeline spans more than %d intervals of a %s; give from and to, or a wider interval", maxBins, i)
 		}
-		b := timelineBin{Start: t.Format(time.DateOnly)}
-		for k < len(bins) && bins[k].Start.Before(t) {
-			k++ // before from: cannot happen, as the store filters by from
-		}
-		if k < len(bins) && bins[k].Start.Equal(t) {
-			b.Mentions, b.Articles = bins[k].Mentions, bins[k].Articles
-			k++
-		}
-		out = append(out, b)
+		b := byStart[t.Unix()]
+		out = append(out, timelineBin{Start: t.Format(time.DateOnly), Mentions: b.Mentions, Articles: b.Articles})
 	}
 	return out, nil
 }
