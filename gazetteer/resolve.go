@@ -160,7 +160,11 @@ func (g *Gazetteer) choose(ev *evidence, spans []span) {
 			continue
 		}
 		best, second := math.Inf(-1), math.Inf(-1)
+		towns := s.dateline && g.hasTown(s.entries)
 		for _, e := range s.entries {
+			if towns && g.facts[e.place].kind != kindCity {
+				continue // a dateline names the town a story was filed from
+			}
 			sc := float64(e.prior) + g.support(ev, s.name, e.place)
 			if sc > best {
 				best, second, s.place = sc, best, e.place
@@ -187,6 +191,16 @@ func (g *Gazetteer) choose(ev *evidence, spans []span) {
 			spans[i].place, spans[i].confidence = c.place, c.conf
 		}
 	}
+}
+
+// hasTown reports whether some meaning is a town.
+func (g *Gazetteer) hasTown(es []entry) bool {
+	for _, e := range es {
+		if g.facts[e.place].kind == kindCity {
+			return true
+		}
+	}
+	return false
 }
 
 // sense is the meaning chosen for a name under a qualifier (or -1).

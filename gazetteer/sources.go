@@ -95,6 +95,7 @@ func readCodes(path string) ([]codeName, error) {
 // countryRow is one country from world-countries or countryInfo.txt.
 type countryRow struct {
 	code, name string
+	iso3       string
 	alts       []string
 	demonyms   []string
 	lat, lon   float64
@@ -130,7 +131,7 @@ func readCountries(path string) ([]countryRow, error) {
 		}
 		out := make([]countryRow, 0, len(in))
 		for _, c := range in {
-			r := countryRow{code: c.CCA2, name: c.Name.Common}
+			r := countryRow{code: c.CCA2, name: c.Name.Common, iso3: c.CCA3}
 			r.alts = append([]string{c.Name.Official}, c.AltSpellings...)
 			if len(c.LatLng) == 2 {
 				r.lat, r.lon, r.hasPoint = c.LatLng[0], c.LatLng[1], true
@@ -148,7 +149,7 @@ func readCountries(path string) ([]countryRow, error) {
 		if len(c) < 17 || strings.HasPrefix(line, "#") {
 			continue
 		}
-		r := countryRow{code: c[0], name: c[4]}
+		r := countryRow{code: c[0], name: c[4], iso3: c[1]}
 		r.population, _ = strconv.ParseInt(c[7], 10, 64)
 		r.geonameID, _ = strconv.ParseInt(c[16], 10, 64)
 		out = append(out, r)

@@ -9,6 +9,7 @@ type span struct {
 	common     bool  // the key is a single ordinary English word
 	entries    []entry
 	weak       bool  // a common word or small place: needs support from context
+	dateline   bool  // opens a line in capitals before a dash: "NEW YORK (AP) —"
 	qual       int32 // the area of an "X, Y" qualifier, or -1
 	place      int32 // resolved place
 	confidence float64
@@ -48,6 +49,7 @@ func (g *Gazetteer) spot(d *doc) []span {
 		case d.maxSpans >= 0 && len(spans) >= d.maxSpans:
 			d.extraSpans++ // counted, not kept (ParseLimited)
 		default:
+			s.dateline = d.dateline(&s)
 			spans = append(spans, s)
 		}
 	}

@@ -236,3 +236,23 @@ func sentence(text string, start, end int) string {
 	}
 	return strings.TrimSpace(text[lo:hi])
 }
+
+// dateline reports whether s opens a line in capitals and a dash follows
+// it closely on that line: "NEW YORK (AP) —", "LEXINGTON, Ky. -".
+func (d *doc) dateline(s *span) bool {
+	for t := s.t0; t < s.t1; t++ {
+		if !d.toks[t].upper && d.toks[t].end-d.toks[t].start > 1 {
+			return false
+		}
+	}
+	line := strings.LastIndexByte(d.text[:s.start], '\n') + 1
+	if strings.TrimLeft(d.text[line:s.start], " \t(") != "" {
+		return false
+	}
+	rest := d.text[s.end:min(len(d.text), s.end+32)]
+	if nl := strings.IndexByte(rest, '\n'); nl >= 0 {
+		rest = rest[:nl]
+	}
+	return strings.Contains(rest, "—") || strings.Contains(rest, "–") || strings.Contains(rest, " -") ||
+		strings.HasPrefix(strings.TrimSpace(rest), ")")
+}

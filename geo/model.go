@@ -34,6 +34,19 @@ type Place struct {
 	Admin1     string    `json:"admin1,omitempty"`
 	Population int64     `json:"population,omitempty"`
 	Point      orb.Point `json:"-"`
+	// BBox frames an area (a country or division); nil for a town.
+	BBox *BBox `json:"bbox,omitempty"`
+}
+
+// BBox is an area's extent, [west, south, east, north] in degrees, in the
+// order of RFC 7946 §5. West > east when it crosses the antimeridian.
+type BBox [4]float64
+
+// BBoxes gives the extent of a place by its gazetteer key. The gazetteer
+// implements it, so that handlers serve the extents of stored places
+// without the stores keeping them.
+type BBoxes interface {
+	PlaceBBox(key string) *BBox
 }
 
 // Mention is one place name found in a text. Start and End are byte offsets
@@ -125,4 +138,16 @@ type FeedStatus struct {
 	LastRefused []string `json:"last_refused,omitempty"`
 	// Capped is set when the last poll left items for the next one.
 	Capped bool `json:"capped,omitempty"`
+}
+
+// Contains reports whether p lies in b, across the antimeridian too.
+func (b *BBox) Contains(p orb.Point) bool {
+	lon, lat := p.Lon(), p.Lat()
+	if lat < b[1] || lat > b[3] {
+		return false
+	}
+	if b[0] <= b[2] {
+		return lon >= b[0] && lon <= b[2]
+	}
+	return lon >= b[0] || lon <= b[2]
 }
