@@ -14,7 +14,12 @@ type Parser struct {
 var (
 	_ geo.Geoparser     = (*Parser)(nil)
 	_ geo.LimitedParser = (*Parser)(nil)
+	_ geo.BBoxes        = (*Parser)(nil)
 )
+
+// PlaceBBox returns the extent of the area a place key names (see
+// Gazetteer.PlaceBBox).
+func (p *Parser) PlaceBBox(key string) *geo.BBox { return p.g.PlaceBBox(key) }
 
 // NewParser returns a parser over g that has learnt nothing yet.
 func NewParser(g *Gazetteer) *Parser { return &Parser{g: g, sources: &localities{}} }

@@ -113,6 +113,24 @@ func (o *JSONObject) Bool(k string, v bool) *JSONObject {
 	return o
 }
 
+// BBox adds an extent as [west,south,east,north]; nothing when b is nil,
+// as encoding/json omits an empty pointer field.
+func (o *JSONObject) BBox(k string, b *BBox) *JSONObject {
+	if b == nil {
+		return o
+	}
+	o.key(k)
+	o.B = append(o.B, '[')
+	for i, v := range b {
+		if i > 0 {
+			o.B = append(o.B, ',')
+		}
+		o.B = appendFloat(o.B, v)
+	}
+	o.B = append(o.B, ']')
+	return o
+}
+
 // Raw adds a field whose value is already JSON.
 func (o *JSONObject) Raw(k string, v []byte) *JSONObject {
 	o.key(k)

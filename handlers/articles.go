@@ -143,7 +143,7 @@ func (s *Server) createArticles(w http.ResponseWriter, r *http.Request) {
 	}
 	a.Text = ""
 	w.Header().Set("Location", "/articles/"+itoa(a.ID))
-	writeJSON(w, st, pagedArticle(a, defaultMentions, 0))
+	writeJSON(w, st, s.pagedArticle(a, defaultMentions, 0))
 }
 
 // Pages of an article's mentions.
@@ -159,10 +159,13 @@ type articleAnswer struct {
 	Links []link `json:"links,omitempty"`
 }
 
-func pagedArticle(a *geo.Article, limit, offset int) articleAnswer {
+func (s *Server) pagedArticle(a *geo.Article, limit, offset int) articleAnswer {
 	ans := articleAnswer{Article: a}
 	if a.Mentions == nil {
 		a.Mentions = []geo.Mention{}
+	}
+	for i := range a.Mentions {
+		s.withBBox(&a.Mentions[i].Place)
 	}
 	if next := offset + limit; next < a.MentionCount {
 		ans.Links = []link{{Href: "/articles/" + itoa(a.ID) + "?limit=" + itoa(int64(limit)) + "&offset=" + itoa(int64(next)),
@@ -204,5 +207,5 @@ func (s *Server) getArticle(w http.ResponseWriter, r *http.Request) {
 		writeError(w, r, s.log, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, pagedArticle(a, limit, offset))
+	writeJSON(w, http.StatusOK, s.pagedArticle(a, limit, offset))
 }

@@ -26,5 +26,9 @@ func (s *Server) getPlace(w http.ResponseWriter, r *http.Request) {
 		writeError(w, r, s.log, err)
 		return
 	}
+	s.withBBox(p)
+	for i := range recent {
+		s.withBBox(&recent[i].Mention.Place)
+	}
 	writeJSON(w, http.StatusOK, map[string]any{"place": p, "mentions": recent})
 }

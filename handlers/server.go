@@ -33,6 +33,9 @@ type Options struct {
 	// clusters and timelines, such as an in-memory copy (package
 	// columns); default the store.
 	Counts Counter
+	// BBoxes gives the extents of areas by place key (the gazetteer), for
+	// the bbox property of countries and divisions; optional.
+	BBoxes geo.BBoxes
 }
 
 // Counter counts mentions per place and per interval.

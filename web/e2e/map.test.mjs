@@ -69,6 +69,23 @@ test("markers or clusters appear, and a place opens a popup with an article", as
   await page.close();
 });
 
+test("a country's popup frames the whole country", async () => {
+  const { page, errors } = await openPage("#6/31.5/16");
+  const country = page.locator('path.mm-place[fill="#457b9d"]').first();
+  await country.waitFor({ timeout: 10000 });
+  await country.click({ force: true });
+  const frame = page.locator(".leaflet-popup-content button.mm-frame");
+  await frame.waitFor({ timeout: 10000 });
+  const [w, s, e, n] = (await frame.getAttribute("data-bbox")).split(",").map(Number);
+  const before = page.url();
+  await frame.click();
+  await page.waitForFunction((u) => location.href !== u, before, { timeout: 10000 });
+  const [, lat, lon] = new URL(page.url()).hash.slice(1).split("/").map(Number);
+  assert.ok(lat >= s && lat <= n && lon >= w && lon <= e, `the view's centre ${lat},${lon} is outside ${[w, s, e, n]}`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test("the world view shows clusters, and a time filter changes the count", async () => {
   const { page, errors } = await openPage("#2/25/10");
   assert.ok(await page.locator(".mm-cluster, path.mm-place").count() > 0, "nothing drawn at zoom 2");

@@ -175,11 +175,23 @@ function placePopup(p, popup) {
         <br><small>${esc(m.article.source)} · ${esc(m.article.time.slice(0, 10))}</small><br>${highlight(m.mention.sentence, m.mention.text)}</li>`);
       const plural = (n, w) => `${n} ${w}${n === 1 ? "" : "s"}`;
       div.querySelector("p").outerHTML = `<p>${plural(s.mentions, "mention")} in ${plural(s.articles, "article")}</p><ul>${items.join("")}</ul>`;
+      if (s.bbox) frameButton(div, s.bbox);
       popup.update();
       return sparkline(div, p.place_id).then(() => popup.update());
     })
     .catch((err) => { div.querySelector("p").textContent = "Could not load: " + err.message; });
   return div;
+}
+
+// frameButton lets a country or division be seen whole: its point is one
+// spot in an area, and bbox is [west, south, east, north], west > east
+// across the antimeridian.
+function frameButton(div, [w, s, e, n]) {
+  const b = L.DomUtil.create("button", "mm-frame", div);
+  b.type = "button";
+  b.textContent = "Show the whole area";
+  b.dataset.bbox = [w, s, e, n].join(",");
+  b.addEventListener("click", () => map.fitBounds([[s, w], [n, e < w ? e + 360 : e]]));
 }
 
 // sparkline adds to div the place's mentions per day over the last 90 days.
