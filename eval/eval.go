@@ -167,6 +167,30 @@ func dropTyped(d Doc, offs []int, ms []geo.Mention) []geo.Mention {
 	return out
 }
 
+// Span is a toponym's byte offsets in its document's text.
+type Span struct{ Start, End int }
+
+// Spans gives the byte spans of d's gold toponyms, and of the names that
+// are typed as not scored (see typedNotScored): what a trainer labels by.
+func (d Doc) Spans() (gold, unscored map[Span]bool) {
+	offs := byteOffsets(d.Text)
+	n := len(offs) - 1
+	gold, unscored = map[Span]bool{}, map[Span]bool{}
+	for _, t := range d.Toponyms {
+		if t.Start < 0 || t.End > n || t.Start >= t.End {
+			continue
+		}
+		sp := Span{offs[t.Start], offs[t.End]}
+		switch {
+		case t.Scored():
+			gold[sp] = true
+		case typedNotScored[t.Type]:
+			unscored[sp] = true
+		}
+	}
+	return gold, unscored
+}
+
 // byteOffsets converts code-point offsets to byte offsets.
 func byteOffsets(text string) []int {
 	offs := make([]int, 0, len(text)+1)

@@ -62,8 +62,8 @@ func TestCorpusRegression(t *testing.T) {
 		docs          int
 		minF1, minAcc float64
 	}{
-		{"../../shared/corpora/LGL.jsonl", 150, 0.80, 0.91},
-		{"../../shared/corpora/GeoWebNews.jsonl", 60, 0.77, 0.93},
+		{"../../shared/corpora/LGL.jsonl", 150, 0.85, 0.92},
+		{"../../shared/corpora/GeoWebNews.jsonl", 60, 0.79, 0.94},
 	}
 	for _, fl := range floors {
 		f, err := os.Open(fl.file)

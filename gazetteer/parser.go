@@ -9,6 +9,7 @@ import "mentionmap/geo"
 type Parser struct {
 	g       *Gazetteer
 	sources *localities // what each source's articles were about
+	model   *Model      // the recognizer; nil keeps every resolved candidate
 }
 
 var (
@@ -21,8 +22,24 @@ var (
 // Gazetteer.PlaceBBox).
 func (p *Parser) PlaceBBox(key string) *geo.BBox { return p.g.PlaceBBox(key) }
 
-// NewParser returns a parser over g that has learnt nothing yet.
-func NewParser(g *Gazetteer) *Parser { return &Parser{g: g, sources: &localities{}} }
+// NewParser returns a parser over g, with the embedded recognizer, that
+// has learnt nothing yet.
+func NewParser(g *Gazetteer) *Parser {
+	m, err := DefaultModel()
+	if err != nil {
+		panic(err) // the embedded file is checked by the tests
+	}
+	return &Parser{g: g, sources: &localities{}, model: m}
+}
+
+// Model returns p's recognizer, or nil.
+func (p *Parser) Model() *Model { return p.model }
+
+// WithModel returns a parser like p, learning nothing yet, that
+// recognises places with m; nil keeps every candidate the rules keep.
+func (p *Parser) WithModel(m *Model) *Parser {
+	return &Parser{g: p.g, sources: &localities{}, model: m}
+}
 
 // Parse finds the places text mentions, in text order. Offsets are bytes
 // into text. It never fails: text it cannot read yields fewer mentions.
@@ -57,7 +74,10 @@ func (p *Parser) parse(source, text string, max int) ([]geo.Mention, int) {
 	if max >= 0 {
 		d.maxSpans = 2 * max
 	}
-	spans := g.resolve(d, g.spot(d))
+	spans := g.resolve(d, g.spot(d), p.model != nil)
+	if p.model != nil {
+		spans = p.model.filter(g, d, spans)
+	}
 	p.learn(source, spans)
 	omitted := d.extraSpans
 	if max >= 0 && len(spans) > max {
@@ -86,4 +106,48 @@ func (g *Gazetteer) isDemonym(s span) bool {
 		}
 	}
 	return false
+}
+
+// Candidate is a resolved name the rules keep, with the names of its
+// features: an example for training the recognizer.
+type Candidate struct {
+	Start, End int // bytes
+	Features   []string
+	// Judged is false for the names the rules decide (see judged):
+	// Features is then empty, and Kept says whether the rules keep it.
+	Judged, Kept bool
+}
+
+// Candidates parses text as ParseFrom does, without the recognizer, and
+// describes every candidate. Sources learn from the candidates.
+func (p *Parser) Candidates(source, text string) []Candidate {
+	g := p.g
+	d := newDoc(text)
+	defer d.release()
+	d.ev.home = p.sources.home(source, d.ev.home)
+	d.maxSpans = -1
+	spans := g.resolve(d, g.spot(d), true)
+	var backed []span
+	for _, s := range spans {
+		if !s.unbacked {
+			backed = append(backed, s)
+		}
+	}
+	p.learn(source, backed)
+	repeats := map[int32]int{}
+	for i := range spans {
+		repeats[spans[i].name]++
+	}
+	f := featureSet{named: true}
+	out := make([]Candidate, 0, len(spans))
+	for i := range spans {
+		s := &spans[i]
+		c := Candidate{Start: s.start, End: s.end, Judged: judged(g, s), Kept: !s.unbacked}
+		if c.Judged {
+			g.spanFeatures(d, s, repeats[s.name], &f)
+			c.Features = append([]string(nil), f.names...)
+		}
+		out = append(out, c)
+	}
+	return out
 }

@@ -103,7 +103,10 @@ func (g *Gazetteer) local(ev *evidence, name, i int32) float64 {
 
 // resolve picks one place per span: qualifiers first, then prior and
 // context, with one sense per name in the article.
-func (g *Gazetteer) resolve(d *doc, spans []span) []span {
+//
+// A weak candidate that the article does not support is dropped, unless
+// keepUnbacked is set: then it is marked, for the recognizer to judge.
+func (g *Gazetteer) resolve(d *doc, spans []span, keepUnbacked bool) []span {
 	spans = g.qualify(d, spans)
 	for i := range spans {
 		spans[i].place = spans[i].entries[0].place
@@ -117,7 +120,8 @@ func (g *Gazetteer) resolve(d *doc, spans []span) []span {
 	}
 	out := spans[:0]
 	for _, s := range spans {
-		if s.weak && s.qual < 0 && g.local(ev, s.name, s.place) < weakSupport {
+		s.unbacked = s.weak && s.qual < 0 && g.local(ev, s.name, s.place) < weakSupport
+		if s.unbacked && !keepUnbacked {
 			continue
 		}
 		out = append(out, s)

@@ -10,6 +10,7 @@ type span struct {
 	entries    []entry
 	weak       bool  // a common word or small place: needs support from context
 	dateline   bool  // opens a line in capitals before a dash: "NEW YORK (AP) —"
+	unbacked   bool  // weak, and the article does not support it
 	qual       int32 // the area of an "X, Y" qualifier, or -1
 	place      int32 // resolved place
 	confidence float64

@@ -9,21 +9,22 @@ import (
 // doc is a text prepared for spotting: its tokens, their folded forms and
 // what the spotter needs to know about their surroundings.
 type doc struct {
-	text    string
-	toks    []token
-	folded  []string         // lower-case, accent-free form of each token
-	space   []bool           // token follows the one before after exactly one space
-	sent    []bool           // token starts a sentence
-	title   []bool           // token is in a Title Case line, such as a headline
-	ends    []int            // scratch: end of each folded token in buf
-	buf     []byte           // scratch: folded tokens
-	ev      evidence         // scratch: resolution evidence
-	names   map[string]int32 // scratch: span keys numbered, by numberNames
-	words   []word           // what the gazetteer knows of each token, once looked
-	looked  []bool           // words[i] is set
-	spans   []span           // scratch: candidates, by spot
-	persons map[string]bool  // scratch: names used for people, by spot
-	keyBuf  []byte           // scratch: a name key being built
+	text     string
+	toks     []token
+	folded   []string         // lower-case, accent-free form of each token
+	space    []bool           // token follows the one before after exactly one space
+	sent     []bool           // token starts a sentence
+	title    []bool           // token is in a Title Case line, such as a headline
+	ends     []int            // scratch: end of each folded token in buf
+	buf      []byte           // scratch: folded tokens
+	ev       evidence         // scratch: resolution evidence
+	names    map[string]int32 // scratch: span keys numbered, by numberNames
+	words    []word           // what the gazetteer knows of each token, once looked
+	looked   []bool           // words[i] is set
+	spans    []span           // scratch: candidates, by spot
+	persons  map[string]bool  // scratch: names used for people, by spot
+	keyBuf   []byte           // scratch: a name key being built
+	features featureSet       // scratch: a span's features, for the recognizer
 
 	maxSpans   int // candidates spot keeps; -1 for all
 	extraSpans int // candidates past maxSpans, counted by spot

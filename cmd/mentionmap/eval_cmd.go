@@ -18,6 +18,7 @@ func runEval(ctx context.Context, env *cmdEnv, args []string) error {
 	gazPath := fs.String("gazetteer", "", "gazetteer file (default: the embedded one)")
 	details := fs.Bool("errors", false, "list misses, spurious mentions and wrong resolutions")
 	limit := fs.Int("limit", 0, "score only the first N documents of each corpus")
+	modelPath := fs.String("model", "", `recognizer model file (default: the embedded one; "none": keep every candidate the rules keep)`)
 	sources := fs.Bool("sources", true, "read each document as an article of the site its url names, learning sites' localities in order (false: every document alone)")
 	if err := env.parseFlags(fs, args); err != nil {
 		return err
@@ -29,17 +30,24 @@ func runEval(ctx context.Context, env *cmdEnv, args []string) error {
 	if err != nil {
 		return err
 	}
-	w := env.stdout
-	fmt.Fprintln(w, "corpus\tdocs\tgold\tpred\tP\tR\tF1\toverlapF1\tA@161\tmeanKm\tmedianKm\tAUC\tR@161\tdocs/s\tMB/s")
-	for _, path := range fs.Args() {
-		f, err := os.Open(path)
+	parser := gazetteer.NewParser(g)
+	switch *modelPath {
+	case "":
+	case "none":
+		parser = parser.WithModel(nil)
+	default:
+		m, err := readModel(*modelPath)
 		if err != nil {
 			return err
 		}
-		docs, err := eval.ReadDocs(f)
-		f.Close()
+		parser = parser.WithModel(m)
+	}
+	w := env.stdout
+	fmt.Fprintln(w, "corpus\tdocs\tgold\tpred\tP\tR\tF1\toverlapF1\tA@161\tmeanKm\tmedianKm\tAUC\tR@161\tdocs/s\tMB/s")
+	for _, path := range fs.Args() {
+		docs, err := readCorpus(path)
 		if err != nil {
-			return fmt.Errorf("%s: %w", path, err)
+			return err
 		}
 		if *limit > 0 && len(docs) > *limit {
 			docs = docs[:*limit]
@@ -49,7 +57,7 @@ func runEval(ctx context.Context, env *cmdEnv, args []string) error {
 				docs[i].URL = ""
 			}
 		}
-		r := eval.Run(gazetteer.NewParser(g), docs, *details) // a new parser per corpus: no sources learnt
+		r := eval.Run(parser.WithModel(parser.Model()), docs, *details) // a new parser per corpus: no sources learnt
 		p, rc, f1 := r.Exact()
 		_, _, of1 := r.Overlap()
 		mean, median := r.MeanMedian()
@@ -68,4 +76,14 @@ func runEval(ctx context.Context, env *cmdEnv, args []string) error {
 		}
 	}
 	return nil
+}
+
+// readModel reads a recognizer file.
+func readModel(path string) (*gazetteer.Model, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return gazetteer.ReadModel(f)
 }

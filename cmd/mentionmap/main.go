@@ -45,6 +45,7 @@ commands:
   gazetteer   build a gazetteer file (gazetteer build --help)
   migrate     copy a SQLite database into PostgreSQL (--from FILE --to postgres://...)
   eval        score the geoparser on annotated corpora (.jsonl)
+  train       fit the geoparser's recognizer on annotated corpora
 
 Run 'mentionmap COMMAND --help' for a command's flags.`
 
@@ -68,6 +69,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runMigrate(ctx, env, args[1:])
 	case "eval":
 		return runEval(ctx, env, args[1:])
+	case "train":
+		return runTrain(ctx, env, args[1:])
 	case "help", "-h", "--help":
 		fmt.Fprintln(stdout, usage)
 		return nil

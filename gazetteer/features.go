@@ -1,0 +1,204 @@
+package gazetteer
+
+import (
+	"strconv"
+	"strings"
+)
+
+// The recognizer (model.go) decides which resolved candidates are places
+// from features of each span: its shape, the words around it, what the
+// gazetteer knows of its meanings, and the signals the rules use. A
+// feature is a name ("prev=in") hashed to 64 bits, so that scoring a
+// span allocates nothing; training keeps the names as well.
+
+// featureSet collects the features of one span.
+type featureSet struct {
+	ids   []uint64
+	names []string // only when named is set: for training
+	named bool
+}
+
+func (f *featureSet) reset() {
+	f.ids = f.ids[:0]
+	f.names = f.names[:0]
+}
+
+// add adds the feature prefix=value.
+func (f *featureSet) add(prefix, value string) {
+	f.ids = append(f.ids, featureID(prefix, value))
+	if f.named {
+		f.names = append(f.names, prefix+"="+value)
+	}
+}
+
+// flag adds the feature prefix=1 when on.
+func (f *featureSet) flag(prefix string, on bool) {
+	if on {
+		f.add(prefix, "1")
+	}
+}
+
+// featureID hashes prefix=value with 64-bit FNV-1a.
+func featureID(prefix, value string) uint64 {
+	const offset, prime = 14695981039346656037, 1099511628211
+	h := uint64(offset)
+	for i := 0; i < len(prefix); i++ {
+		h = (h ^ uint64(prefix[i])) * prime
+	}
+	h = (h ^ '=') * prime
+	for i := 0; i < len(value); i++ {
+		h = (h ^ uint64(value[i])) * prime
+	}
+	return h
+}
+
+// parseFeature splits a feature name into its prefix and value.
+func parseFeature(name string) (prefix, value string) {
+	prefix, value, _ = strings.Cut(name, "=")
+	return prefix, value
+}
+
+var kindNames = [...]string{kindCity: "city", kindCountry: "country", kindAdmin1: "admin1",
+	kindAdmin2: "admin2", kindRegion: "region", kindWater: "water"}
+
+// spanFeatures describes span s of d, after resolution, into f.
+func (g *Gazetteer) spanFeatures(d *doc, s *span, repeats int, f *featureSet) {
+	f.reset()
+	fa := &g.facts[s.place]
+	kind := kindNames[fa.kind]
+	var e entry
+	for _, m := range s.entries {
+		if m.place == s.place {
+			e = m
+			break
+		}
+	}
+	f.add("bias", "1")
+	f.add("kind", kind)
+	f.flag("demonym", e.flags&flagDemonym != 0)
+	f.flag("abbrev", e.flags&flagAbbrev != 0)
+	f.flag("alt", e.flags&flagAlt != 0)
+	f.add("pop", popBucket(fa.pop))
+	f.add("kind|pop", kind+"|"+popBucket(fa.pop))
+	f.add("rank", strconv.Itoa(int(fa.rank)))
+	f.add("tokens", strconv.Itoa(min(s.t1-s.t0, 3)))
+	f.add("meanings", countBucket(len(s.entries)))
+	f.add("repeats", countBucket(repeats))
+	f.add("conf", strconv.Itoa(int(s.confidence*10)))
+	f.flag("common", s.common)
+	f.flag("common|"+kind, s.common)
+	f.flag("weak", s.weak)
+	f.flag("unbacked", s.unbacked)
+	f.flag("qualified", s.qual >= 0)
+	f.flag("dateline", s.dateline)
+	f.flag("sentence-start", d.sent[s.t0])
+	f.flag("title-line", d.title[s.t0])
+	f.flag("all-caps", d.toks[s.t0].upper)
+	f.flag("in-country", fa.country >= 0 && d.ev.weight[fa.country] > 0)
+	f.add("local", supportBucket(g.local(&d.ev, s.name, s.place)))
+	g.contextFeatures(d, s, kind, f)
+}
+
+// contextFeatures describes the words either side of s.
+func (g *Gazetteer) contextFeatures(d *doc, s *span, kind string, f *featureSet) {
+	prev, next := "^", "$"
+	if i := s.t0 - 1; i >= 0 {
+		prev = wordClass(d, i)
+		f.flag("prev-given-name", givenNames[d.folded[i]] && d.toks[i].cap)
+		f.add("gap-before", gapClass(d.gap(s.t0)))
+	}
+	if j := s.t1; j < len(d.toks) {
+		next = wordClass(d, j)
+		f.add("gap-after", gapClass(d.gap(j)))
+	}
+	f.add("prev", prev)
+	f.add("next", next)
+	f.add("kind|prev", kind+"|"+prev)
+	f.add("kind|next", kind+"|"+next)
+}
+
+// wordClass is a lower-case word itself, or the shape of a capitalised
+// one: names around a name matter by their shape, not their spelling.
+func wordClass(d *doc, i int) string {
+	t := d.toks[i]
+	switch {
+	case t.digit:
+		return "#num"
+	case t.upper:
+		return "#CAPS"
+	case t.cap && givenNames[d.folded[i]]:
+		return "#Given"
+	case t.cap:
+		return "#Cap"
+	}
+	if w := d.folded[i]; contextWords[w] || locPrepositions[w] {
+		return w
+	}
+	return "#word"
+}
+
+// contextWords are the lower-case words next to a name that the
+// recognizer reads by spelling: function words and the words of speech
+// and of administration. Other words count only as words, so that the
+// model cannot learn one corpus's vocabulary.
+var contextWords = set("of", "the", "and", "or", "said", "says", "for", "on", "by", "with", "as", "is", "was",
+	"county", "city", "state", "province", "region", "district", "area", "residents", "native", "based",
+	"a", "an", "s", "st", "mr", "mrs", "ms", "dr", "told", "where", "who", "which", "that", "than", "but")
+
+// gapClass names the characters between two tokens.
+func gapClass(gap string) string {
+	switch strings.TrimSpace(gap) {
+	case "":
+		if gap == "" {
+			return "none"
+		}
+		return "space"
+	case ",":
+		return "comma"
+	case ".", "!", "?":
+		return "stop"
+	case "'", "’":
+		return "apostrophe"
+	case "-", "–", "—":
+		return "dash"
+	case "(", ")":
+		return "paren"
+	}
+	return "other"
+}
+
+func popBucket(pop uint32) string {
+	switch {
+	case pop < 1_000:
+		return "0"
+	case pop < 10_000:
+		return "1k"
+	case pop < 100_000:
+		return "10k"
+	case pop < 1_000_000:
+		return "100k"
+	}
+	return "1M"
+}
+
+func countBucket(n int) string {
+	switch {
+	case n <= 1:
+		return "1"
+	case n <= 3:
+		return "2-3"
+	case n <= 9:
+		return "4-9"
+	}
+	return "10+"
+}
+
+func supportBucket(s float64) string {
+	switch {
+	case s <= 0:
+		return "0"
+	case s < 1:
+		return "weak"
+	}
+	return "strong"
+}

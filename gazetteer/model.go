@@ -1,0 +1,131 @@
+package gazetteer
+
+import (
+	"bufio"
+	"bytes"
+	_ "embed"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"sync"
+
+	"mentionmap/geo"
+)
+
+// Model is the recognizer: a logistic regression over span features that
+// gives the probability that a resolved candidate is a place, as the
+// annotated corpora mark places. `mentionmap train` writes it.
+type Model struct {
+	weights   map[uint64]float64
+	threshold float64 // keep a span whose probability reaches it
+	features  int
+}
+
+// embeddedModel is the default recognizer, trained on the development
+// corpora by `mentionmap train` (see docs/geoparser.md).
+//
+//go:embed recognizer.tsv
+var embeddedModel []byte
+
+var defaultModel = sync.OnceValues(func() (*Model, error) { return ReadModel(bytes.NewReader(embeddedModel)) })
+
+// DefaultModel returns the embedded recognizer.
+func DefaultModel() (*Model, error) { return defaultModel() }
+
+// modelHeader opens a model file; its lines are then "threshold\tP" and
+// "feature\tweight".
+const modelHeader = "# mentionmap recognizer v1"
+
+// ReadModel reads a model file.
+func ReadModel(r io.Reader) (*Model, error) {
+	m := &Model{weights: map[uint64]float64{}, threshold: 0.5}
+	sc := bufio.NewScanner(r)
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if n == 1 {
+			if line != modelHeader {
+				return nil, geo.Errorf(geo.EINVALID, "recognizer: not a model file (first line %q)", line)
+			}
+			continue
+		}
+		name, w, ok := strings.Cut(line, "\t")
+		v, err := strconv.ParseFloat(w, 64)
+		if !ok || err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+			return nil, geo.Errorf(geo.EINVALID, "recognizer line %d: want a name, a tab and a number", n)
+		}
+		if name == "threshold" {
+			m.threshold = v
+			continue
+		}
+		prefix, value := parseFeature(name)
+		m.weights[featureID(prefix, value)] = v
+		m.features++
+	}
+	if err := sc.Err(); err != nil {
+		return nil, geo.Errorf(geo.EINVALID, "recognizer: %v", err)
+	}
+	return m, nil
+}
+
+// WriteModel writes weights (by feature name, in the order given) and a
+// threshold as a model file.
+func WriteModel(w io.Writer, names []string, weights map[string]float64, threshold float64) error {
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "%s\nthreshold\t%.4f\n", modelHeader, threshold)
+	for _, n := range names {
+		fmt.Fprintf(bw, "%s\t%.4f\n", n, weights[n])
+	}
+	return bw.Flush()
+}
+
+// Features is the number of weighted features.
+func (m *Model) Features() int { return m.features }
+
+// probability scores a span's features.
+func (m *Model) probability(ids []uint64) float64 {
+	z := 0.0
+	for _, id := range ids {
+		z += m.weights[id]
+	}
+	return 1 / (1 + math.Exp(-z))
+}
+
+// filter keeps the spans the model scores as places. A qualified name or
+// a qualifier keeps its evidence either way: the rules that read it ran
+// before.
+func (m *Model) filter(g *Gazetteer, d *doc, spans []span) []span {
+	repeats := make(map[int32]int, len(spans))
+	for i := range spans {
+		repeats[spans[i].name]++
+	}
+	f := &d.features
+	out := spans[:0]
+	for i := range spans {
+		s := &spans[i]
+		if !judged(g, s) {
+			if !s.unbacked {
+				out = append(out, *s)
+			}
+			continue
+		}
+		g.spanFeatures(d, s, repeats[s.name], f)
+		if m.probability(f.ids) >= m.threshold {
+			out = append(out, *s)
+		}
+	}
+	return out
+}
+
+// judged reports whether the recognizer decides on s. Countries, regions,
+// seas and demonyms are left to the rules: whether "European" or "the EU"
+// is a toponym is a convention the corpora disagree on, not something a
+// model should learn from one of them.
+func judged(g *Gazetteer, s *span) bool {
+	switch g.facts[s.place].kind {
+	case kindCountry, kindRegion, kindWater:
+		return false
+	}
+	return !g.isDemonym(*s)
+}
