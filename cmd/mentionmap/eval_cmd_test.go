@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -42,5 +44,40 @@ func TestEvalCommand(t *testing.T) {
 				t.Errorf("%v: A@161 column %q, want %s\n%s", tc.args, row[min(i, len(row)-1)], tc.acc, out)
 			}
 		}
+	}
+}
+
+// TestTrainCommand fits a recognizer on a tiny corpus twice: the same seed
+// writes the same file, and eval reads it.
+func TestTrainCommand(t *testing.T) {
+	corpus := `{"id":"1","url":"http://a.test/1","text":"Fighting spread from Sirte to Misrata, and Mr. Lincoln stayed home.","toponyms":[{"start":21,"end":26,"mention":"Sirte","lat":31.2,"lon":16.6},{"start":30,"end":37,"mention":"Misrata","lat":32.4,"lon":15.1}]}
+{"id":"2","url":"http://a.test/2","text":"Lincoln said the road to Benghazi was open.","toponyms":[{"start":25,"end":33,"mention":"Benghazi","lat":32.1,"lon":20.1}]}
+`
+	dir := t.TempDir()
+	path := filepath.Join(dir, "tiny.jsonl")
+	if err := os.WriteFile(path, []byte(corpus), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var files [2][]byte
+	for i := range files {
+		out := filepath.Join(dir, fmt.Sprintf("m%d.tsv", i))
+		if _, _, err := runCmd(t, context.Background(), "", nil, "train", "--min-support", "1", "-o", out, path); err != nil {
+			t.Fatal(err)
+		}
+		b, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[i] = b
+	}
+	if !bytes.Equal(files[0], files[1]) || !bytes.HasPrefix(files[0], []byte("# mentionmap recognizer v1\nthreshold\t")) {
+		t.Fatalf("two runs wrote different or malformed files:\n%s\n%s", files[0], files[1])
+	}
+	out, _, err := runCmd(t, context.Background(), "", nil, "eval", "--model", filepath.Join(dir, "m0.tsv"), path)
+	if err != nil || !strings.Contains(out, "tiny\t2\t3\t") {
+		t.Fatalf("eval with the model: %v\n%s", err, out)
+	}
+	if _, _, err := runCmd(t, context.Background(), "", nil, "eval", "--model", path, path); err == nil {
+		t.Error("eval took a corpus as a model file")
 	}
 }
