@@ -68,6 +68,14 @@ func Build(src Sources, w io.Writer) (BuildStats, error) {
 	regs := regionRecords()
 	st.Regions = len(regs)
 	recs = append(recs, regs...)
+	words, err := commonWords(src.Words)
+	if err != nil {
+		return st, err
+	}
+	common := make(map[string]bool, len(words))
+	for _, w := range words {
+		common[w] = true
+	}
 	a1, err := divisionRecords(src.Admin1, geo.KindAdmin1, cities, ne, &st)
 	if err != nil {
 		return st, err
@@ -84,9 +92,12 @@ func Build(src Sources, w io.Writer) (BuildStats, error) {
 		recs = append(recs, cityRecord(c, src.AltMinPopulation))
 	}
 	st.Cities = len(cities)
-	words, err := commonWords(src.Words)
-	if err != nil {
-		return st, err
+	for i := range recs {
+		if recs[i].Kind == geo.KindAdmin1 {
+			if bare, ok := withoutDesignator(recs[i].Name, common); ok {
+				recs[i].Alts = append(recs[i].Alts, bare)
+			}
+		}
 	}
 	st.Words = len(words)
 	return st, writeRecords(w, recs, words)
@@ -226,6 +237,32 @@ func divisionRecords(path, kind string, cities []cityRow, ne *naturalEarth, st *
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Key < out[j].Key })
 	return out, nil
+}
+
+// divisionWords end the names of many first-level divisions ("Zamfara
+// State", "Helmand Province"), which the news also calls by the bare name.
+var divisionWords = set("state", "province", "region", "governorate", "oblast", "prefecture",
+	"department", "district", "county", "municipality", "krai", "voivodeship", "territory")
+
+// withoutDesignator gives a division's name without its designator, as an
+// alternate name, unless what is left is only ordinary words and
+// directions.
+func withoutDesignator(name string, common map[string]bool) (string, bool) {
+	i := strings.LastIndexByte(name, ' ')
+	if i < 0 || !divisionWords[Key(name[i+1:])] {
+		return "", false
+	}
+	bare := strings.TrimSpace(name[:i])
+	k := Key(bare)
+	if len(k) < 4 {
+		return "", false
+	}
+	for _, w := range strings.Fields(k) {
+		if !common[w] && !directions[w] {
+			return bare, true
+		}
+	}
+	return "", false // "Southern Governorate", "North Central Province"
 }
 
 // commonWords lists the words a dictionary spells in lower case: ordinary

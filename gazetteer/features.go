@@ -61,8 +61,28 @@ func parseFeature(name string) (prefix, value string) {
 var kindNames = [...]string{kindCity: "city", kindCountry: "country", kindAdmin1: "admin1",
 	kindAdmin2: "admin2", kindRegion: "region", kindWater: "water"}
 
+// spanContext is what the recognizer reads of a span's fellows.
+type spanContext struct {
+	repeats   int  // mentions of its name in the article
+	neighbour bool // another candidate within two tokens: "Idaho, Utah and Nevada"
+}
+
+// contexts describes each span's fellows.
+func contexts(spans []span) []spanContext {
+	repeats := make(map[int32]int, len(spans))
+	for i := range spans {
+		repeats[spans[i].name]++
+	}
+	out := make([]spanContext, len(spans))
+	for i := range spans {
+		out[i].repeats = repeats[spans[i].name]
+		out[i].neighbour = i > 0 && spans[i].t0-spans[i-1].t1 <= 2 || i+1 < len(spans) && spans[i+1].t0-spans[i].t1 <= 2
+	}
+	return out
+}
+
 // spanFeatures describes span s of d, after resolution, into f.
-func (g *Gazetteer) spanFeatures(d *doc, s *span, repeats int, f *featureSet) {
+func (g *Gazetteer) spanFeatures(d *doc, s *span, c spanContext, f *featureSet) {
 	f.reset()
 	fa := &g.facts[s.place]
 	kind := kindNames[fa.kind]
@@ -78,12 +98,17 @@ func (g *Gazetteer) spanFeatures(d *doc, s *span, repeats int, f *featureSet) {
 	f.flag("demonym", e.flags&flagDemonym != 0)
 	f.flag("abbrev", e.flags&flagAbbrev != 0)
 	f.flag("alt", e.flags&flagAlt != 0)
+	inCountry := d.namesCountryOf(g, s.place)
+	if e.flags&flagAlt != 0 {
+		f.flag("alt-spelling", g.respelling(s.key, s.place))
+	}
 	f.add("pop", popBucket(fa.pop))
 	f.add("kind|pop", kind+"|"+popBucket(fa.pop))
 	f.add("rank", strconv.Itoa(int(fa.rank)))
 	f.add("tokens", strconv.Itoa(min(s.t1-s.t0, 3)))
 	f.add("meanings", countBucket(len(s.entries)))
-	f.add("repeats", countBucket(repeats))
+	f.add("repeats", countBucket(c.repeats))
+	f.flag("neighbour", c.neighbour)
 	f.add("conf", strconv.Itoa(int(s.confidence*10)))
 	f.flag("common", s.common)
 	f.flag("common|"+kind, s.common)
@@ -94,7 +119,7 @@ func (g *Gazetteer) spanFeatures(d *doc, s *span, repeats int, f *featureSet) {
 	f.flag("sentence-start", d.sent[s.t0])
 	f.flag("title-line", d.title[s.t0])
 	f.flag("all-caps", d.toks[s.t0].upper)
-	f.flag("in-country", fa.country >= 0 && d.ev.weight[fa.country] > 0)
+	f.flag("in-country", inCountry)
 	f.add("local", supportBucket(g.local(&d.ev, s.name, s.place)))
 	g.contextFeatures(d, s, kind, f)
 }
@@ -103,12 +128,12 @@ func (g *Gazetteer) spanFeatures(d *doc, s *span, repeats int, f *featureSet) {
 func (g *Gazetteer) contextFeatures(d *doc, s *span, kind string, f *featureSet) {
 	prev, next := "^", "$"
 	if i := s.t0 - 1; i >= 0 {
-		prev = wordClass(d, i)
+		prev = g.wordClass(d, i)
 		f.flag("prev-given-name", givenNames[d.folded[i]] && d.toks[i].cap)
 		f.add("gap-before", gapClass(d.gap(s.t0)))
 	}
 	if j := s.t1; j < len(d.toks) {
-		next = wordClass(d, j)
+		next = g.wordClass(d, j)
 		f.add("gap-after", gapClass(d.gap(j)))
 	}
 	f.add("prev", prev)
@@ -118,8 +143,9 @@ func (g *Gazetteer) contextFeatures(d *doc, s *span, kind string, f *featureSet)
 }
 
 // wordClass is a lower-case word itself, or the shape of a capitalised
-// one: names around a name matter by their shape, not their spelling.
-func wordClass(d *doc, i int) string {
+// one: names around a name matter by their shape, not their spelling. A
+// capitalised ordinary word ("Council", "Police") is told from a name.
+func (g *Gazetteer) wordClass(d *doc, i int) string {
 	t := d.toks[i]
 	switch {
 	case t.digit:
@@ -128,6 +154,8 @@ func wordClass(d *doc, i int) string {
 		return "#CAPS"
 	case t.cap && givenNames[d.folded[i]]:
 		return "#Given"
+	case t.cap && g.wordAt(d, i).common:
+		return "#CapWord"
 	case t.cap:
 		return "#Cap"
 	}
@@ -201,4 +229,43 @@ func supportBucket(s float64) string {
 		return "weak"
 	}
 	return "strong"
+}
+
+// respelling reports whether alternate name key is another spelling of
+// place i's own name ("Derna" for Darnah, "Kiev" for Kyiv) rather than
+// another name ("Haydn" for Hayden is close, but "Chopin" for Chopinzinho
+// is not): an edit distance of at most a third of the longer name.
+func (g *Gazetteer) respelling(key string, i int32) bool {
+	own := Key(g.places[i].Name)
+	if len(own) > 40 || len(key) > 40 {
+		return false
+	}
+	return 3*editDistance(key, own) <= max(len(key), len(own))
+}
+
+// editDistance is the Levenshtein distance between two short strings.
+func editDistance(a, b string) int {
+	var buf [2][41]int
+	prev, cur := buf[0][:len(b)+1], buf[1][:len(b)+1]
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			c := prev[j-1]
+			if a[i-1] != b[j-1] {
+				c++
+			}
+			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// namesCountryOf reports whether the article names place i's country.
+func (d *doc) namesCountryOf(g *Gazetteer, i int32) bool {
+	c := g.facts[i].country
+	return c >= 0 && d.ev.weight[c] > 0
 }

@@ -112,6 +112,9 @@ var leadWords = set(
 	"our", "my", "your", "we", "they", "he", "she", "it", "i", "you", "there", "here", "today",
 )
 
+// placePrepositions put whatever follows in a place: "in", not "to".
+var placePrepositions = set("in", "at", "near", "from", "outside", "across", "around", "throughout")
+
 // locPrepositions introduce a location: "in Reading", "near Hope".
 var locPrepositions = set("in", "at", "near", "from", "outside", "to", "into", "across", "around", "through", "throughout", "via", "toward", "towards")
 
@@ -131,6 +134,17 @@ var usStates = map[string]string{
 	"tn": "TN", "texas": "TX", "tex": "TX", "tx": "TX", "utah": "UT", "ut": "UT", "vt": "VT", "va": "VA",
 	"wash": "WA", "wa": "WA", "w va": "WV", "wv": "WV", "wis": "WI", "wisc": "WI", "wi": "WI", "wyo": "WY",
 	"wy": "WY", "d c": "DC", "dc": "DC",
+}
+
+// otherDivisions maps the abbreviations of Canadian provinces and
+// Australian states, used as qualifiers ("Regina, Sask.", "Sydney, NSW"),
+// to their GeoNames admin-1 codes. Alone, "B.C." is more often a year.
+var otherDivisions = map[string]string{
+	"alta": "CA.01", "ab": "CA.01", "b c": "CA.02", "bc": "CA.02", "man": "CA.03", "mb": "CA.03",
+	"n b": "CA.04", "nb": "CA.04", "nfld": "CA.05", "nl": "CA.05", "n s": "CA.07", "ns": "CA.07",
+	"ont": "CA.08", "on": "CA.08", "p e i": "CA.09", "pei": "CA.09", "que": "CA.10", "qc": "CA.10",
+	"sask": "CA.11", "sk": "CA.11", "yuk": "CA.12", "n w t": "CA.13", "nwt": "CA.13",
+	"nsw": "AU.02", "qld": "AU.04", "vic": "AU.07", "tas": "AU.06",
 }
 
 func set(words ...string) map[string]bool {

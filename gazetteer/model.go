@@ -96,21 +96,18 @@ func (m *Model) probability(ids []uint64) float64 {
 // a qualifier keeps its evidence either way: the rules that read it ran
 // before.
 func (m *Model) filter(g *Gazetteer, d *doc, spans []span) []span {
-	repeats := make(map[int32]int, len(spans))
-	for i := range spans {
-		repeats[spans[i].name]++
-	}
+	ctx := contexts(spans)
 	f := &d.features
 	out := spans[:0]
 	for i := range spans {
 		s := &spans[i]
-		if !judged(g, s) {
+		if !judged(g, d, s) {
 			if !s.unbacked {
 				out = append(out, *s)
 			}
 			continue
 		}
-		g.spanFeatures(d, s, repeats[s.name], f)
+		g.spanFeatures(d, s, ctx[i], f)
 		if m.probability(f.ids) >= m.threshold {
 			out = append(out, *s)
 		}
@@ -118,14 +115,36 @@ func (m *Model) filter(g *Gazetteer, d *doc, spans []span) []span {
 	return out
 }
 
-// judged reports whether the recognizer decides on s. Countries, regions,
-// seas and demonyms are left to the rules: whether "European" or "the EU"
+// judged reports whether the recognizer decides on s. Narrowed names,
+// countries, regions, seas and demonyms are left to the rules: whether "European" or "the EU"
 // is a toponym is a convention the corpora disagree on, not something a
 // model should learn from one of them.
-func judged(g *Gazetteer, s *span) bool {
+func judged(g *Gazetteer, d *doc, s *span) bool {
+	if s.narrowed {
+		return false // "Kebbi State", "the Georgia governor": the context has spoken
+	}
 	switch g.facts[s.place].kind {
 	case kindCountry, kindRegion, kindWater:
 		return false
 	}
-	return !g.isDemonym(*s)
+	return !g.isDemonym(*s) && !g.backedRespelling(d, s)
+}
+
+// respeltPopulation is the size from which a town's other spelling is
+// left to the rules.
+const respeltPopulation = 50_000
+
+// backedRespelling reports whether s names a town of 50,000 or more by another spelling of
+// its name ("Derna" for Darnah, "Douma" for Dūmā) in an article that names
+// the town's country. News of distant conflicts spells most places so;
+// the development corpora, mostly local American news, have few such
+// names, and would teach the model to drop them.
+func (g *Gazetteer) backedRespelling(d *doc, s *span) bool {
+	for _, e := range s.entries {
+		if e.place == s.place {
+			return e.flags&flagAlt != 0 && s.qual < 0 && g.facts[s.place].pop >= respeltPopulation &&
+				d.namesCountryOf(g, s.place) && g.respelling(s.key, s.place)
+		}
+	}
+	return false
 }

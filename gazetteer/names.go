@@ -35,13 +35,16 @@ func (g *Gazetteer) isPlaceWord(d *doc, i int) bool {
 
 // gluedToName reports whether a single-word candidate is a surname: after
 // a capitalised word that is no place ("Bill Clark") or before a verb of
-// speech ("Clark said"). Its other mentions are then dropped too.
+// speech ("Clark said", but not "in Kisumu said"). Its other mentions are
+// then dropped too.
 func (g *Gazetteer) gluedToName(d *doc, s *span) bool {
 	if s.t1-s.t0 != 1 || s.entries[0].flags&(flagDemonym|flagAbbrev) != 0 || g.isPlaceWord(d, s.t0) {
 		return false
 	}
 	if s.t1 < len(d.toks) && d.spaced(s.t1) && speechVerbs[d.folded[s.t1]] {
-		return true
+		// "Elders in Kisumu said": the place, not a speaker; but "close to
+		// McGregor told" is a person.
+		return !(s.t0 > 0 && d.spaced(s.t0) && placePrepositions[d.folded[s.t0-1]])
 	}
 	if s.t0 == 0 || !d.spaced(s.t0) || d.title[s.t0] {
 		return false
@@ -60,15 +63,15 @@ func (g *Gazetteer) continuesName(d *doc, s *span, personEnd int) bool {
 }
 
 // dropPersons removes the other mentions of names used for people in the
-// same text ("Paul Selva ... Selva said"), unless a preposition marks
-// them as places ("in Jordan").
+// same text ("Paul Selva ... Selva said"), unless a preposition or their
+// own context marks them as places ("in Jordan", "Jordan's King").
 func dropPersons(d *doc, spans []span, persons map[string]bool) []span {
 	if len(persons) == 0 {
 		return spans
 	}
 	out := spans[:0]
 	for _, s := range spans {
-		if persons[s.key] && !(s.t0 > 0 && (locPrepositions[d.folded[s.t0-1]] || d.folded[s.t0-1] == "of")) {
+		if persons[s.key] && !s.narrowed && !(s.t0 > 0 && (locPrepositions[d.folded[s.t0-1]] || d.folded[s.t0-1] == "of")) {
 			continue
 		}
 		out = append(out, s)

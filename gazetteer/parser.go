@@ -134,17 +134,14 @@ func (p *Parser) Candidates(source, text string) []Candidate {
 		}
 	}
 	p.learn(source, backed)
-	repeats := map[int32]int{}
-	for i := range spans {
-		repeats[spans[i].name]++
-	}
+	ctx := contexts(spans)
 	f := featureSet{named: true}
 	out := make([]Candidate, 0, len(spans))
 	for i := range spans {
 		s := &spans[i]
-		c := Candidate{Start: s.start, End: s.end, Judged: judged(g, s), Kept: !s.unbacked}
+		c := Candidate{Start: s.start, End: s.end, Judged: judged(g, d, s), Kept: !s.unbacked}
 		if c.Judged {
-			g.spanFeatures(d, s, repeats[s.name], &f)
+			g.spanFeatures(d, s, ctx[i], &f)
 			c.Features = append([]string(nil), f.names...)
 		}
 		out = append(out, c)

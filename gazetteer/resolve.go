@@ -159,7 +159,7 @@ func (g *Gazetteer) choose(ev *evidence, spans []span) {
 	var qualified []sense
 	for i := range spans {
 		s := &spans[i]
-		if c := findSense(plain, qualified, s); c != nil {
+		if c := findSense(plain, qualified, s); c != nil && !s.narrowed {
 			s.place, s.confidence = c.place, c.conf
 			continue
 		}
@@ -181,7 +181,7 @@ func (g *Gazetteer) choose(ev *evidence, spans []span) {
 		}
 		s.confidence = confidence(s, best-second)
 		c := sense{s.name, s.qual, s.place, s.confidence, true}
-		if s.qual >= 0 {
+		if s.qual >= 0 || s.narrowed {
 			qualified = append(qualified, c)
 		} else {
 			plain[s.name] = c
@@ -191,7 +191,7 @@ func (g *Gazetteer) choose(ev *evidence, spans []span) {
 		plain[c.name] = c
 	}
 	for i := range spans {
-		if c := plain[spans[i].name]; c.set && spans[i].qual < 0 {
+		if c := plain[spans[i].name]; c.set && spans[i].qual < 0 && !spans[i].narrowed {
 			spans[i].place, spans[i].confidence = c.place, c.conf
 		}
 	}
@@ -311,9 +311,10 @@ func (g *Gazetteer) qualify(d *doc, spans []span) []span {
 	return spans
 }
 
-// stateAbbrev reads an AP-style or postal US state abbreviation at token i
-// ("Va.", "N.Y.", "TX") and returns its area, or -1, with a span that
-// names the state (and the abbreviation's final period).
+// stateAbbrev reads the abbreviation of a US state, Canadian province or
+// Australian state at token i ("Va.", "N.Y.", "TX", "Sask.", "NSW") and
+// returns its area, or -1, with a span that names the division (and the
+// abbreviation's final period).
 func (g *Gazetteer) stateAbbrev(d *doc, i int) (int32, span) {
 	for n := 2; n >= 1; n-- {
 		if i+n > len(d.toks) || !d.toks[i].cap {
@@ -323,22 +324,31 @@ func (g *Gazetteer) stateAbbrev(d *doc, i int) (int32, span) {
 		if !ok {
 			continue
 		}
-		st, ok := usStates[string(k)]
+		code, ok := divisionAbbrev(string(k))
 		if !ok {
 			continue
 		}
-		a, ok := g.areas["US."+st]
+		a, ok := g.areas[code]
 		if !ok {
 			return -1, span{}
 		}
 		s := span{t0: i, t1: i + n, start: d.toks[i].start, end: d.toks[i+n-1].end, key: string(k), qual: a}
-		if place, ok := g.admin1["US."+st]; ok {
+		if place, ok := g.admin1[code]; ok {
 			s.entries = []entry{{place: place}}
-			if s.end < len(d.text) && d.text[s.end] == '.' {
-				s.end++
+			if s.end < len(d.text) && d.text[s.end] == '.' && !(n == 1 && d.toks[i].upper) {
+				s.end++ // "Ky.", "B.C.", but not the full stop after "NSW"
 			}
 		}
 		return a, s
 	}
 	return -1, span{}
+}
+
+// divisionAbbrev gives the admin-1 code of a qualifier abbreviation key.
+func divisionAbbrev(k string) (string, bool) {
+	if st, ok := usStates[k]; ok {
+		return "US." + st, true
+	}
+	code, ok := otherDivisions[k]
+	return code, ok
 }

@@ -11,6 +11,7 @@ type span struct {
 	weak       bool  // a common word or small place: needs support from context
 	dateline   bool  // opens a line in capitals before a dash: "NEW YORK (AP) —"
 	unbacked   bool  // weak, and the article does not support it
+	narrowed   bool  // its own context names its kind (see narrow)
 	qual       int32 // the area of an "X, Y" qualifier, or -1
 	place      int32 // resolved place
 	confidence float64
@@ -45,6 +46,9 @@ func (g *Gazetteer) spot(d *doc) []span {
 			continue
 		}
 		s.end = dottedEnd(d, s)
+		if g.narrow(d, &s) {
+			i = s.t1
+		}
 		switch {
 		case !g.keep(d, &s):
 		case d.maxSpans >= 0 && len(spans) >= d.maxSpans:
@@ -67,7 +71,7 @@ func (g *Gazetteer) longest(d *doc, i int, buf *[]byte) (span, bool) {
 	w := g.wordAt(d, i)
 	for n := min(maxNameTokens, len(d.toks)-i); n >= 1; n-- {
 		j := i + n - 1
-		if w.lengths&(1<<(n-1)) == 0 || n > 1 && !d.toks[j].cap {
+		if w.lengths&(1<<(n-1)) == 0 || n > 1 && !d.toks[j].cap && !d.elided(j) {
 			continue
 		}
 		if n == 1 {
@@ -197,6 +201,9 @@ func (g *Gazetteer) namesBody(d *doc, s *span) bool {
 
 // keep applies the context rules to a candidate and marks weak ones.
 func (g *Gazetteer) keep(d *doc, s *span) bool {
+	if g.namesThing(d, s) {
+		return false
+	}
 	single := s.t1-s.t0 == 1
 	if single && (calendarWords[s.key] || directions[s.key] || titles[s.key]) {
 		return false

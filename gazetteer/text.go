@@ -186,6 +186,17 @@ func (d *doc) joinable(i int) bool {
 	return false
 }
 
+// elided reports whether token i goes on the word before it after an
+// apostrophe, with no space: the "ele" of "Mek'ele". A possessive "s" is
+// not such a part.
+func (d *doc) elided(i int) bool {
+	switch d.gap(i) {
+	case "'", "’":
+		return d.folded[i] != "s"
+	}
+	return false
+}
+
 // spaced reports whether token i follows token i-1 after plain spaces.
 func (d *doc) spaced(i int) bool {
 	if d.space[i] {

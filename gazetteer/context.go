@@ -1,0 +1,144 @@
+package gazetteer
+
+import "strings"
+
+// A name's own context can say which kind of place it is, whatever the
+// article says elsewhere: "Kebbi State", "the state of Zamfara", "Washington
+// state" and "the Georgia governor" name divisions; "Georgia's president"
+// and "Jordan's King" name countries. Such a mention is narrowed to the
+// meanings of that kind, and keeps its own sense in the article.
+
+// designators name a first-level division when they follow its name
+// ("Kebbi State", "Helmand Province", "Washington state"); the first five
+// also before it, with "of" ("the state of Zamfara"; but "the territory of
+// Georgia" is the country's land).
+var designators = set("state", "province", "governorate", "oblast", "prefecture", "region", "territory")
+
+var designatorsBefore = set("state", "province", "governorate", "oblast", "prefecture")
+
+// divisionRoles after a name make it a division: "the Georgia governor",
+// "Quebec's premier".
+var divisionRoles = set("governor", "governors", "premier", "legislature", "legislators", "statehouse", "lieutenant")
+
+// countryRoles after a name make it a country: "Georgia's president",
+// "Jordan's King".
+var countryRoles = set("president", "king", "queen", "prime", "parliament", "embassy", "ambassador", "monarch",
+	"emir", "sultan", "junta")
+
+// narrow restricts s to the meanings its context names, extending it over
+// a capitalised designator ("Kebbi State"). It reports whether it did.
+func (g *Gazetteer) narrow(d *doc, s *span) bool {
+	want, extend := g.contextKind(d, s)
+	if want == kindCity {
+		return false
+	}
+	var in []entry
+	for _, e := range s.entries {
+		if e.place >= 0 && g.facts[e.place].kind == want {
+			in = append(in, e)
+		}
+	}
+	if len(in) == 0 {
+		return false
+	}
+	s.entries, s.narrowed, s.weak = in, true, false
+	if extend {
+		s.t1++
+		s.end = d.toks[s.t1-1].end
+	}
+	return true
+}
+
+// contextKind reads the kind of place the words around s name, and whether
+// the designator after it belongs to the name; kindCity when they name
+// none.
+func (g *Gazetteer) contextKind(d *doc, s *span) (kind, bool) {
+	if i := s.t0; i >= 2 && d.folded[i-1] == "of" && designatorsBefore[d.folded[i-2]] && !d.toks[i-2].cap {
+		return kindAdmin1, false // "the state of Zamfara"
+	}
+	j := s.t1
+	if j >= len(d.toks) {
+		return kindCity, false
+	}
+	possessive := d.elidedS(j)
+	if possessive {
+		j++
+	}
+	if j >= len(d.toks) || !d.spaced(j) && !possessive {
+		return kindCity, false
+	}
+	w := d.folded[j]
+	switch {
+	case designators[w] && !possessive:
+		// "Kebbi State" takes the designator into the name; not "Ohio State
+		// University", a body, nor "Mississippi State": US states name
+		// their universities and teams so.
+		caps := d.toks[j].cap
+		if caps && (j+1 < len(d.toks) && d.toks[j+1].cap && d.spaced(j+1) || w == "state" && g.usState(s)) {
+			return kindCity, false
+		}
+		return kindAdmin1, caps && !d.toks[j].upper
+	case divisionRoles[w]:
+		return kindAdmin1, false
+	case countryRoles[w]:
+		return kindCountry, false
+	}
+	return kindCity, false
+}
+
+// elidedS reports whether token i is the "s" of a possessive: "Quebec's".
+func (d *doc) elidedS(i int) bool {
+	if d.folded[i] != "s" {
+		return false
+	}
+	switch d.gap(i) {
+	case "'", "’":
+		return true
+	}
+	return false
+}
+
+// usState reports whether a meaning of s is a US state.
+func (g *Gazetteer) usState(s *span) bool {
+	for _, e := range s.entries {
+		if e.place >= 0 && g.facts[e.place].kind == kindAdmin1 && g.places[e.place].Country == "US" {
+			return true
+		}
+	}
+	return false
+}
+
+// bodyHeads end the names of bodies and media named after a place:
+// "Michigan State University", "the Fresno Ledger". The place in them is
+// not a mention of the place.
+var bodyHeads = set("university", "college", "ledger", "times", "post", "herald", "tribune", "gazette",
+	"journal", "chronicle", "bee", "observer", "courier", "examiner", "register", "inquirer", "dispatch",
+	"airlines", "airways", "symphony", "orchestra")
+
+// diseaseWords after a name make it a disease: "West Nile virus", "Rift
+// Valley fever", "Lyme disease".
+var diseaseWords = set("virus", "fever", "disease", "flu", "encephalitis", "strain", "variant")
+
+// namesThing reports whether s is part of the name of a body, a disease
+// or a currency rather than a mention of the place.
+func (g *Gazetteer) namesThing(d *doc, s *span) bool {
+	j := s.t1
+	if j >= len(d.toks) {
+		return false
+	}
+	gap := d.gap(j)
+	if gap == "$" || strings.HasPrefix(gap, "$") {
+		return true // "US$", "HK$ 5"
+	}
+	if !d.spaced(j) {
+		return false
+	}
+	w := d.folded[j]
+	if diseaseWords[w] && !d.toks[j].cap {
+		return true
+	}
+	if w == "state" && d.toks[j].cap && j+1 < len(d.toks) && d.spaced(j+1) {
+		j, w = j+1, d.folded[j+1] // "Michigan State University"
+	}
+	return d.toks[j].cap && bodyHeads[w]
+}
