@@ -28,7 +28,7 @@ var countryRoles = set("president", "king", "queen", "prime", "parliament", "emb
 // narrow restricts s to the meanings its context names, extending it over
 // a capitalised designator ("Kebbi State"). It reports whether it did.
 func (g *Gazetteer) narrow(d *doc, s *span) bool {
-	want, extend := g.contextKind(d, s)
+	want, extend, cue := g.contextKind(d, s)
 	if want == kindCity {
 		return false
 	}
@@ -42,6 +42,7 @@ func (g *Gazetteer) narrow(d *doc, s *span) bool {
 		return false
 	}
 	s.entries, s.narrowed, s.weak = in, true, false
+	s.cue = [2]int{d.toks[cue].start, d.toks[cue].end}
 	if extend {
 		s.t1++
 		s.end = d.toks[s.t1-1].end
@@ -49,23 +50,23 @@ func (g *Gazetteer) narrow(d *doc, s *span) bool {
 	return true
 }
 
-// contextKind reads the kind of place the words around s name, and whether
-// the designator after it belongs to the name; kindCity when they name
-// none.
-func (g *Gazetteer) contextKind(d *doc, s *span) (kind, bool) {
+// contextKind reads the kind of place the words around s name, whether
+// the designator after it belongs to the name, and which token said so;
+// kindCity when they name none.
+func (g *Gazetteer) contextKind(d *doc, s *span) (kind, bool, int) {
 	if i := s.t0; i >= 2 && d.folded[i-1] == "of" && designatorsBefore[d.folded[i-2]] && !d.toks[i-2].cap {
-		return kindAdmin1, false // "the state of Zamfara"
+		return kindAdmin1, false, i - 2 // "the state of Zamfara"
 	}
 	j := s.t1
 	if j >= len(d.toks) {
-		return kindCity, false
+		return kindCity, false, 0
 	}
 	possessive := d.elidedS(j)
 	if possessive {
 		j++
 	}
 	if j >= len(d.toks) || !d.spaced(j) && !possessive {
-		return kindCity, false
+		return kindCity, false, 0
 	}
 	w := d.folded[j]
 	switch {
@@ -75,15 +76,15 @@ func (g *Gazetteer) contextKind(d *doc, s *span) (kind, bool) {
 		// their universities and teams so.
 		caps := d.toks[j].cap
 		if caps && (j+1 < len(d.toks) && d.toks[j+1].cap && d.spaced(j+1) || w == "state" && g.usState(s)) {
-			return kindCity, false
+			return kindCity, false, 0
 		}
-		return kindAdmin1, caps && !d.toks[j].upper
+		return kindAdmin1, caps && !d.toks[j].upper, j
 	case divisionRoles[w]:
-		return kindAdmin1, false
+		return kindAdmin1, false, j
 	case countryRoles[w]:
-		return kindCountry, false
+		return kindCountry, false, j
 	}
-	return kindCity, false
+	return kindCity, false, 0
 }
 
 // elidedS reports whether token i is the "s" of a possessive: "Quebec's".

@@ -158,11 +158,17 @@ func (g *Gazetteer) vote(ev *evidence, s *span) {
 // by latitude. An equirectangular approximation is ample at these
 // distances and far cheaper than haversine.
 func nearestKm(anchors []anchor, name int32, lat, lon float64) float64 {
+	km, _ := nearestAnchor(anchors, name, lat, lon)
+	return km
+}
+
+// nearestAnchor is nearestKm with the anchor's place, or -1.
+func nearestAnchor(anchors []anchor, name int32, lat, lon float64) (float64, int32) {
 	const kmPerDeg, maxDeg = 111.2, 2.25
-	best := math.Inf(1)
+	best, place := math.Inf(1), int32(-1)
 	from := sort.Search(len(anchors), func(i int) bool { return anchors[i].lat >= lat-maxDeg })
 	if from == len(anchors) || anchors[from].lat > lat+maxDeg {
-		return best // no anchor in the band of latitudes
+		return best, place // no anchor in the band of latitudes
 	}
 	coslat := math.Cos(lat * math.Pi / 180)
 	for i := from; i < len(anchors) && anchors[i].lat <= lat+maxDeg; i++ {
@@ -180,8 +186,8 @@ func nearestKm(anchors []anchor, name int32, lat, lon float64) float64 {
 			continue
 		}
 		if d := kmPerDeg * math.Sqrt(dlat*dlat+dlon*dlon); d < best {
-			best = d
+			best, place = d, a.place
 		}
 	}
-	return best
+	return best, place
 }

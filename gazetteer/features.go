@@ -68,8 +68,12 @@ type spanContext struct {
 }
 
 // contexts describes each span's fellows.
-func contexts(spans []span) []spanContext {
-	repeats := make(map[int32]int, len(spans))
+func (d *doc) contexts(spans []span) []spanContext {
+	if d.repeats == nil {
+		d.repeats = map[int32]int{}
+	}
+	repeats := d.repeats
+	clear(repeats)
 	for i := range spans {
 		repeats[spans[i].name]++
 	}

@@ -47,6 +47,8 @@ type Gazetteer struct {
 	country map[string]int32     // ISO code -> place
 	admin1  map[string]int32     // "CC.A1" -> place
 	bboxes  map[string]*geo.BBox // key -> extent, for areas
+	// areaPlace is the place of each country and first-level area.
+	areaPlace map[int32]int32
 }
 
 // PlaceBBox returns the extent of the area a place key names, or nil for
@@ -83,11 +85,12 @@ func Open(path string) (*Gazetteer, error) {
 // Load reads a gazetteer file.
 func Load(r io.Reader) (*Gazetteer, error) {
 	g := &Gazetteer{
-		country: make(map[string]int32),
-		admin1:  make(map[string]int32),
-		admin2:  make(map[[3]string]int32),
-		areas:   make(map[string]int32),
-		bboxes:  make(map[string]*geo.BBox),
+		country:   make(map[string]int32),
+		admin1:    make(map[string]int32),
+		admin2:    make(map[[3]string]int32),
+		areas:     make(map[string]int32),
+		bboxes:    make(map[string]*geo.BBox),
+		areaPlace: make(map[int32]int32),
 	}
 	if err := readFile(r, (*loader)(g)); err != nil {
 		return nil, err
@@ -135,8 +138,10 @@ func (l *loader) place(r record) {
 	switch r.Kind {
 	case geo.KindCountry:
 		g.country[r.Country] = i
+		g.areaPlace[l.area(r.Country)] = i
 	case geo.KindAdmin1:
 		g.admin1[r.Key] = i
+		g.areaPlace[l.area(r.Key)] = i
 	}
 	g.addKey(Key(r.Name), entry{place: i})
 	// Alternate names of hand-written regions and seas are curated short

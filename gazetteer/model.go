@@ -96,7 +96,7 @@ func (m *Model) probability(ids []uint64) float64 {
 // a qualifier keeps its evidence either way: the rules that read it ran
 // before.
 func (m *Model) filter(g *Gazetteer, d *doc, spans []span) []span {
-	ctx := contexts(spans)
+	ctx := d.contexts(spans)
 	f := &d.features
 	out := spans[:0]
 	for i := range spans {

@@ -83,9 +83,11 @@ func (p *Parser) parse(source, text string, max int) ([]geo.Mention, int) {
 	if max >= 0 && len(spans) > max {
 		spans, omitted = spans[:max], omitted+len(spans)-max
 	}
+	x := g.newExplainer(d, spans)
 	out := make([]geo.Mention, 0, len(spans))
-	for _, s := range spans {
+	for i, s := range spans {
 		out = append(out, geo.Mention{
+			Why:        x.why(i),
 			Start:      s.start,
 			End:        s.end,
 			Text:       text[s.start:s.end],
@@ -134,7 +136,7 @@ func (p *Parser) Candidates(source, text string) []Candidate {
 		}
 	}
 	p.learn(source, backed)
-	ctx := contexts(spans)
+	ctx := d.contexts(spans)
 	f := featureSet{named: true}
 	out := make([]Candidate, 0, len(spans))
 	for i := range spans {

@@ -160,27 +160,31 @@ func (g *Gazetteer) choose(ev *evidence, spans []span) {
 	for i := range spans {
 		s := &spans[i]
 		if c := findSense(plain, qualified, s); c != nil && !s.narrowed {
-			s.place, s.confidence = c.place, c.conf
+			c.apply(s)
 			continue
 		}
 		best, second := math.Inf(-1), math.Inf(-1)
 		towns := s.dateline && g.hasTown(s.entries)
+		s.ranked = ranking{}
 		for _, e := range s.entries {
 			if towns && g.facts[e.place].kind != kindCity {
 				continue // a dateline names the town a story was filed from
 			}
 			sc := float64(e.prior) + g.support(ev, s.name, e.place)
+			s.ranked.add(e.place, sc)
 			if sc > best {
 				best, second, s.place = sc, best, e.place
 			} else if sc > second {
 				second = sc
 			}
 		}
+		s.ranked.seat = false
 		if seat := g.preferSeat(s.entries, s.place); seat != s.place {
 			s.place, best, second = seat, 0, math.Inf(-1)
+			s.ranked.seat = true
 		}
-		s.confidence = confidence(s, best-second)
-		c := sense{s.name, s.qual, s.place, s.confidence, true}
+		s.confidence, s.senseFrom = confidence(s, best-second), s.start
+		c := sense{s.name, s.qual, s.place, s.confidence, true, s.ranked, s.start}
 		if s.qual >= 0 || s.narrowed {
 			qualified = append(qualified, c)
 		} else {
@@ -192,7 +196,7 @@ func (g *Gazetteer) choose(ev *evidence, spans []span) {
 	}
 	for i := range spans {
 		if c := plain[spans[i].name]; c.set && spans[i].qual < 0 && !spans[i].narrowed {
-			spans[i].place, spans[i].confidence = c.place, c.conf
+			c.apply(&spans[i])
 		}
 	}
 }
@@ -213,6 +217,13 @@ type sense struct {
 	place      int32
 	conf       float64
 	set        bool
+	ranked     ranking
+	from       int // the start of the span it was chosen for
+}
+
+// apply gives span s the sense.
+func (c *sense) apply(s *span) {
+	s.place, s.confidence, s.ranked, s.senseFrom = c.place, c.conf, c.ranked, c.from
 }
 
 // findSense returns the sense already chosen for span s, or nil.
@@ -296,6 +307,10 @@ func (g *Gazetteer) qualify(d *doc, spans []span) []span {
 		}
 		if len(in) > 0 {
 			s.entries, s.qual, s.weak = in, area, false
+			s.qualEnd = spans[min(i+1, n-1)].end
+			if abbrev.entries != nil {
+				s.qualEnd = abbrev.end
+			}
 			switch {
 			case abbrev.entries == nil:
 			case i+1 < n && spans[i+1].t0 == abbrev.t0:

@@ -8,12 +8,16 @@ type span struct {
 	name       int32 // key numbered per article, by doc.numberNames
 	common     bool  // the key is a single ordinary English word
 	entries    []entry
-	weak       bool  // a common word or small place: needs support from context
-	dateline   bool  // opens a line in capitals before a dash: "NEW YORK (AP) —"
-	unbacked   bool  // weak, and the article does not support it
-	narrowed   bool  // its own context names its kind (see narrow)
-	qual       int32 // the area of an "X, Y" qualifier, or -1
-	place      int32 // resolved place
+	weak       bool // a common word or small place: needs support from context
+	dateline   bool // opens a line in capitals before a dash: "NEW YORK (AP) —"
+	unbacked   bool // weak, and the article does not support it
+	narrowed   bool // its own context names its kind (see narrow)
+	ranked     ranking
+	senseFrom  int    // the start of the span whose sense it took (its own, or an earlier mention's)
+	qualEnd    int    // the end of an "X, Y" qualifier's text, when qual >= 0
+	cue        [2]int // the word that narrowed it: "governor", "State"
+	qual       int32  // the area of an "X, Y" qualifier, or -1
+	place      int32  // resolved place
 	confidence float64
 }
 

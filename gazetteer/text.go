@@ -25,6 +25,8 @@ type doc struct {
 	persons  map[string]bool  // scratch: names used for people, by spot
 	keyBuf   []byte           // scratch: a name key being built
 	features featureSet       // scratch: a span's features, for the recognizer
+	named    map[int32]int    // scratch: mentions per place, for reasons
+	repeats  map[int32]int    // scratch: mentions per name, for the recognizer
 
 	maxSpans   int // candidates spot keeps; -1 for all
 	extraSpans int // candidates past maxSpans, counted by spot

@@ -126,6 +126,8 @@ type MentionProps struct {
 	Admin1     string  `json:"admin1,omitempty"`
 	Confidence float64 `json:"confidence"`
 	Demonym    bool    `json:"demonym"`
+	BBox       *BBox   `json:"bbox,omitempty"`
+	Why        *Why    `json:"why,omitempty"`
 }
 
 // Props returns the feature properties of a mention.
@@ -133,6 +135,6 @@ func (m *Mention) Props() MentionProps {
 	return MentionProps{
 		Text: m.Text, Start: m.Start, End: m.End, Name: m.Place.Name, PlaceKey: m.Place.Key,
 		GeonameID: m.Place.GeonameID, Kind: m.Place.Kind, Country: m.Place.Country,
-		Admin1: m.Place.Admin1, Confidence: m.Confidence, Demonym: m.Demonym,
+		Admin1: m.Place.Admin1, Confidence: m.Confidence, Demonym: m.Demonym, BBox: m.Place.BBox, Why: m.Why,
 	}
 }

@@ -61,6 +61,28 @@ type Mention struct {
 	Confidence float64 `json:"confidence"`
 	Demonym    bool    `json:"demonym"`
 	Place      Place   `json:"place"`
+	// Why is how the geoparser chose the place; nil for mentions stored
+	// before it kept its reasons.
+	Why *Why `json:"why,omitempty"`
+}
+
+// Why is how the geoparser chose a mention's place: its best meanings, the
+// chosen first, and the evidence for it in words ("country LY named 4
+// times", "qualifier 'Ky.'", "12 km from Benghazi").
+type Why struct {
+	Candidates []Candidate `json:"candidates"`
+	Reasons    []string    `json:"reasons"`
+}
+
+// Candidate is one meaning of a mention's name, with its share of the
+// geoparser's score (0 to 1).
+type Candidate struct {
+	Key     string  `json:"key"`
+	Name    string  `json:"name"`
+	Kind    string  `json:"kind"`
+	Country string  `json:"country,omitempty"`
+	Admin1  string  `json:"admin1,omitempty"`
+	Score   float64 `json:"score"`
 }
 
 // Article is a news text and its metadata.

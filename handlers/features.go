@@ -40,6 +40,14 @@ func (p *placeProps) csv() []string {
 		strconv.Itoa(p.Mentions), strconv.Itoa(p.Articles), p.FirstSeen, p.LastSeen, title, url, bboxCSV(p.BBox)}
 }
 
+// reasonsCSV writes a mention's reasons, "; " between them.
+func reasonsCSV(w *geo.Why) string {
+	if w == nil {
+		return ""
+	}
+	return strings.Join(w.Reasons, "; ")
+}
+
 // bboxCSV writes an extent as "west,south,east,north", or "" for a town.
 func bboxCSV(b *geo.BBox) string {
 	if b == nil {
@@ -78,6 +86,7 @@ type mentionProps struct {
 	Kind         string    `json:"kind"`
 	Country      string    `json:"country"`
 	BBox         *geo.BBox `json:"bbox,omitempty"`
+	Why          *geo.Why  `json:"why,omitempty"`
 	ArticleID    int64     `json:"article_id"`
 	ArticleTitle string    `json:"article_title"`
 	ArticleURL   string    `json:"article_url"`
@@ -86,12 +95,12 @@ type mentionProps struct {
 }
 
 var mentionCSV = []string{"text", "start", "end", "sentence", "confidence", "demonym", "place_id", "name",
-	"kind", "country", "article_id", "article_title", "article_url", "source", "time", "bbox"}
+	"kind", "country", "article_id", "article_title", "article_url", "source", "time", "bbox", "reasons"}
 
 func (m *mentionProps) csv() []string {
 	return []string{m.Text, strconv.Itoa(m.Start), strconv.Itoa(m.End), m.Sentence,
 		strconv.FormatFloat(m.Confidence, 'f', -1, 64), strconv.FormatBool(m.Demonym), i64(m.PlaceID),
-		m.Name, m.Kind, m.Country, i64(m.ArticleID), m.ArticleTitle, m.ArticleURL, m.Source, m.Time, bboxCSV(m.BBox)}
+		m.Name, m.Kind, m.Country, i64(m.ArticleID), m.ArticleTitle, m.ArticleURL, m.Source, m.Time, bboxCSV(m.BBox), reasonsCSV(m.Why)}
 }
 
 func newMentionProps(r *geo.MentionRow) *mentionProps {
@@ -99,7 +108,7 @@ func newMentionProps(r *geo.MentionRow) *mentionProps {
 	return &mentionProps{
 		Text: m.Text, Start: m.Start, End: m.End, Sentence: m.Sentence, Confidence: m.Confidence,
 		Demonym: m.Demonym, PlaceID: m.Place.ID, Name: m.Place.Name, Kind: m.Place.Kind,
-		Country: m.Place.Country, BBox: m.Place.BBox, ArticleID: a.ID, ArticleTitle: a.Title, ArticleURL: a.URL,
+		Country: m.Place.Country, BBox: m.Place.BBox, Why: m.Why, ArticleID: a.ID, ArticleTitle: a.Title, ArticleURL: a.URL,
 		Source: a.Source, Time: a.Time,
 	}
 }
@@ -208,9 +217,13 @@ func (p *placeProps) AppendJSON(b []byte) []byte {
 
 // AppendJSON writes the properties as encoding/json would.
 func (m *mentionProps) AppendJSON(b []byte) []byte {
-	return geo.Object(b).Str("text", m.Text).Int("start", int64(m.Start)).Int("end", int64(m.End)).
+	o := geo.Object(b).Str("text", m.Text).Int("start", int64(m.Start)).Int("end", int64(m.End)).
 		Str("sentence", m.Sentence).Float("confidence", m.Confidence).Bool("demonym", m.Demonym).
 		Int("place_id", m.PlaceID).Str("name", m.Name).Str("kind", m.Kind).Str("country", m.Country).
-		BBox("bbox", m.BBox).Int("article_id", m.ArticleID).Str("article_title", m.ArticleTitle).Str("article_url", m.ArticleURL).
+		BBox("bbox", m.BBox)
+	if m.Why != nil {
+		o.Raw("why", m.Why.AppendJSON(nil))
+	}
+	return o.Int("article_id", m.ArticleID).Str("article_title", m.ArticleTitle).Str("article_url", m.ArticleURL).
 		Str("source", m.Source).Str("time", m.Time).Close()
 }

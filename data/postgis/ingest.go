@@ -88,11 +88,11 @@ func (s *Store) ingestOnce(ctx context.Context, arts []*geo.Article) (created []
 			for j := range a.Mentions {
 				m := &a.Mentions[j]
 				m.Place.ID = places[m.Place.Key]
-				rows = append(rows, []any{a.ID, m.Place.ID, m.Start, m.End, m.Text, m.Sentence, m.Confidence, m.Demonym, a.Time()})
+				rows = append(rows, []any{a.ID, m.Place.ID, m.Start, m.End, m.Text, m.Sentence, m.Confidence, m.Demonym, a.Time(), geo.StoredWhy(m.Why)})
 			}
 		}
 		_, err = tx.CopyFrom(ctx, pgx.Identifier{"mentions"},
-			[]string{"article_id", "place_id", "start", "end", "text", "sentence", "confidence", "demonym", "time"},
+			[]string{"article_id", "place_id", "start", "end", "text", "sentence", "confidence", "demonym", "time", "why"},
 			pgx.CopyFromRows(rows))
 		if err == nil {
 			err = addStats(ctx, tx, deltas(arts, created))

@@ -28,7 +28,7 @@ type batch struct {
 
 func (s *Store) newBatch(ctx context.Context, tx *sql.Tx) (*batch, error) {
 	b := &batch{s: s, newPlaces: map[string]int64{}, deltas: statDeltas{byPlace: map[int64]*statDelta{}}}
-	b.mentions = newMultiRow(tx, `INSERT INTO mentions (id, article_id, place_id, start, end, text, sentence, sentence_start, sentence_end, confidence, demonym, time) VALUES`, ``, 12, 16)
+	b.mentions = newMultiRow(tx, `INSERT INTO mentions (id, article_id, place_id, start, end, text, sentence, sentence_start, sentence_end, confidence, demonym, time, why) VALUES`, ``, 13, 16)
 	b.stats = newMultiRow(tx, `INSERT INTO place_stats (place_id, mentions, articles, first, last, t1, a1, t2, a2, t3, a3) VALUES`,
 		`ON CONFLICT (place_id) DO UPDATE SET mentions = excluded.mentions, articles = excluded.articles,
 		first = excluded.first, last = excluded.last, t1 = excluded.t1, a1 = excluded.a1,
@@ -134,7 +134,7 @@ func (b *batch) addMentions(ctx context.Context, a *geo.Article, unix int64) err
 		b.lastMention++
 		m.ID, m.ArticleID = b.lastMention, a.ID
 		copied, from, to := sentenceSpan(a.Text, m)
-		return append(args, m.ID, a.ID, m.Place.ID, m.Start, m.End, m.Text, copied, from, to, m.Confidence, m.Demonym, unix), nil
+		return append(args, m.ID, a.ID, m.Place.ID, m.Start, m.End, m.Text, copied, from, to, m.Confidence, m.Demonym, unix, geo.StoredWhy(m.Why)), nil
 	})
 }
 

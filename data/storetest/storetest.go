@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"reflect"
 	"testing"
 	"time"
 
@@ -40,6 +41,7 @@ func Run(t *testing.T, open func(t *testing.T) geo.ArticleStore) {
 		{"SourceHistory", testSourceHistory},
 		{"ChangeLog", testChangeLog},
 		{"Timeline", testTimeline},
+		{"Reasons", testReasons},
 	} {
 		t.Run(c.name, func(t *testing.T) { c.test(t, open(t)) })
 	}
@@ -305,5 +307,37 @@ func testSourceHistory(t *testing.T, s geo.ArticleStore) {
 	// Newest first: 10 (wire), 9 (local), 8 (wire, 3 mentions); replayed oldest first.
 	if want := "[wire:3 local:2 wire:1]"; err != nil || fmt.Sprint(got) != want {
 		t.Errorf("SourceHistory = %v, %v; want %s", got, err, want)
+	}
+}
+
+// testReasons checks that a mention's reasons come back as they were
+// stored, in an article and in the mention rows, and that a mention
+// without them reads as none.
+func testReasons(t *testing.T, s geo.ArticleStore) {
+	ctx := context.Background()
+	why := &geo.Why{
+		Candidates: []geo.Candidate{{Key: "2210247", Name: "Tripoli", Kind: geo.KindCity, Country: "LY", Admin1: "77", Score: 0.66},
+			{Key: "LB.05", Name: "Tripoli", Kind: geo.KindAdmin1, Country: "LB", Score: 0.04}},
+		Reasons: []string{"Libya named 2 times", `qualifier "Libya"`},
+	}
+	a := article("https://x.test/why", "wire", "Tripoli, Libya", day(1), tripoli, libya)
+	a.Mentions[0].Why = why
+	if _, err := s.IngestBatch(ctx, []*geo.Article{a}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Article(ctx, a.ID, 10, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got.Mentions[0].Why, why) || got.Mentions[1].Why != nil {
+		t.Errorf("article's reasons: %+v and %+v, want %+v and none", got.Mentions[0].Why, got.Mentions[1].Why, why)
+	}
+	var rows []*geo.Why
+	err = s.Mentions(ctx, geo.Filter{Limit: 10}, func(r *geo.MentionRow) error {
+		rows = append(rows, r.Mention.Why)
+		return nil
+	})
+	if err != nil || len(rows) != 2 || !reflect.DeepEqual(rows[1], why) && !reflect.DeepEqual(rows[0], why) {
+		t.Errorf("mention rows' reasons: %v, %v", rows, err)
 	}
 }

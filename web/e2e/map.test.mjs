@@ -62,6 +62,9 @@ test("markers or clusters appear, and a place opens a popup with an article", as
   await link.waitFor({ timeout: 10000 });
   assert.ok((await link.textContent()).length > 0, "the popup's article has no title");
   assert.ok(await page.locator(".leaflet-popup-content mark").count() > 0, "the place is not highlighted in its sentence");
+  await page.locator(".leaflet-popup-content .mm-why summary").click();
+  const reasons = await page.locator(".leaflet-popup-content .mm-why li").allTextContents();
+  assert.ok(reasons.length > 0 && reasons.every((r) => r.trim().length > 0), `no reasons shown: ${reasons}`);
   assert.deepEqual(errors, []);
   mkdirSync("e2e/out", { recursive: true });
   await page.waitForTimeout(600); // let the popup's fade and pan finish

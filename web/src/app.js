@@ -175,12 +175,25 @@ function placePopup(p, popup) {
         <br><small>${esc(m.article.source)} · ${esc(m.article.time.slice(0, 10))}</small><br>${highlight(m.mention.sentence, m.mention.text)}</li>`);
       const plural = (n, w) => `${n} ${w}${n === 1 ? "" : "s"}`;
       div.querySelector("p").outerHTML = `<p>${plural(s.mentions, "mention")} in ${plural(s.articles, "article")}</p><ul>${items.join("")}</ul>`;
+      const why = detail.mentions.find((m) => m.mention.why)?.mention.why;
+      if (why) whyHere(div, why);
       if (s.bbox) frameButton(div, s.bbox);
       popup.update();
       return sparkline(div, p.place_id).then(() => popup.update());
     })
     .catch((err) => { div.querySelector("p").textContent = "Could not load: " + err.message; });
   return div;
+}
+
+// whyHere says why the newest mention was put here, and what else the
+// name could have meant, with the geoparser's shares.
+function whyHere(div, why) {
+  const d = L.DomUtil.create("details", "mm-why", div);
+  const others = why.candidates.slice(1).map((c) =>
+    `<li>${esc(c.name)} <small>${esc(c.kind)}${c.country ? " · " + esc(c.country) : ""} · ${Math.round(100 * c.score)} %</small></li>`);
+  d.innerHTML = `<summary>Why here? ${Math.round(100 * why.candidates[0].score)} %</summary>
+    <ul>${why.reasons.map((r) => `<li>${esc(r)}</li>`).join("")}</ul>
+    ${others.length ? `<small>Other places of this name:</small><ul>${others.join("")}</ul>` : ""}`;
 }
 
 // frameButton lets a country or division be seen whole: its point is one
@@ -191,7 +204,10 @@ function frameButton(div, [w, s, e, n]) {
   b.type = "button";
   b.textContent = "Show the whole area";
   b.dataset.bbox = [w, s, e, n].join(",");
-  b.addEventListener("click", () => map.fitBounds([[s, w], [n, e < w ? e + 360 : e]]));
+  b.addEventListener("click", () => {
+    map.closePopup(); // an open popup would pan the framed map to keep itself in view
+    map.fitBounds([[s, w], [n, e < w ? e + 360 : e]]);
+  });
 }
 
 // sparkline adds to div the place's mentions per day over the last 90 days.

@@ -28,7 +28,7 @@ CREATE TABLE "mentions" (
     confidence     REAL NOT NULL,
     demonym        INTEGER NOT NULL DEFAULT 0,
     time           INTEGER NOT NULL  -- the article's time, Unix seconds, for filtering without a join
-);
+, why TEXT);
 CREATE TABLE meta (version INTEGER NOT NULL);
 CREATE TABLE place_stats (
     place_id INTEGER PRIMARY KEY REFERENCES places (id),
@@ -64,4 +64,4 @@ CREATE TABLE 'articles_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
 CREATE TABLE 'articles_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
 CREATE TABLE 'articles_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 CREATE TABLE indexed (upto INTEGER NOT NULL, hash TEXT NOT NULL);
--- user_version 11
+-- user_version 12

@@ -1,0 +1,207 @@
+package gazetteer
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strconv"
+
+	"mentionmap/geo"
+)
+
+// Reasons a user can read: each mention keeps its best meanings with their
+// shares of the score, and the evidence that chose the first. The scores
+// are the resolver's own (prior plus support); the shares are a softmax
+// over the kept meanings, so that they read as "how sure, against what".
+
+// ranking is a name's best meanings, best first.
+type ranking struct {
+	places [maxCandidates]int32
+	scores [maxCandidates]float64
+	n      int
+	seat   bool // preferSeat put the division's seat first
+}
+
+// maxCandidates is how many meanings a mention keeps.
+const maxCandidates = 3
+
+// add offers a meaning with its score.
+func (r *ranking) add(place int32, score float64) {
+	i := r.n
+	if i == maxCandidates {
+		if score <= r.scores[i-1] {
+			return
+		}
+		i--
+	} else {
+		r.n++
+	}
+	for ; i > 0 && r.scores[i-1] < score; i-- {
+		r.places[i], r.scores[i] = r.places[i-1], r.scores[i-1]
+	}
+	r.places[i], r.scores[i] = place, score
+}
+
+// explainer writes the reasons of one article's mentions, from backing
+// arrays shared by all of them: one allocation each, not one per mention.
+type explainer struct {
+	g     *Gazetteer
+	d     *doc
+	spans []span
+	named map[int32]int // mentions per place in the article
+	whys  []geo.Why
+	cands []geo.Candidate
+	texts []string
+}
+
+func (g *Gazetteer) newExplainer(d *doc, spans []span) *explainer {
+	x := &explainer{g: g, d: d, spans: spans, named: d.named,
+		whys:  make([]geo.Why, len(spans)),
+		cands: make([]geo.Candidate, 0, maxCandidates*len(spans)),
+		texts: make([]string, 0, 3*len(spans))}
+	if x.named == nil {
+		x.named = map[int32]int{}
+		d.named = x.named
+	}
+	clear(x.named)
+	for i := range spans {
+		x.named[spans[i].place]++
+	}
+	return x
+}
+
+// why explains span i.
+func (x *explainer) why(i int) *geo.Why {
+	g, d, spans := x.g, x.d, x.spans
+	s := &spans[i]
+	w := &x.whys[i]
+	from := len(x.cands)
+	x.cands = g.candidates(x.cands, s)
+	w.Candidates = x.cands[from:len(x.cands):len(x.cands)]
+	from = len(x.texts)
+	src := s
+	if s.senseFrom != s.start {
+		if k, ok := slices.BinarySearchFunc(spans, s.senseFrom, func(a span, start int) int { return cmp.Compare(a.start, start) }); ok {
+			src = &spans[k]
+		}
+	}
+	if src != s {
+		x.texts = append(x.texts, "as "+strconv.Quote(d.text[src.start:src.end])+" earlier in the article")
+	}
+	x.texts = g.evidence(x.texts, d, src, x.named)
+	w.Reasons = x.texts[from:len(x.texts):len(x.texts)]
+	return w
+}
+
+// candidates appends s's best meanings with their shares, the chosen
+// first.
+func (g *Gazetteer) candidates(out []geo.Candidate, s *span) []geo.Candidate {
+	r := &s.ranked
+	if r.n == 0 {
+		p := &g.places[s.place]
+		return append(out, geo.Candidate{Key: p.Key, Name: p.Name, Kind: p.Kind, Country: p.Country, Admin1: p.Admin1, Score: 1})
+	}
+	start := len(out)
+	sum := 0.0
+	for k := 0; k < r.n; k++ {
+		sum += math.Exp(r.scores[k] - r.scores[0])
+	}
+	if r.places[0] != s.place { // a seat, a qualifier or an earlier sense chose otherwise
+		p := &g.places[s.place]
+		out = append(out, geo.Candidate{Key: p.Key, Name: p.Name, Kind: p.Kind, Country: p.Country, Admin1: p.Admin1})
+	}
+	for k := 0; k < r.n; k++ {
+		p := &g.places[r.places[k]]
+		c := geo.Candidate{Key: p.Key, Name: p.Name, Kind: p.Kind, Country: p.Country, Admin1: p.Admin1,
+			Score: math.Round(math.Exp(r.scores[k]-r.scores[0])/sum*1000) / 1000}
+		if r.places[k] == s.place && len(out) == start+1 {
+			out[start].Score = c.Score
+			continue
+		}
+		out = append(out, c)
+	}
+	return out[:min(len(out), start+maxCandidates)]
+}
+
+// evidence appends what chose s's place, strongest first.
+func (g *Gazetteer) evidence(out []string, d *doc, s *span, named map[int32]int) []string {
+	start := len(out)
+	f := &g.facts[s.place]
+	switch {
+	case s.qual >= 0 && s.qualEnd > s.end:
+		out = append(out, "qualifier "+strconv.Quote(trimQualifier(d.text[s.end:s.qualEnd])))
+	case s.narrowed:
+		out = append(out, strconv.Quote(d.text[s.cue[0]:s.cue[1]])+" names a "+kindWord(f.kind))
+	case s.dateline:
+		out = append(out, "a dateline names a town")
+	case s.ranked.seat:
+		out = append(out, "the seat of the division of that name")
+	}
+	for _, a := range []int32{f.country, f.admin1} {
+		if p, ok := g.areaPlace[a]; ok && p != s.place && f.kind != kindCountry {
+			if n := named[p]; n > 0 {
+				out = append(out, g.places[p].Name+" named "+times(n))
+			} else if d.ev.lentTo(a) {
+				out = append(out, "the source's area: "+g.places[p].Name)
+			}
+		}
+	}
+	if f.kind == kindCity {
+		pt := g.places[s.place].Point
+		km, near := nearestAnchor(d.ev.anchors, s.name, pt.Lat(), pt.Lon())
+		if near >= 0 && km < 200 && near != s.place && g.facts[near].kind == kindCity {
+			out = append(out, strconv.Itoa(int(math.Round(km)))+" km from "+g.places[near].Name)
+		}
+	}
+	switch {
+	case s.narrowed || s.qual >= 0:
+	case len(s.entries) == 1:
+		out = append(out, "the only place of this name")
+	case len(out) == start && s.ranked.n > 0 && s.ranked.places[0] == s.place && f.kind == kindCity:
+		out = append(out, "the largest or best-known place of this name")
+	case len(out) == start && s.ranked.n > 0 && s.ranked.places[0] == s.place:
+		out = append(out, "the "+kindWord(f.kind)+" of this name before any town")
+	}
+	return out
+}
+
+// trimQualifier is the qualifier after ", ".
+func trimQualifier(s string) string {
+	for len(s) > 0 && (s[0] == ',' || s[0] == ' ') {
+		s = s[1:]
+	}
+	return s
+}
+
+func times(n int) string {
+	if n == 1 {
+		return "once"
+	}
+	return strconv.Itoa(n) + " times"
+}
+
+func kindWord(k kind) string {
+	switch k {
+	case kindCountry:
+		return "country"
+	case kindAdmin1:
+		return "state or province"
+	case kindAdmin2:
+		return "county or district"
+	case kindRegion:
+		return "region"
+	case kindWater:
+		return "sea or river"
+	}
+	return "town"
+}
+
+// lentTo reports whether the source's locality lent weight to area a.
+func (ev *evidence) lentTo(a int32) bool {
+	for _, h := range ev.home {
+		if h.area == a {
+			return true
+		}
+	}
+	return false
+}
