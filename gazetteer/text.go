@@ -4,6 +4,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"mentionmap/geo"
 )
 
 // doc is a text prepared for spotting: its tokens, their folded forms and
@@ -26,6 +28,7 @@ type doc struct {
 	keyBuf   []byte           // scratch: a name key being built
 	features featureSet       // scratch: a span's features, for the recognizer
 	named    map[int32]int    // scratch: mentions per place, for reasons
+	shared   map[int]*geo.Why // scratch: reasons by sense, for reasons
 	repeats  map[int32]int    // scratch: mentions per name, for the recognizer
 
 	maxSpans   int // candidates spot keeps; -1 for all
@@ -259,8 +262,10 @@ func (d *doc) dateline(s *span) bool {
 			return false
 		}
 	}
-	line := strings.LastIndexByte(d.text[:s.start], '\n') + 1
-	if strings.TrimLeft(d.text[line:s.start], " \t(") != "" {
+	// The gap before the name holds the line break: looking further back
+	// would cost a scan of the text per name.
+	gap := d.gap(s.t0)
+	if s.t0 > 0 && !strings.Contains(gap, "\n") || strings.TrimLeft(gap[strings.LastIndexByte(gap, '\n')+1:], " \t(") != "" {
 		return false
 	}
 	rest := d.text[s.end:min(len(d.text), s.end+32)]

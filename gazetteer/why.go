@@ -42,54 +42,64 @@ func (r *ranking) add(place int32, score float64) {
 	r.places[i], r.scores[i] = place, score
 }
 
-// explainer writes the reasons of one article's mentions, from backing
-// arrays shared by all of them: one allocation each, not one per mention.
+// explainer writes the reasons of one article's mentions. Mentions that
+// share a sense (every "Tripoli" of an article that means one Tripoli)
+// share one Why, and the Whys of an article share backing arrays: a few
+// allocations per article, not several per mention.
 type explainer struct {
-	g     *Gazetteer
-	d     *doc
-	spans []span
-	named map[int32]int // mentions per place in the article
-	whys  []geo.Why
-	cands []geo.Candidate
-	texts []string
+	g      *Gazetteer
+	d      *doc
+	spans  []span
+	named  map[int32]int    // mentions per place in the article
+	shared map[int]*geo.Why // by the start of the span that chose the sense
+	whys   []geo.Why
+	cands  []geo.Candidate
+	texts  []string
 }
 
 func (g *Gazetteer) newExplainer(d *doc, spans []span) *explainer {
-	x := &explainer{g: g, d: d, spans: spans, named: d.named,
-		whys:  make([]geo.Why, len(spans)),
-		cands: make([]geo.Candidate, 0, maxCandidates*len(spans)),
-		texts: make([]string, 0, 3*len(spans))}
-	if x.named == nil {
-		x.named = map[int32]int{}
-		d.named = x.named
+	if d.named == nil {
+		d.named, d.shared = map[int32]int{}, map[int]*geo.Why{}
 	}
-	clear(x.named)
+	clear(d.named)
+	clear(d.shared)
+	senses := 0
 	for i := range spans {
-		x.named[spans[i].place]++
+		d.named[spans[i].place]++
+		if spans[i].senseFrom == spans[i].start {
+			senses++
+		}
 	}
-	return x
+	return &explainer{g: g, d: d, spans: spans, named: d.named, shared: d.shared,
+		whys:  make([]geo.Why, 0, senses),
+		cands: make([]geo.Candidate, 0, maxCandidates*senses),
+		texts: make([]string, 0, 2*senses)}
 }
 
 // why explains span i.
 func (x *explainer) why(i int) *geo.Why {
-	g, d, spans := x.g, x.d, x.spans
-	s := &spans[i]
-	w := &x.whys[i]
-	from := len(x.cands)
-	x.cands = g.candidates(x.cands, s)
-	w.Candidates = x.cands[from:len(x.cands):len(x.cands)]
-	from = len(x.texts)
+	s := &x.spans[i]
+	if w, ok := x.shared[s.senseFrom]; ok {
+		return w
+	}
 	src := s
 	if s.senseFrom != s.start {
-		if k, ok := slices.BinarySearchFunc(spans, s.senseFrom, func(a span, start int) int { return cmp.Compare(a.start, start) }); ok {
-			src = &spans[k]
+		if k, ok := slices.BinarySearchFunc(x.spans, s.senseFrom, func(a span, start int) int { return cmp.Compare(a.start, start) }); ok {
+			src = &x.spans[k]
 		}
 	}
-	if src != s {
-		x.texts = append(x.texts, "as "+strconv.Quote(d.text[src.start:src.end])+" earlier in the article")
+	if len(x.whys) == cap(x.whys) {
+		x.whys = make([]geo.Why, 0, max(4, len(x.spans)-i)) // a sense whose first mention was dropped
 	}
-	x.texts = g.evidence(x.texts, d, src, x.named)
+	x.whys = append(x.whys, geo.Why{})
+	w := &x.whys[len(x.whys)-1]
+	from := len(x.cands)
+	x.cands = x.g.candidates(x.cands, src)
+	w.Candidates = x.cands[from:len(x.cands):len(x.cands)]
+	from = len(x.texts)
+	x.texts = x.g.evidence(x.texts, x.d, src, x.named)
 	w.Reasons = x.texts[from:len(x.texts):len(x.texts)]
+	x.shared[s.senseFrom] = w
 	return w
 }
 

@@ -16,6 +16,24 @@ func StoredWhy(w *Why) any {
 	return string(w.AppendJSON(nil))
 }
 
+// WhyWriter gives the stored forms of the Whys of a batch, writing each
+// once: the parser shares one Why among the mentions of a name that have
+// one sense.
+type WhyWriter map[*Why]any
+
+// Stored is StoredWhy(w), once per w.
+func (ww WhyWriter) Stored(w *Why) any {
+	if w == nil {
+		return nil
+	}
+	v, ok := ww[w]
+	if !ok {
+		v = StoredWhy(w)
+		ww[w] = v
+	}
+	return v
+}
+
 // AppendJSON writes w as encoding/json would, without reflection: ingest
 // writes one per mention.
 func (w *Why) AppendJSON(b []byte) []byte {

@@ -54,7 +54,16 @@ func TestParseCommand(t *testing.T) {
 `
 	out, _, err = runCmd(t, context.Background(), local, nil, "parse", "--jsonl")
 	lines = strings.Split(strings.TrimSpace(out), "\n")
-	if err != nil || len(lines) != 4 || !strings.Contains(lines[2], `"admin1":"TX"`) || strings.Contains(lines[3], `"admin1":"TX"`) {
+	admin1 := func(line string) any {
+		var fc struct {
+			Features []struct{ Properties map[string]any }
+		}
+		if json.Unmarshal([]byte(line), &fc) != nil || len(fc.Features) == 0 {
+			return nil
+		}
+		return fc.Features[0].Properties["admin1"]
+	}
+	if err != nil || len(lines) != 4 || admin1(lines[2]) != "TX" || admin1(lines[3]) == "TX" {
 		t.Fatalf("source locality: %v\n%s", err, out)
 	}
 	if _, _, err := runCmd(t, context.Background(), "not json\n", nil, "parse", "--jsonl"); err == nil {

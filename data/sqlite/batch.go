@@ -24,6 +24,7 @@ type batch struct {
 	mentions    *multiRow // 16 rows at most: an article's mentions, mostly
 	stats       *multiRow
 	lastMention int64 // the id of the newest mention
+	whys        geo.WhyWriter
 }
 
 func (s *Store) newBatch(ctx context.Context, tx *sql.Tx) (*batch, error) {
@@ -125,6 +126,10 @@ func (b *batch) insert(ctx context.Context, a *geo.Article) (existing int64, err
 // addMentions stores a's mentions, numbering them from the batch's last
 // mention id.
 func (b *batch) addMentions(ctx context.Context, a *geo.Article, unix int64) error {
+	if b.whys == nil {
+		b.whys = geo.WhyWriter{}
+	}
+	clear(b.whys) // an article's mentions share Whys; no others do
 	return b.mentions.exec(ctx, len(a.Mentions), func(i int, args []any) ([]any, error) {
 		m := &a.Mentions[i]
 		var err error
@@ -134,7 +139,7 @@ func (b *batch) addMentions(ctx context.Context, a *geo.Article, unix int64) err
 		b.lastMention++
 		m.ID, m.ArticleID = b.lastMention, a.ID
 		copied, from, to := sentenceSpan(a.Text, m)
-		return append(args, m.ID, a.ID, m.Place.ID, m.Start, m.End, m.Text, copied, from, to, m.Confidence, m.Demonym, unix, geo.StoredWhy(m.Why)), nil
+		return append(args, m.ID, a.ID, m.Place.ID, m.Start, m.End, m.Text, copied, from, to, m.Confidence, m.Demonym, unix, b.whys.Stored(m.Why)), nil
 	})
 }
 
