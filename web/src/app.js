@@ -10,6 +10,7 @@ const countEl = document.getElementById("count");
 const statusEl = document.getElementById("status");
 const listEl = document.getElementById("articles");
 const risingEl = document.getElementById("rising");
+let slider = null; // the time slider, made once the map is
 
 // --- state in the URL: #zoom/lat/lon&from=...&q=... -------------------------
 
@@ -35,7 +36,9 @@ function filterParams() {
 function writeHash() {
   const c = map.getCenter();
   const view = `${map.getZoom()}/${c.lat.toFixed(4)}/${c.lng.toFixed(4)}`;
-  const f = filterParams().toString();
+  const p = filterParams();
+  if (slider?.playing()) p.set("play", "1");
+  const f = p.toString();
   history.replaceState(null, "", "#" + view + (f ? "&" + f : ""));
 }
 
@@ -273,7 +276,7 @@ function drawArticles(mentions) {
 
 // --- wiring -----------------------------------------------------------------
 
-const slider = timebar(document.getElementById("timebar"), {
+slider = timebar(document.getElementById("timebar"), {
   getJSON,
   filters: filterParams,
   setRange(from, to) {
@@ -281,7 +284,9 @@ const slider = timebar(document.getElementById("timebar"), {
     form.elements.to.value = to;
     refreshSoon();
   },
+  onPlay: writeHash,
 });
+if (start.params.get("play")) slider.play().catch(() => { /* the map still shows without play */ });
 
 let timer;
 function refreshSoon() { clearTimeout(timer); timer = setTimeout(refresh, 150); }

@@ -6,8 +6,9 @@ const DAY = 86400000;
 
 // timebar draws into el. getJSON fetches; filters() gives the page's
 // filters; setRange(from, to) sets the from/to inputs (dates, to
-// inclusive) and refreshes the map.
-export function timebar(el, { getJSON, filters, setRange }) {
+// inclusive) and refreshes the map; onPlay(playing) tells when play
+// starts and stops, so that the page can keep it in the URL.
+export function timebar(el, { getJSON, filters, setRange, onPlay = () => {} }) {
   const svg = el.querySelector("svg");
   const play = el.querySelector("button");
   const label = el.querySelector("output");
@@ -80,9 +81,9 @@ export function timebar(el, { getJSON, filters, setRange }) {
   svg.addEventListener("dblclick", () => setRange("", ""));
 
   // Play moves the chosen range (one bin if none) forward a bin at a time.
-  play.addEventListener("click", () => {
-    if (timer) { stop(); return; }
-    if (!bins.length) return;
+  play.addEventListener("click", () => (timer ? stop() : start()));
+  function start() {
+    if (timer || !bins.length) return;
     const p = filters();
     let lo = bins.findIndex((b) => lastDay(b.start) >= (p.get("from") || ""));
     let hi = p.get("to") ? bins.findLastIndex((b) => b.start <= p.get("to")) : lo;
@@ -93,11 +94,15 @@ export function timebar(el, { getJSON, filters, setRange }) {
       if (hi >= bins.length) { stop(); return; }
       select(lo, hi);
     }, 800);
-  });
+    onPlay(true);
+  }
   function stop() {
     clearInterval(timer); timer = null;
     play.textContent = "▶"; play.setAttribute("aria-label", "Play");
+    onPlay(false);
   }
 
-  return { update };
+  // play starts playing once the histogram is drawn: a shared link that
+  // was playing plays again.
+  return { update, play: () => update().then(start), playing: () => timer !== null };
 }
