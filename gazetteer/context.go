@@ -143,3 +143,68 @@ func (g *Gazetteer) namesThing(d *doc, s *span) bool {
 	}
 	return d.toks[j].cap && bodyHeads[w]
 }
+
+// aviationWords make an airport's code or bare short name a mention of the
+// airport: "LHR airport", "flights from Heathrow"; "the JFK files" and
+// "Chopin" are not.
+var aviationWords = set("airport", "airports", "flight", "flights", "flew", "fly", "flying", "plane", "planes",
+	"airline", "airlines", "landed", "landing", "runway", "terminal", "passengers", "departures", "arrivals",
+	"jet", "aircraft", "airliner")
+
+// airportCodeInContext drops the meanings of a name that are an airport's
+// code ("LHR") or bare short name ("Heathrow") unless an aviation word is
+// near: the word "airport" beside a code, any aviation word within eight
+// words of a short name; with aviation near, the airport goes before the
+// small towns whose name it shares. It reports whether any meaning is left.
+func (g *Gazetteer) airportCodeInContext(d *doc, s *span) bool {
+	loose := 0
+	for _, e := range s.entries {
+		if g.looseAirport(e) {
+			loose++
+		}
+	}
+	if loose == 0 {
+		return true
+	}
+	codeOK, nameOK := g.nearWords(d, s, 2, airportWord), g.nearWords(d, s, 8, aviationWords)
+	in := s.entries[:0:0]
+	for _, e := range s.entries {
+		switch {
+		case !g.looseAirport(e):
+			if nameOK && g.facts[e.place].kind == kindCity {
+				continue // "flights from Heathrow": the airport, not Heathrow, Florida
+			}
+		case e.flags&flagAbbrev != 0 && !codeOK:
+			continue
+		case e.flags&flagAbbrev == 0 && !nameOK:
+			continue
+		}
+		in = append(in, e)
+	}
+	s.entries = in
+	return len(in) > 0
+}
+
+var airportWord = set("airport", "airports")
+
+// looseAirport reports whether e names an airport by its code or by a
+// short name without the word "airport".
+func (g *Gazetteer) looseAirport(e entry) bool {
+	return e.place >= 0 && g.facts[e.place].kind == kindAirport && e.flags&(flagAbbrev|flagAlt) != 0
+}
+
+// nearWords reports whether a word of words lies within n tokens of s, in
+// its sentence.
+func (g *Gazetteer) nearWords(d *doc, s *span, n int, words map[string]bool) bool {
+	for i := s.t0 - 1; i >= max(0, s.t0-n) && !d.sent[i+1]; i-- {
+		if words[d.folded[i]] {
+			return true
+		}
+	}
+	for i := s.t1; i < min(len(d.toks), s.t1+n) && !d.sent[i]; i++ {
+		if words[d.folded[i]] {
+			return true
+		}
+	}
+	return false
+}

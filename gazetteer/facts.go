@@ -34,11 +34,12 @@ const (
 	kindAdmin2
 	kindRegion
 	kindWater
+	kindAirport
 )
 
 var kinds = map[string]kind{
 	geo.KindCity: kindCity, geo.KindCountry: kindCountry, geo.KindAdmin1: kindAdmin1,
-	geo.KindAdmin2: kindAdmin2, geo.KindRegion: kindRegion, geo.KindWater: kindWater,
+	geo.KindAdmin2: kindAdmin2, geo.KindRegion: kindRegion, geo.KindWater: kindWater, geo.KindAirport: kindAirport,
 }
 
 // Areas are countries ("LY") and first-level divisions ("US.TX"), numbered

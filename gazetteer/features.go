@@ -59,7 +59,7 @@ func parseFeature(name string) (prefix, value string) {
 }
 
 var kindNames = [...]string{kindCity: "city", kindCountry: "country", kindAdmin1: "admin1",
-	kindAdmin2: "admin2", kindRegion: "region", kindWater: "water"}
+	kindAdmin2: "admin2", kindRegion: "region", kindWater: "water", kindAirport: "airport"}
 
 // spanContext is what the recognizer reads of a span's fellows.
 type spanContext struct {

@@ -116,7 +116,8 @@ func (m *Model) filter(g *Gazetteer, d *doc, spans []span) []span {
 }
 
 // judged reports whether the recognizer decides on s. Narrowed names,
-// countries, regions, seas and demonyms are left to the rules: whether "European" or "the EU"
+// countries, regions, seas, airports (too few in the corpora to learn
+// from) and demonyms are left to the rules: whether "European" or "the EU"
 // is a toponym is a convention the corpora disagree on, not something a
 // model should learn from one of them.
 func judged(g *Gazetteer, d *doc, s *span) bool {
@@ -124,7 +125,7 @@ func judged(g *Gazetteer, d *doc, s *span) bool {
 		return false // "Kebbi State", "the Georgia governor": the context has spoken
 	}
 	switch g.facts[s.place].kind {
-	case kindCountry, kindRegion, kindWater:
+	case kindCountry, kindRegion, kindWater, kindAirport:
 		return false
 	}
 	return !g.isDemonym(*s) && !g.backedRespelling(d, s)

@@ -25,6 +25,8 @@ func (g *Gazetteer) prior(e entry) float64 {
 		return 1.2 + 0.8*popScale(p.Population)
 	case geo.KindAdmin2:
 		return 0.7 + 0.5*popScale(p.Population)
+	case geo.KindAirport:
+		return 0.4 + 1.3*popScale(p.Population) // large 1.5, medium 1.3: as a sizeable town
 	}
 	s := math.Log10(float64(p.Population)+10) / 7 * 2.2
 	switch g.facts[e.place].rank {

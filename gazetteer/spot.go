@@ -205,7 +205,7 @@ func (g *Gazetteer) namesBody(d *doc, s *span) bool {
 
 // keep applies the context rules to a candidate and marks weak ones.
 func (g *Gazetteer) keep(d *doc, s *span) bool {
-	if g.namesThing(d, s) {
+	if g.namesThing(d, s) || !g.airportCodeInContext(d, s) {
 		return false
 	}
 	single := s.t1-s.t0 == 1

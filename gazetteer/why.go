@@ -202,6 +202,8 @@ func kindWord(k kind) string {
 		return "region"
 	case kindWater:
 		return "sea or river"
+	case kindAirport:
+		return "airport"
 	}
 	return "town"
 }

@@ -14,10 +14,11 @@ const (
 	KindCity    = "city"
 	KindRegion  = "region"
 	KindWater   = "water"
+	KindAirport = "airport"
 )
 
 // Kinds lists every place kind, for validating filters.
-var Kinds = []string{KindCountry, KindAdmin1, KindAdmin2, KindCity, KindRegion, KindWater}
+var Kinds = []string{KindCountry, KindAdmin1, KindAdmin2, KindCity, KindRegion, KindWater, KindAirport}
 
 // Place is a resolved location from the gazetteer.
 //

@@ -1,6 +1,10 @@
 package handlers
 
-import "net/http"
+import (
+	"net/http"
+
+	"mentionmap/geo"
+)
 
 // The OpenAPI 3.0 definition. GDAL and QGIS read the items parameters from
 // each concrete /collections/{id}/items path, so they are spelled out per
@@ -23,7 +27,7 @@ func itemsParams() []any {
 			map[string]any{"type": "array", "minItems": 4, "maxItems": 4, "items": map[string]any{"type": "number"}}, false),
 		param("datetime", "query", "An instant or date, or an interval a/b, ../b or a/..", str, false),
 		param("country", "query", "ISO 3166-1 alpha-2 code of the place", str, false),
-		param("kind", "query", "Place kind", map[string]any{"type": "string", "enum": []string{"country", "admin1", "admin2", "city", "region", "water"}}, false),
+		param("kind", "query", "Place kind", map[string]any{"type": "string", "enum": geo.Kinds}, false),
 		param("q", "query", "Full-text search of the articles: words, \"phrases\", OR, prefix*", str, false),
 		param("source", "query", "The article source", str, false),
 		param("min_confidence", "query", "Smallest mention confidence, 0 to 1", map[string]any{"type": "number", "minimum": 0, "maximum": 1}, false),

