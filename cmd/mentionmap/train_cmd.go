@@ -28,7 +28,7 @@ func runTrain(ctx context.Context, env *cmdEnv, args []string) error {
 		return err
 	}
 	if fs.NArg() == 0 || *out == "" {
-		return fmt.Errorf("train: usage: mentionmap train -o FILE CORPUS.jsonl...")
+		return fmt.Errorf("train: usage: mentionmap train -o FILE CORPUS.jsonl [CORPUS.jsonl ...]")
 	}
 	g, err := cli.LoadGazetteer(env.logger(), *gazPath)
 	if err != nil {
