@@ -31,6 +31,24 @@ func (f *featureSet) add(prefix, value string) {
 	}
 }
 
+// addPair adds the feature prefix=a|b without building the string.
+func (f *featureSet) addPair(prefix, a, b string) {
+	h := fnvAdd(fnvAdd(fnvAdd(featureID(prefix, ""), a), "|"), b)
+	f.ids = append(f.ids, h)
+	if f.named {
+		f.names = append(f.names, prefix+"="+a+"|"+b)
+	}
+}
+
+// addKinded adds the feature prefix+kind=value without building the string.
+func (f *featureSet) addKinded(prefix, kind, value string) {
+	h := fnvAdd(fnvAdd(fnvOffset, prefix), kind)
+	f.ids = append(f.ids, fnvAdd((h^'=')*fnvPrime, value))
+	if f.named {
+		f.names = append(f.names, prefix+kind+"="+value)
+	}
+}
+
 // flag adds the feature prefix=1 when on.
 func (f *featureSet) flag(prefix string, on bool) {
 	if on {
@@ -40,14 +58,17 @@ func (f *featureSet) flag(prefix string, on bool) {
 
 // featureID hashes prefix=value with 64-bit FNV-1a.
 func featureID(prefix, value string) uint64 {
-	const offset, prime = 14695981039346656037, 1099511628211
-	h := uint64(offset)
-	for i := 0; i < len(prefix); i++ {
-		h = (h ^ uint64(prefix[i])) * prime
-	}
-	h = (h ^ '=') * prime
-	for i := 0; i < len(value); i++ {
-		h = (h ^ uint64(value[i])) * prime
+	h := fnvAdd(fnvOffset, prefix)
+	h = (h ^ '=') * fnvPrime
+	return fnvAdd(h, value)
+}
+
+const fnvOffset, fnvPrime = 14695981039346656037, 1099511628211
+
+// fnvAdd goes on hashing h with the bytes of s.
+func fnvAdd(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(s[i])) * fnvPrime
 	}
 	return h
 }
@@ -107,15 +128,17 @@ func (g *Gazetteer) spanFeatures(d *doc, s *span, c spanContext, f *featureSet) 
 		f.flag("alt-spelling", g.respelling(s.key, s.place))
 	}
 	f.add("pop", popBucket(fa.pop))
-	f.add("kind|pop", kind+"|"+popBucket(fa.pop))
+	f.addPair("kind|pop", kind, popBucket(fa.pop))
 	f.add("rank", strconv.Itoa(int(fa.rank)))
 	f.add("tokens", strconv.Itoa(min(s.t1-s.t0, 3)))
 	f.add("meanings", countBucket(len(s.entries)))
 	f.add("repeats", countBucket(c.repeats))
 	f.flag("neighbour", c.neighbour)
 	f.add("conf", strconv.Itoa(int(s.confidence*10)))
-	f.flag("common", s.common)
-	f.flag("common|"+kind, s.common)
+	if s.common {
+		f.add("common", "1")
+		f.addKinded("common|", kind, "1")
+	}
 	f.flag("weak", s.weak)
 	f.flag("unbacked", s.unbacked)
 	f.flag("qualified", s.qual >= 0)
@@ -142,8 +165,8 @@ func (g *Gazetteer) contextFeatures(d *doc, s *span, kind string, f *featureSet)
 	}
 	f.add("prev", prev)
 	f.add("next", next)
-	f.add("kind|prev", kind+"|"+prev)
-	f.add("kind|next", kind+"|"+next)
+	f.addPair("kind|prev", kind, prev)
+	f.addPair("kind|next", kind, next)
 }
 
 // wordClass is a lower-case word itself, or the shape of a capitalised

@@ -97,3 +97,18 @@ func FuzzReadModel(f *testing.F) {
 		}
 	})
 }
+
+// TestFeatureHashesAgree checks that the features built without strings
+// hash as their names do: a model file names them, and loads by the names.
+func TestFeatureHashesAgree(t *testing.T) {
+	f := featureSet{named: true}
+	f.addPair("kind|prev", "city", "in")
+	f.addKinded("common|", "city", "1")
+	f.add("bias", "1")
+	for i, name := range f.names {
+		prefix, value := parseFeature(name)
+		if id := featureID(prefix, value); id != f.ids[i] {
+			t.Errorf("%s: built %x, named %x", name, f.ids[i], id)
+		}
+	}
+}
