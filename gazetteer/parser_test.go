@@ -66,6 +66,8 @@ func TestParseHardCases(t *testing.T) {
 			[]found{{"Mississippi", "US.MS"}, {"Louisville", "Louisville/US"}}, []string{"Mississippi State"}},
 		{"a dateline does not move a qualified place", "LEXINGTON, Ky. — The mayor flew to Paris, France, for talks.",
 			[]found{{"LEXINGTON", "Lexington/US"}, {"Ky.", "US.KY"}, {"Paris", "Paris/FR"}, {"France", "FR"}}, nil},
+		{"a country's name means the country", "Mexican farmers said Mexico would sell more, and Mexico's exports rose in Mexico.",
+			[]found{{"Mexican", "MX"}, {"Mexico", "MX"}, {"Mexico", "MX"}, {"Mexico", "MX"}}, nil},
 		{"airports by name, short name and code", "Flights from Heathrow to Tripoli International Airport were cancelled, and JFK airport closed.",
 			[]found{{"Heathrow", "airport:LHR"}, {"Tripoli International Airport", "airport:TIP"}, {"JFK", "airport:JFK"}}, nil},
 		{"an airport code needs the word airport", "The BEN team and the JFK files.", nil, []string{"BEN", "JFK"}},

@@ -167,10 +167,14 @@ func (g *Gazetteer) choose(ev *evidence, spans []span) {
 		}
 		best, second := math.Inf(-1), math.Inf(-1)
 		towns := s.dateline && g.hasTown(s.entries)
+		country := g.countryMeaning(s)
 		s.ranked = ranking{}
 		for _, e := range s.entries {
 			if towns && g.facts[e.place].kind != kindCity {
 				continue // a dateline names the town a story was filed from
+			}
+			if f := &g.facts[e.place]; country >= 0 && e.place != country && f.country == g.facts[country].country {
+				continue // "Mexico" is the country, not its state or capital of that name
 			}
 			sc := float64(e.prior) + g.support(ev, s.name, e.place)
 			s.ranked.add(e.place, sc)
@@ -201,6 +205,21 @@ func (g *Gazetteer) choose(ev *evidence, spans []span) {
 			c.apply(&spans[i])
 		}
 	}
+}
+
+// countryMeaning is the country s names, or -1. A plain mention of a
+// country's name means the country; its division or capital of the same
+// name needs a qualifier or its own context (narrow).
+func (g *Gazetteer) countryMeaning(s *span) int32 {
+	if s.qual >= 0 || s.narrowed || s.dateline {
+		return -1
+	}
+	for _, e := range s.entries {
+		if e.place >= 0 && g.facts[e.place].kind == kindCountry && e.flags&flagAbbrev == 0 {
+			return e.place
+		}
+	}
+	return -1
 }
 
 // hasTown reports whether some meaning is a town.
