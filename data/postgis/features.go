@@ -23,11 +23,11 @@ func placeDest(p *geo.Place) []any {
 }
 
 // mentionCols reads a mention (alias m) and its place.
-const mentionCols = `m.id, m.article_id, m.start, m."end", m.text, m.sentence, m.confidence, m.demonym, m.why::text, ` + placeCols
+const mentionCols = `m.id, m.article_id, m.start, m."end", m.text, m.sentence, m.confidence, m.demonym, ` + placeCols + `, m.why::text`
 
 func mentionDest(m *geo.Mention) []any {
-	return append([]any{&m.ID, &m.ArticleID, &m.Start, &m.End, &m.Text, &m.Sentence, &m.Confidence, &m.Demonym,
-		geo.WhyColumn{Dst: &m.Why}}, placeDest(&m.Place)...)
+	return append([]any{&m.ID, &m.ArticleID, &m.Start, &m.End, &m.Text, &m.Sentence, &m.Confidence, &m.Demonym},
+		append(placeDest(&m.Place), geo.WhyColumn{Dst: &m.Why, Place: &m.Place})...)
 }
 
 // matching is the join that f's conditions are written over.

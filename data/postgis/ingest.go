@@ -89,7 +89,7 @@ func (s *Store) ingestOnce(ctx context.Context, arts []*geo.Article) (created []
 			for j := range a.Mentions {
 				m := &a.Mentions[j]
 				m.Place.ID = places[m.Place.Key]
-				rows = append(rows, []any{a.ID, m.Place.ID, m.Start, m.End, m.Text, m.Sentence, m.Confidence, m.Demonym, a.Time(), whys.Stored(m.Why)})
+				rows = append(rows, []any{a.ID, m.Place.ID, m.Start, m.End, m.Text, m.Sentence, m.Confidence, m.Demonym, a.Time(), whys.Stored(m.Why, m.Place.Key)})
 			}
 		}
 		_, err = tx.CopyFrom(ctx, pgx.Identifier{"mentions"},

@@ -84,11 +84,11 @@ func placeDest(p *geo.Place) []any {
 // kept when it is not in the text (migration 0008).
 const mentionCols = `m.id, m.article_id, m.start, m.end, m.text,
 	COALESCE(m.sentence, CAST(substr(CAST(a.text AS BLOB), m.sentence_start + 1, m.sentence_end - m.sentence_start) AS TEXT)),
-	m.confidence, m.demonym, m.why, ` + placeCols
+	m.confidence, m.demonym, ` + placeCols + `, m.why`
 
 func scanMention(sc interface{ Scan(...any) error }, m *geo.Mention, extra ...any) error {
-	dest := append([]any{&m.ID, &m.ArticleID, &m.Start, &m.End, &m.Text, &m.Sentence, &m.Confidence, &m.Demonym,
-		geo.WhyColumn{Dst: &m.Why}}, placeDest(&m.Place)...)
+	dest := append([]any{&m.ID, &m.ArticleID, &m.Start, &m.End, &m.Text, &m.Sentence, &m.Confidence, &m.Demonym},
+		append(placeDest(&m.Place), geo.WhyColumn{Dst: &m.Why, Place: &m.Place})...)
 	return sc.Scan(append(dest, extra...)...)
 }
 

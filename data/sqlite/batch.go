@@ -139,7 +139,7 @@ func (b *batch) addMentions(ctx context.Context, a *geo.Article, unix int64) err
 		b.lastMention++
 		m.ID, m.ArticleID = b.lastMention, a.ID
 		copied, from, to := sentenceSpan(a.Text, m)
-		return append(args, m.ID, a.ID, m.Place.ID, m.Start, m.End, m.Text, copied, from, to, m.Confidence, m.Demonym, unix, b.whys.Stored(m.Why)), nil
+		return append(args, m.ID, a.ID, m.Place.ID, m.Start, m.End, m.Text, copied, from, to, m.Confidence, m.Demonym, unix, b.whys.Stored(m.Why, m.Place.Key)), nil
 	})
 }
 
