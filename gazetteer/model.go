@@ -92,9 +92,9 @@ func (m *Model) probability(ids []uint64) float64 {
 	return 1 / (1 + math.Exp(-z))
 }
 
-// filter keeps the spans the model scores as places. A qualified name or
-// a qualifier keeps its evidence either way: the rules that read it ran
-// before.
+// filter keeps the spans the model scores as places, and the ones the
+// rules decide (see judged) that the rules keep. The evidence of the
+// spans it drops has been read already: resolution ran before.
 func (m *Model) filter(g *Gazetteer, d *doc, spans []span) []span {
 	ctx := d.contexts(spans)
 	f := &d.features
@@ -135,11 +135,11 @@ func judged(g *Gazetteer, d *doc, s *span) bool {
 // left to the rules.
 const respeltPopulation = 50_000
 
-// backedRespelling reports whether s names a town of 50,000 or more by another spelling of
-// its name ("Derna" for Darnah, "Douma" for Dūmā) in an article that names
-// the town's country. News of distant conflicts spells most places so;
-// the development corpora, mostly local American news, have few such
-// names, and would teach the model to drop them.
+// backedRespelling reports whether s names a town of 50,000 or more by
+// another spelling of its name ("Derna" for Darnah, "Douma" for Dūmā) in an
+// article that names the town's country. News of distant conflicts spells
+// most places so; the development corpora, mostly local American news,
+// have few such names, and would teach the model to drop them.
 func (g *Gazetteer) backedRespelling(d *doc, s *span) bool {
 	for _, e := range s.entries {
 		if e.place == s.place {

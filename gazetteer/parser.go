@@ -69,12 +69,7 @@ func (p *Parser) parse(source, text string, max int) ([]geo.Mention, int) {
 	g := p.g
 	d := newDoc(text)
 	defer d.release()
-	d.ev.home = p.sources.home(source, d.ev.home)
-	d.maxSpans = -1
-	if max >= 0 {
-		d.maxSpans = 2 * max
-	}
-	spans := g.resolve(d, g.spot(d), p.model != nil)
+	spans := p.resolve(d, source, max, p.model != nil)
 	if p.model != nil {
 		spans = p.model.filter(g, d, spans)
 	}
@@ -120,15 +115,26 @@ type Candidate struct {
 	Judged, Kept bool
 }
 
+// resolve spots and resolves d's names as an article of source, keeping at
+// most 2·max candidates (max < 0: all), and the unbacked weak ones when
+// keepUnbacked is set.
+func (p *Parser) resolve(d *doc, source string, max int, keepUnbacked bool) []span {
+	d.ev.home = p.sources.home(source, d.ev.home)
+	d.maxSpans = -1
+	if max >= 0 {
+		d.maxSpans = 2 * max
+	}
+	return p.g.resolve(d, p.g.spot(d), keepUnbacked)
+}
+
 // Candidates parses text as ParseFrom does, without the recognizer, and
-// describes every candidate. Sources learn from the candidates.
+// describes every candidate. The source learns from the candidates that
+// the rules keep.
 func (p *Parser) Candidates(source, text string) []Candidate {
 	g := p.g
 	d := newDoc(text)
 	defer d.release()
-	d.ev.home = p.sources.home(source, d.ev.home)
-	d.maxSpans = -1
-	spans := g.resolve(d, g.spot(d), true)
+	spans := p.resolve(d, source, -1, true)
 	var backed []span
 	for _, s := range spans {
 		if !s.unbacked {
