@@ -23,10 +23,10 @@ import (
 // areaShape is what the builder keeps of the Natural Earth polygons of one
 // division or country: their extent and an area-weighted label point.
 type areaShape struct {
-	bounds           lonLatSpan
-	latSum, lonSum   float64
-	weight           float64
-	features, points int
+	bounds         lonLatSpan
+	latSum, lonSum float64
+	weight         float64
+	points         int // label points added
 }
 
 func (a *areaShape) point() orb.Point {
@@ -124,7 +124,6 @@ func (ne *naturalEarth) shape(m map[string]*areaShape, k string) *areaShape {
 // addGeometry widens the extent by the feature's shape and, when label is
 // set, adds its label point weighted by its area.
 func (a *areaShape) addGeometry(f *geojson.Feature, label bool) {
-	a.features++
 	forEachPoint(f.Geometry, a.bounds.add)
 	lat, okLat := f.Properties["latitude"].(float64)
 	lon, okLon := f.Properties["longitude"].(float64)
