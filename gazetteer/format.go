@@ -188,8 +188,9 @@ func parseLines(r io.Reader, out chan<- []line) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 1<<24)
 	batch := make([]line, 0, 1024)
+	var fields [placeFields + 1]string // one array for every line: Split would allocate a slice per line
 	for n := 1; sc.Scan(); n++ {
-		f := strings.Split(sc.Text(), "\t")
+		f := splitTabs(sc.Text(), fields[:])
 		var l line
 		switch f[0] {
 		case "P":
@@ -228,4 +229,20 @@ func parseLines(r io.Reader, out chan<- []line) error {
 		return geo.Errorf(geo.EINVALID, "gazetteer: %v", err)
 	}
 	return nil
+}
+
+// splitTabs splits s at tabs into dst, as strings.Split would, and returns
+// the filled part; fields past len(dst) stay joined in the last.
+func splitTabs(s string, dst []string) []string {
+	n := 0
+	for n < len(dst)-1 {
+		i := strings.IndexByte(s, '\t')
+		if i < 0 {
+			break
+		}
+		dst[n], s = s[:i], s[i+1:]
+		n++
+	}
+	dst[n] = s
+	return dst[:n+1]
 }

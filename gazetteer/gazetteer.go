@@ -214,7 +214,10 @@ func (g *Gazetteer) addKey(k string, e entry) {
 			n++
 		}
 	}
-	if n <= maxNameTokens {
+	switch {
+	case n == 1:
+		w.lengths |= 1 // the key is its own first word: no second lookup
+	case n <= maxNameTokens:
 		g.words.edit(first).lengths |= 1 << (n - 1)
 	}
 }
