@@ -148,19 +148,13 @@ func (r *Result) AUC() float64 {
 }
 
 // dropTyped removes predictions on spans the corpus types as not scored.
-func dropTyped(d Doc, offs []int, ms []geo.Mention) []geo.Mention {
-	skip := map[[2]int]bool{}
-	for _, t := range d.Toponyms {
-		if typedNotScored[t.Type] && t.Start >= 0 && t.End < len(offs) && t.Start < t.End {
-			skip[[2]int{offs[t.Start], offs[t.End]}] = true
-		}
-	}
-	if len(skip) == 0 {
+func dropTyped(unscored map[Span]bool, ms []geo.Mention) []geo.Mention {
+	if len(unscored) == 0 {
 		return ms
 	}
 	out := ms[:0:0]
 	for _, m := range ms {
-		if !skip[[2]int{m.Start, m.End}] {
+		if !unscored[Span{m.Start, m.End}] {
 			out = append(out, m)
 		}
 	}
@@ -232,7 +226,8 @@ func (res *Result) add(d Doc, ms []geo.Mention, details bool) {
 		}
 		gold = append(gold, goldSpan{offs[t.Start], offs[t.End], orb.Point{*t.Lon, *t.Lat}, t.Mention})
 	}
-	ms = dropTyped(d, offs, ms)
+	_, unscored := d.Spans()
+	ms = dropTyped(unscored, ms)
 	res.Gold += len(gold)
 	res.Predicted += len(ms)
 	exact := map[[2]int]int{}
