@@ -10,7 +10,7 @@ const countEl = document.getElementById("count");
 const statusEl = document.getElementById("status");
 const listEl = document.getElementById("articles");
 const risingEl = document.getElementById("rising");
-let slider = null; // the time slider, made once the map is
+let slider = null; // the time slider, made after the map (writeHash reads it)
 
 // --- state in the URL: #zoom/lat/lon&from=...&q=... -------------------------
 
