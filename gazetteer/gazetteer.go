@@ -49,6 +49,7 @@ type Gazetteer struct {
 	bboxes  map[string]*geo.BBox // key -> extent, for areas
 	// areaPlace is the place of each country and first-level area.
 	areaPlace map[int32]int32
+	sorted    sortedKeys // name keys in order, for FindPlaces
 }
 
 // PlaceBBox returns the extent of the area a place key names, or nil for

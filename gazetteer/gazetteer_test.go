@@ -174,3 +174,37 @@ func lookup(g *Gazetteer, name string) []geo.Place {
 	}
 	return out
 }
+
+func TestFindPlaces(t *testing.T) {
+	g := def(t)
+	tests := []struct {
+		name, q, country, kind string
+		first                  string // the key of the first place found
+		all                    func(p geo.Place) bool
+	}{
+		{"a prefix in a country", "Tripo", "LY", "", "2210247", func(p geo.Place) bool { return p.Country == "LY" }},
+		{"accents and case fold", "MISRĀ", "LY", geo.KindCity, "2214846", nil},
+		{"an exact name first", "mexico", "", "", "MX", nil},
+		{"a kind", "tex", "US", geo.KindAdmin1, "US.TX", func(p geo.Place) bool { return p.Kind == geo.KindAdmin1 }},
+		{"an alternate name", "Kiev", "", "", "703448", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ps := g.FindPlaces(tt.q, tt.country, tt.kind, 10)
+			if len(ps) == 0 || ps[0].Key != tt.first {
+				t.Fatalf("found %v, want %s first", ps, tt.first)
+			}
+			for _, p := range ps {
+				if tt.all != nil && !tt.all(p) {
+					t.Errorf("%s (%s, %s) does not match the filters", p.Name, p.Kind, p.Country)
+				}
+			}
+			if len(ps) > 10 {
+				t.Errorf("%d places past the limit", len(ps))
+			}
+		})
+	}
+	if ps := g.FindPlaces("zzzzqx", "", "", 10); len(ps) != 0 {
+		t.Errorf("found %v for nonsense", ps)
+	}
+}

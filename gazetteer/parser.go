@@ -16,11 +16,18 @@ var (
 	_ geo.Geoparser     = (*Parser)(nil)
 	_ geo.LimitedParser = (*Parser)(nil)
 	_ geo.BBoxes        = (*Parser)(nil)
+	_ geo.PlaceFinder   = (*Parser)(nil)
 )
 
 // PlaceBBox returns the extent of the area a place key names (see
 // Gazetteer.PlaceBBox).
 func (p *Parser) PlaceBBox(key string) *geo.BBox { return p.g.PlaceBBox(key) }
+
+// FindPlaces finds gazetteer places by the start of a name (see
+// Gazetteer.FindPlaces).
+func (p *Parser) FindPlaces(q, country, kind string, limit int) []geo.Place {
+	return p.g.FindPlaces(q, country, kind, limit)
+}
 
 // NewParser returns a parser over g, with the embedded recognizer, that
 // has learnt nothing yet.

@@ -43,6 +43,12 @@ type Place struct {
 // order of RFC 7946 §5. West > east when it crosses the antimeridian.
 type BBox [4]float64
 
+// PlaceFinder finds gazetteer places by the start of a name, for a picker:
+// FindPlaces("tripo", "LY", "", 10). The gazetteer implements it.
+type PlaceFinder interface {
+	FindPlaces(q, country, kind string, limit int) []Place
+}
+
 // BBoxes gives the extent of a place by its gazetteer key. The gazetteer
 // implements it, so that handlers serve the extents of stored places
 // without the stores keeping them.

@@ -53,7 +53,7 @@ func newServerOn(t *testing.T, store geo.ArticleStore, opts handlers.Options) *h
 	})
 	opts.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
 	if opts.BBoxes == nil {
-		opts.BBoxes = gaz // as serve wires it
+		opts.BBoxes, opts.Places = gaz, gaz // as serve wires them
 	}
 	srv := httptest.NewServer(handlers.New(store, gazetteer.NewParser(gaz), opts))
 	t.Cleanup(srv.Close)

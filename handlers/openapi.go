@@ -69,6 +69,12 @@ func (s *Server) openAPI(w http.ResponseWriter, r *http.Request) {
 	paths["/timeline"] = get("Mentions and articles per interval", "getTimeline", timeline, response("Timeline", typeJSON))
 	paths["/places/{id}/timeline"] = get("A place's mentions and articles per interval", "getPlaceTimeline",
 		append([]any{param("id", "path", "Place id", integer, true)}, timeline...), response("Timeline", typeJSON))
+	paths["/places/search"] = get("Gazetteer places whose name starts with q, for a place picker", "searchPlaces",
+		[]any{param("q", "query", "The start of a name, 2 to 100 characters; case and accents do not count", str, true),
+			param("country", "query", "ISO 3166-1 alpha-2 country code", str, false),
+			param("kind", "query", "Place kind", map[string]any{"type": "string", "enum": geo.Kinds}, false),
+			param("limit", "query", "Places to return, 1 to 50 (default 10)", integer, false)},
+		response("Places", typeJSON))
 	for _, c := range collectionInfo {
 		base := "/collections/" + c.id
 		paths[base] = get(c.title, "describe_"+c.id, nil, response("Collection", typeJSON))

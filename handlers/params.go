@@ -38,11 +38,8 @@ func parseFilter(q url.Values) (geo.Filter, error) {
 			return f, err
 		}
 	}
-	if c := q.Get("country"); c != "" {
-		if len(c) != 2 || strings.ToUpper(c) != c && strings.ToLower(c) != c {
-			return f, geo.Errorf(geo.EINVALID, "country must be an ISO 3166-1 alpha-2 code such as LY")
-		}
-		f.Country = strings.ToUpper(c)
+	if f.Country, err = parseCountry(q.Get("country")); err != nil {
+		return f, err
 	}
 	if f.Kind, err = parseKind(q.Get("kind")); err != nil {
 		return f, err
@@ -62,6 +59,18 @@ func parseFilter(q url.Values) (geo.Filter, error) {
 	}
 	f.Limit, f.Offset, err = parsePage(q, defaultLimit, maxLimit)
 	return f, err
+}
+
+// parseCountry reads an ISO 3166-1 alpha-2 code in either case; "" is
+// none.
+func parseCountry(c string) (string, error) {
+	if c == "" {
+		return "", nil
+	}
+	if len(c) != 2 || strings.ToUpper(c) != c && strings.ToLower(c) != c {
+		return "", geo.Errorf(geo.EINVALID, "country must be an ISO 3166-1 alpha-2 code such as LY")
+	}
+	return strings.ToUpper(c), nil
 }
 
 func parseKind(k string) (string, error) {

@@ -36,6 +36,9 @@ type Options struct {
 	// BBoxes gives the extents of areas by place key (the gazetteer), for
 	// the bbox property of countries and divisions; optional.
 	BBoxes geo.BBoxes
+	// Places finds gazetteer places by name, for GET /places/search;
+	// without it that route answers 404.
+	Places geo.PlaceFinder
 }
 
 // Counter counts mentions per place and per interval.
@@ -85,6 +88,7 @@ func New(store geo.ArticleStore, parser geo.Geoparser, opts Options) http.Handle
 	r.Handle("/articles", s.requireToken(http.HandlerFunc(s.createArticles))).Methods(http.MethodPost)
 	r.HandleFunc("/articles", s.listArticles).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/articles/{id}", s.getArticle).Methods(http.MethodGet, http.MethodHead)
+	r.HandleFunc("/places/search", s.searchPlaces).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/places/{id}", s.getPlace).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/places/{id}/timeline", s.timeline).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/timeline", s.timeline).Methods(http.MethodGet, http.MethodHead)

@@ -52,7 +52,7 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) error {
 		log.Info("demo articles ingested", "files", len(demoFiles()))
 	}
 	opts := cfg.apiOptions()
-	opts.Logger, opts.BBoxes = log, g
+	opts.Logger, opts.BBoxes, opts.Places = log, g, g
 	opts.Counts = loadColumnsInBackground(bg, &wg, log, store)
 	if len(urls) > 0 {
 		fetcher := feeds.NewFetcher()
