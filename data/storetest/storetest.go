@@ -42,6 +42,7 @@ func Run(t *testing.T, open func(t *testing.T) geo.ArticleStore) {
 		{"ChangeLog", testChangeLog},
 		{"Timeline", testTimeline},
 		{"Reasons", testReasons},
+		{"Watches", testWatches},
 	} {
 		t.Run(c.name, func(t *testing.T) { c.test(t, open(t)) })
 	}
@@ -339,5 +340,39 @@ func testReasons(t *testing.T, s geo.ArticleStore) {
 	})
 	if err != nil || len(rows) != 2 || !reflect.DeepEqual(rows[1], why) && !reflect.DeepEqual(rows[0], why) {
 		t.Errorf("mention rows' reasons: %v, %v", rows, err)
+	}
+}
+
+// testWatches checks that watches are kept as given, listed oldest first,
+// and that an unknown one is not found and a bad one refused.
+func testWatches(t *testing.T, s geo.ArticleStore) {
+	ctx := context.Background()
+	ws, ok := s.(geo.WatchStore)
+	if !ok {
+		t.Fatal("the store keeps no watches")
+	}
+	libya := &geo.Watch{Name: " Libya ", BBox: geo.BBox{9, 19, 26, 34}, Filter: "q=militias&kind=city"}
+	fiji := &geo.Watch{Name: "Fiji", BBox: geo.BBox{176, -21, -178, -12}}
+	for _, w := range []*geo.Watch{libya, fiji} {
+		if err := ws.CreateWatch(ctx, w); err != nil {
+			t.Fatal(err)
+		}
+		if w.ID == 0 || time.Since(w.Created) > time.Minute {
+			t.Fatalf("created %+v", w)
+		}
+	}
+	got, err := ws.Watch(ctx, libya.ID)
+	if err != nil || !reflect.DeepEqual(got, libya) || got.Name != "Libya" {
+		t.Errorf("Watch(%d) = %+v, %v; want %+v", libya.ID, got, err, libya)
+	}
+	all, err := ws.Watches(ctx)
+	if err != nil || len(all) != 2 || all[0].ID != libya.ID || !reflect.DeepEqual(all[1], *fiji) {
+		t.Errorf("Watches() = %+v, %v", all, err)
+	}
+	if _, err := ws.Watch(ctx, 9999); geo.ErrorCode(err) != geo.ENOTFOUND {
+		t.Errorf("an unknown watch: %v", err)
+	}
+	if err := ws.CreateWatch(ctx, &geo.Watch{Name: "empty", BBox: geo.BBox{9, 19, 9, 19}}); geo.ErrorCode(err) != geo.EINVALID {
+		t.Errorf("an empty area: %v", err)
 	}
 }

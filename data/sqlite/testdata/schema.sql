@@ -52,6 +52,16 @@ CREATE VIRTUAL TABLE places_rtree USING rtree (id, minx, maxx, miny, maxy);
 CREATE TABLE "places_rtree_node"(nodeno INTEGER PRIMARY KEY,data);
 CREATE TABLE "places_rtree_parent"(nodeno INTEGER PRIMARY KEY,parentnode);
 CREATE TABLE "places_rtree_rowid"(rowid INTEGER PRIMARY KEY,nodeno);
+CREATE TABLE watches (
+    id      INTEGER PRIMARY KEY,
+    name    TEXT NOT NULL,
+    west    REAL NOT NULL,
+    south   REAL NOT NULL,
+    east    REAL NOT NULL,
+    north   REAL NOT NULL,
+    filter  TEXT NOT NULL DEFAULT '',
+    created TEXT NOT NULL -- RFC 3339, UTC
+);
 CREATE INDEX articles_source ON articles (source, time);
 CREATE INDEX articles_time ON articles (time);
 CREATE INDEX mentions_article ON mentions (article_id, place_id);
@@ -64,4 +74,4 @@ CREATE TABLE 'articles_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
 CREATE TABLE 'articles_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
 CREATE TABLE 'articles_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 CREATE TABLE indexed (upto INTEGER NOT NULL, hash TEXT NOT NULL);
--- user_version 12
+-- user_version 13
