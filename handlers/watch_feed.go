@@ -1,0 +1,149 @@
+package handlers
+
+import (
+	"encoding/xml"
+	"net/http"
+	"slices"
+	"strconv"
+	"time"
+
+	"mentionmap/geo"
+)
+
+// newPlaces lists the places f selects that were first mentioned since
+// since, newest first, feedEntries at most.
+func (s *Server) newPlaces(r *http.Request, f geo.Filter, since, now time.Time) ([]feedEvent, error) {
+	before, after := f, f
+	before.To = &since
+	after.From = &since
+	seen := map[int64]bool{}
+	err := s.opts.Counts.PlacePoints(r.Context(), before, func(p *geo.ClusterPoint) error {
+		seen[p.ID] = true
+		return nil
+	})
+	var fresh []geo.ClusterPoint
+	if err == nil {
+		err = s.opts.Counts.PlacePoints(r.Context(), after, func(p *geo.ClusterPoint) error {
+			if !seen[p.ID] {
+				fresh = append(fresh, *p)
+			}
+			return nil
+		})
+	}
+	if err != nil {
+		return nil, err
+	}
+	var out []feedEvent
+	for _, p := range fresh {
+		one := after
+		one.PlaceID = p.ID
+		first := now
+		err := s.store.PlaceSummaries(r.Context(), one, func(ps *geo.PlaceSummary) error {
+			if t, err := time.Parse(time.RFC3339, ps.FirstSeen); err == nil {
+				first = t
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, feedEvent{kind: "new", place: p, when: first, id: "new:" + strconv.FormatInt(p.ID, 10),
+			text: "first mentioned here on " + first.Format("2 January 2006") + "; " + plural(p.Mentions, "mention") + " since"})
+	}
+	slices.SortStableFunc(out, func(a, b feedEvent) int { return b.when.Compare(a.when) })
+	return out[:min(len(out), feedEntries)], nil
+}
+
+// The Atom feed (RFC 4287) of a watch.
+type atomFeed struct {
+	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
+	Title   string      `xml:"title"`
+	ID      string      `xml:"id"`
+	Updated string      `xml:"updated"`
+	Author  atomAuthor  `xml:"author"`
+	Links   []atomLink  `xml:"link"`
+	Entries []atomEntry `xml:"entry"`
+}
+
+type atomAuthor struct {
+	Name string `xml:"name"`
+}
+
+type atomLink struct {
+	Href string `xml:"href,attr"`
+	Rel  string `xml:"rel,attr,omitempty"`
+	Type string `xml:"type,attr,omitempty"`
+}
+
+type atomEntry struct {
+	Title    string     `xml:"title"`
+	ID       string     `xml:"id"`
+	Updated  string     `xml:"updated"`
+	Links    []atomLink `xml:"link"`
+	Summary  string     `xml:"summary"`
+	Category struct {
+		Term string `xml:"term,attr"`
+	} `xml:"category"`
+}
+
+// watchFeed is GET /watches/{id}/feed.atom.
+func (s *Server) watchFeed(w http.ResponseWriter, r *http.Request) {
+	watch, err := s.watchOf(r)
+	var events []feedEvent
+	now := time.Now().UTC().Truncate(time.Second)
+	if err == nil {
+		events, err = s.watchEvents(r, watch, now)
+	}
+	if err != nil {
+		writeError(w, r, s.log, err)
+		return
+	}
+	base := baseURL(r)
+	self := base + "/watches/" + itoa(watch.ID)
+	feed := atomFeed{Title: "mentionmap: " + watch.Name, ID: "urn:mentionmap:watch:" + itoa(watch.ID),
+		Updated: watch.Created.Format(time.RFC3339), Author: atomAuthor{Name: "mentionmap"},
+		Links: []atomLink{{Href: self + "/feed.atom", Rel: "self", Type: "application/atom+xml"},
+			{Href: base + "/" + viewHash(watch), Rel: "alternate", Type: "text/html"}}}
+	for _, e := range events {
+		if u := e.when.Format(time.RFC3339); u > feed.Updated {
+			feed.Updated = u
+		}
+		entry := atomEntry{ID: feed.ID + ":" + e.id, Updated: e.when.Format(time.RFC3339), Summary: e.place.Name + ": " + e.text,
+			Links: []atomLink{{Href: base + "/#8/" + coord(e.place.Point.Lat()) + "/" + coord(e.place.Point.Lon()), Rel: "alternate", Type: "text/html"},
+				{Href: base + "/places/" + itoa(e.place.ID), Rel: "related", Type: "application/json"}}}
+		entry.Category.Term = e.kind
+		switch e.kind {
+		case "new":
+			entry.Title = "New in " + watch.Name + ": " + e.place.Name
+		default:
+			entry.Title = "Rising in " + watch.Name + ": " + e.place.Name
+		}
+		feed.Entries = append(feed.Entries, entry)
+	}
+	w.Header().Set("Content-Type", "application/atom+xml; charset=utf-8")
+	w.Write([]byte(xml.Header))
+	enc := xml.NewEncoder(w)
+	enc.Indent("", " ")
+	if err := enc.Encode(feed); err != nil {
+		s.log.Warn("watch feed", "err", err)
+	}
+}
+
+// viewHash is the map page's view of a watch's area.
+func viewHash(w *geo.Watch) string {
+	lon := (w.BBox[0] + w.BBox[2]) / 2
+	if w.BBox[0] > w.BBox[2] {
+		lon += 180
+	}
+	return "#5/" + coord((w.BBox[1]+w.BBox[3])/2) + "/" + coord(lon)
+}
+
+func coord(v float64) string { return strconv.FormatFloat(v, 'f', 4, 64) }
+
+// plural writes "1 mention", "3 mentions".
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return strconv.Itoa(n) + " " + word + "s"
+}

@@ -1,0 +1,199 @@
+package handlers
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/url"
+	"time"
+
+	"github.com/gorilla/mux"
+	"github.com/paulmach/orb"
+
+	"mentionmap/geo"
+)
+
+// A watch is an area an analyst follows (geo.Watch). Its Atom feed is
+// computed from the mentions when it is read: the places first mentioned
+// in the area since the watch was made, and the places rising there this
+// week (sort=trend's score, at least risingScore with risingMentions
+// mentions).
+
+const (
+	risingScore    = 1.0 // the week's mentions at least twice the weekly baseline, plus one
+	risingMentions = 3
+	feedEntries    = 50
+)
+
+// watchFilters are the features filters a watch may add to its area.
+var watchFilters = map[string]bool{"q": true, "country": true, "kind": true, "source": true,
+	"min_confidence": true, "demonyms": true}
+
+// watchRequest is the body of POST /watches: an area as a bbox, or as the
+// extent of a country or division by its place key.
+type watchRequest struct {
+	Name   string    `json:"name"`
+	BBox   *geo.BBox `json:"bbox"`
+	Place  string    `json:"place"`
+	Filter string    `json:"filter"`
+}
+
+// createWatch is POST /watches.
+func (s *Server) createWatch(w http.ResponseWriter, r *http.Request) {
+	ws, err := s.watchStore()
+	var req watchRequest
+	if err == nil {
+		err = decodeJSON(r, &req)
+	}
+	var watch *geo.Watch
+	if err == nil {
+		watch, err = s.newWatch(req)
+	}
+	if err == nil {
+		err = ws.CreateWatch(r.Context(), watch)
+	}
+	if err != nil {
+		writeError(w, r, s.log, err)
+		return
+	}
+	w.Header().Set("Location", "/watches/"+itoa(watch.ID))
+	writeJSON(w, http.StatusCreated, watch)
+}
+
+// newWatch checks a request and makes its watch.
+func (s *Server) newWatch(req watchRequest) (*geo.Watch, error) {
+	w := &geo.Watch{Name: req.Name, Filter: req.Filter}
+	switch {
+	case req.BBox != nil && req.Place != "":
+		return nil, geo.Errorf(geo.EINVALID, "give a watch a bbox or a place, not both")
+	case req.BBox != nil:
+		w.BBox = *req.BBox
+	case req.Place != "":
+		var b *geo.BBox
+		if s.opts.BBoxes != nil {
+			b = s.opts.BBoxes.PlaceBBox(req.Place)
+		}
+		if b == nil {
+			return nil, geo.Errorf(geo.EINVALID, "place %q is no country or division with an extent", req.Place)
+		}
+		w.BBox = *b
+	default:
+		return nil, geo.Errorf(geo.EINVALID, "a watch needs an area: a bbox [west, south, east, north] or a place key")
+	}
+	if _, err := watchFilter(w); err != nil {
+		return nil, err
+	}
+	return w, w.Validate()
+}
+
+// watchFilter is the features filter of a watch: its area and its filters.
+func watchFilter(w *geo.Watch) (geo.Filter, error) {
+	q, err := url.ParseQuery(w.Filter)
+	if err != nil {
+		return geo.Filter{}, geo.Errorf(geo.EINVALID, "filter is not a query string: %v", err)
+	}
+	for k := range q {
+		if !watchFilters[k] {
+			return geo.Filter{}, geo.Errorf(geo.EINVALID, "a watch's filter may hold q, country, kind, source, min_confidence and demonyms, not %q", k)
+		}
+	}
+	f, err := parseFilter(q)
+	if err != nil {
+		return f, err
+	}
+	f.BBox = &orb.Bound{Min: orb.Point{w.BBox[0], w.BBox[1]}, Max: orb.Point{w.BBox[2], w.BBox[3]}}
+	f.Limit, f.Offset = 0, 0
+	return f, nil
+}
+
+// listWatches is GET /watches.
+func (s *Server) listWatches(w http.ResponseWriter, r *http.Request) {
+	ws, err := s.watchStore()
+	var all []geo.Watch
+	if err == nil {
+		all, err = ws.Watches(r.Context())
+	}
+	if err != nil {
+		writeError(w, r, s.log, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"watches": all})
+}
+
+// getWatch is GET /watches/{id}.
+func (s *Server) getWatch(w http.ResponseWriter, r *http.Request) {
+	watch, err := s.watchOf(r)
+	if err != nil {
+		writeError(w, r, s.log, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, watch)
+}
+
+// watchOf reads the watch the request's path names.
+func (s *Server) watchOf(r *http.Request) (*geo.Watch, error) {
+	ws, err := s.watchStore()
+	if err != nil {
+		return nil, err
+	}
+	id, err := parseID("watch", mux.Vars(r)["id"])
+	if err != nil {
+		return nil, err
+	}
+	return ws.Watch(r.Context(), id)
+}
+
+func (s *Server) watchStore() (geo.WatchStore, error) {
+	ws, ok := s.store.(geo.WatchStore)
+	if !ok {
+		return nil, geo.Errorf(geo.ENOTFOUND, "this store keeps no watches")
+	}
+	return ws, nil
+}
+
+// decodeJSON reads a JSON body of at most MaxBodyBytes into v.
+func decodeJSON(r *http.Request, v any) error {
+	dec := json.NewDecoder(r.Body)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return geo.Errorf(geo.EINVALID, "the body is not the JSON of a watch: %v", err)
+	}
+	return nil
+}
+
+// watchEvents lists what happened in a watch's area: places first
+// mentioned there since it was made, newest first, then places rising
+// this week, most first.
+func (s *Server) watchEvents(r *http.Request, watch *geo.Watch, now time.Time) ([]feedEvent, error) {
+	f, err := watchFilter(watch)
+	if err != nil {
+		return nil, err
+	}
+	news, err := s.newPlaces(r, f, watch.Created, now)
+	if err != nil {
+		return nil, err
+	}
+	end := now.Add(time.Second) // the window takes in this second's mentions
+	recentFrom, baselineFrom := geo.TrendWindow(end, 7*24*time.Hour)
+	ranked, err := s.rankTrends(r, f, recentFrom, baselineFrom, end)
+	if err != nil {
+		return nil, err
+	}
+	year, week := now.ISOWeek()
+	for _, t := range ranked {
+		if t.Score < risingScore || t.Place.Mentions < risingMentions || len(news) >= feedEntries {
+			break
+		}
+		news = append(news, feedEvent{kind: "rise", place: t.Place, when: now,
+			id:   fmt.Sprintf("rise:%d:%d-W%02d", t.Place.ID, year, week),
+			text: fmt.Sprintf("%s in the week to %s, against %.1f a week before", plural(t.Place.Mentions, "mention"), now.Format("2 January"), t.Baseline)})
+	}
+	return news, nil
+}
+
+// feedEvent is one entry of a watch's feed.
+type feedEvent struct {
+	kind, id, text string
+	place          geo.ClusterPoint
+	when           time.Time
+}
