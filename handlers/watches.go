@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -41,9 +42,13 @@ type watchRequest struct {
 // createWatch is POST /watches.
 func (s *Server) createWatch(w http.ResponseWriter, r *http.Request) {
 	ws, err := s.watchStore()
+	var body []byte
+	if err == nil {
+		body, err = s.readBody(w, r)
+	}
 	var req watchRequest
 	if err == nil {
-		err = decodeJSON(r, &req)
+		err = decodeWatch(body, &req)
 	}
 	var watch *geo.Watch
 	if err == nil {
@@ -151,11 +156,11 @@ func (s *Server) watchStore() (geo.WatchStore, error) {
 	return ws, nil
 }
 
-// decodeJSON reads a JSON body of at most MaxBodyBytes into v.
-func decodeJSON(r *http.Request, v any) error {
-	dec := json.NewDecoder(r.Body)
+// decodeWatch reads the JSON of a watch request, refusing unknown fields.
+func decodeWatch(body []byte, req *watchRequest) error {
+	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
+	if err := dec.Decode(req); err != nil {
 		return geo.Errorf(geo.EINVALID, "the body is not the JSON of a watch: %v", err)
 	}
 	return nil

@@ -52,6 +52,11 @@ func TestWatchRequests(t *testing.T) {
 			t.Errorf("GET %s: %d", path, res.StatusCode)
 		}
 	}
+	small := newServer(t, handlers.Options{MaxBodyBytes: 64})
+	big := `{"name":"` + strings.Repeat("x", 100) + `","bbox":[9,19,26,34]}`
+	if res, _ := do(t, "POST", small.URL+"/watches", "application/json", big); res.StatusCode != 413 {
+		t.Errorf("a body past the limit: %d", res.StatusCode)
+	}
 	locked := newServer(t, handlers.Options{Token: "s3cret"})
 	if res, _ := do(t, "POST", locked.URL+"/watches", "application/json", tests[0].body); res.StatusCode != 401 {
 		t.Errorf("a watch without the token: %d", res.StatusCode)
