@@ -11,8 +11,9 @@ import (
 )
 
 // newPlaces lists the places f selects that were first mentioned since
-// since, newest first, feedEntries at most.
-func (s *Server) newPlaces(r *http.Request, f geo.Filter, since, now time.Time) ([]feedEvent, error) {
+// since, newest first, feedEntries at most: one read of the places seen
+// before, one of the places seen since, with the first time of each.
+func (s *Server) newPlaces(r *http.Request, f geo.Filter, since time.Time) ([]feedEvent, error) {
 	before, after := f, f
 	before.To = &since
 	after.From = &since
@@ -21,34 +22,26 @@ func (s *Server) newPlaces(r *http.Request, f geo.Filter, since, now time.Time) 
 		seen[p.ID] = true
 		return nil
 	})
-	var fresh []geo.ClusterPoint
-	if err == nil {
-		err = s.opts.Counts.PlacePoints(r.Context(), after, func(p *geo.ClusterPoint) error {
-			if !seen[p.ID] {
-				fresh = append(fresh, *p)
-			}
-			return nil
-		})
-	}
 	if err != nil {
 		return nil, err
 	}
 	var out []feedEvent
-	for _, p := range fresh {
-		one := after
-		one.PlaceID = p.ID
-		first := now
-		err := s.store.PlaceSummaries(r.Context(), one, func(ps *geo.PlaceSummary) error {
-			if t, err := time.Parse(time.RFC3339, ps.FirstSeen); err == nil {
-				first = t
-			}
+	err = s.store.PlaceSummaries(r.Context(), after, func(ps *geo.PlaceSummary) error {
+		if seen[ps.Place.ID] {
 			return nil
-		})
-		if err != nil {
-			return nil, err
 		}
+		first, err := time.Parse(time.RFC3339, ps.FirstSeen)
+		if err != nil {
+			return geo.Wrap(geo.EINTERNAL, err, "first mention of place %d", ps.Place.ID)
+		}
+		p := geo.ClusterPoint{ID: ps.Place.ID, Point: ps.Place.Point, Name: ps.Place.Name, Kind: ps.Place.Kind,
+			Country: ps.Place.Country, Mentions: ps.Mentions}
 		out = append(out, feedEvent{kind: "new", place: p, when: first, id: "new:" + strconv.FormatInt(p.ID, 10),
 			text: "first mentioned here on " + first.Format("2 January 2006") + "; " + plural(p.Mentions, "mention") + " since"})
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	slices.SortStableFunc(out, func(a, b feedEvent) int { return b.when.Compare(a.when) })
 	return out[:min(len(out), feedEntries)], nil

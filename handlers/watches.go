@@ -174,7 +174,12 @@ func (s *Server) watchEvents(r *http.Request, watch *geo.Watch, now time.Time) (
 	if err != nil {
 		return nil, err
 	}
-	news, err := s.newPlaces(r, f, watch.Created, now)
+	release, err := s.admitFilter(r.Context(), f) // three reads of the area: as heavy as a new map filter
+	if err != nil {
+		return nil, err
+	}
+	defer release()
+	news, err := s.newPlaces(r, f, watch.Created)
 	if err != nil {
 		return nil, err
 	}
