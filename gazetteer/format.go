@@ -5,7 +5,6 @@ import (
 	"compress/gzip"
 	"fmt"
 	"io"
-	"math"
 	"strconv"
 	"strings"
 
@@ -64,13 +63,13 @@ func parseBBox(s string) (*geo.BBox, error) {
 	var b geo.BBox
 	for i := range f {
 		v, err := strconv.ParseFloat(f[i], 64)
-		if err != nil || math.IsNaN(v) || math.Abs(v) > 180 {
+		if err != nil {
 			return nil, fmt.Errorf("bbox %q: bad number %q", s, f[i])
 		}
 		b[i] = v
 	}
-	if b[1] > b[3] || b[1] < -90 || b[3] > 90 {
-		return nil, fmt.Errorf("bbox %q: south above north or out of range", s)
+	if !geo.ValidBound(b.Bound()) {
+		return nil, fmt.Errorf("bbox %q: not a box within ±180° and ±90°", s)
 	}
 	return &b, nil
 }

@@ -169,6 +169,12 @@ type FeedStatus struct {
 	Capped bool `json:"capped,omitempty"`
 }
 
+// Bound is b as an orb.Bound, Min the south-west corner (Min.X > Max.X
+// across the antimeridian, as Filter.BBox takes it).
+func (b BBox) Bound() orb.Bound {
+	return orb.Bound{Min: orb.Point{b[0], b[1]}, Max: orb.Point{b[2], b[3]}}
+}
+
 // Contains reports whether p lies in b, across the antimeridian too.
 func (b *BBox) Contains(p orb.Point) bool {
 	lon, lat := p.Lon(), p.Lat()

@@ -2,7 +2,6 @@ package geo
 
 import (
 	"context"
-	"math"
 	"strings"
 	"time"
 )
@@ -36,15 +35,10 @@ func (w *Watch) Validate() error {
 		return Errorf(EINVALID, "a watch needs a name of 1 to 200 bytes")
 	}
 	b := w.BBox
-	for _, v := range b {
-		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return Errorf(EINVALID, "bbox must be four numbers")
-		}
-	}
-	if b[0] < -180 || b[0] > 180 || b[2] < -180 || b[2] > 180 || b[1] < -90 || b[3] > 90 {
+	if !ValidBound(b.Bound()) {
 		return Errorf(EINVALID, "bbox must be [west, south, east, north] within ±180° and ±90°")
 	}
-	if b[1] >= b[3] || b[0] == b[2] {
+	if b[1] == b[3] || b[0] == b[2] {
 		return Errorf(EINVALID, "bbox is empty: south must be below north, and west differ from east")
 	}
 	if len(w.Filter) > 2048 {

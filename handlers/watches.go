@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/gorilla/mux"
-	"github.com/paulmach/orb"
 
 	"mentionmap/geo"
 )
@@ -106,7 +105,8 @@ func watchFilter(w *geo.Watch) (geo.Filter, error) {
 	if err != nil {
 		return f, err
 	}
-	f.BBox = &orb.Bound{Min: orb.Point{w.BBox[0], w.BBox[1]}, Max: orb.Point{w.BBox[2], w.BBox[3]}}
+	b := w.BBox.Bound()
+	f.BBox = &b
 	f.Limit, f.Offset = 0, 0
 	return f, nil
 }
