@@ -128,7 +128,7 @@ func judged(g *Gazetteer, d *doc, s *span) bool {
 	case kindCountry, kindRegion, kindWater, kindAirport:
 		return false
 	}
-	return !g.isDemonym(*s) && !g.backedRespelling(d, s)
+	return !g.isDemonym(s) && !g.backedRespelling(d, s)
 }
 
 // respeltPopulation is the size from which a town's other spelling is
