@@ -59,16 +59,23 @@ type snapshot struct {
 type dicts struct {
 	places     map[int64]int32
 	placeList  []geo.ClusterPoint
+	ownList    bool // placeList is no snapshot's yet, and may change in place
 	sources    map[string]int32
 	sourcesNew bool // sources grew since the last snapshot
 }
 
 func (d *dicts) placeIndex(p *geo.ClusterPoint) int32 {
 	i, ok := d.places[p.ID]
-	if !ok {
+	switch {
+	case !ok:
 		i = int32(len(d.placeList))
 		d.places[p.ID] = i
 		d.placeList = append(d.placeList, *p)
+	case d.placeList[i].Name != p.Name: // renamed after the form readers know (geo/names.go)
+		if !d.ownList {
+			d.placeList, d.ownList = slices.Clone(d.placeList), true
+		}
+		d.placeList[i].Name = p.Name
 	}
 	return i
 }
@@ -154,6 +161,7 @@ func (c *Store) apply(s *snapshot, v int64, changed []int64, add days) *snapshot
 		drop[id] = true
 	}
 	out := &snapshot{version: v, places: c.dicts.placeList, sources: s.sources}
+	c.dicts.ownList = false
 	if c.dicts.sourcesNew || out.sources == nil {
 		out.sources = maps.Clone(c.dicts.sources)
 		c.dicts.sourcesNew = false

@@ -26,15 +26,20 @@ var Kinds = []string{KindCountry, KindAdmin1, KindAdmin2, KindCity, KindRegion, 
 // the ISO 3166-1 alpha-2 code for countries, "CC.A1" for first-level
 // divisions, "CC.A1.A2" for second-level ones and a slug for regions.
 type Place struct {
-	ID         int64     `json:"id,omitempty"` // store id; 0 until stored
-	Key        string    `json:"key"`
-	GeonameID  int64     `json:"geonameid,omitempty"`
-	Name       string    `json:"name"`
-	Kind       string    `json:"kind"`
-	Country    string    `json:"country,omitempty"`
-	Admin1     string    `json:"admin1,omitempty"`
-	Population int64     `json:"population,omitempty"`
-	Point      orb.Point `json:"-"`
+	ID        int64  `json:"id,omitempty"` // store id; 0 until stored
+	Key       string `json:"key"`
+	GeonameID int64  `json:"geonameid,omitempty"`
+	// Name is the name readers know: the form the stored articles use most
+	// (names.go), else the gazetteer's.
+	Name string `json:"name"`
+	// GazetteerName is the gazetteer's own name (GeoNames'), kept by the
+	// stores; empty where Name is it, as in a parse.
+	GazetteerName string    `json:"geonames_name,omitempty"`
+	Kind          string    `json:"kind"`
+	Country       string    `json:"country,omitempty"`
+	Admin1        string    `json:"admin1,omitempty"`
+	Population    int64     `json:"population,omitempty"`
+	Point         orb.Point `json:"-"`
 	// BBox frames an area (a country or division); nil for a town.
 	BBox *BBox `json:"bbox,omitempty"`
 }

@@ -16,6 +16,7 @@ type placeProps struct {
 	Key       string           `json:"place_key"`
 	GeonameID int64            `json:"geonameid,omitempty"`
 	Name      string           `json:"name"`
+	GeoNames  string           `json:"geonames_name"`
 	Kind      string           `json:"kind"`
 	Country   string           `json:"country"`
 	Admin1    string           `json:"admin1"`
@@ -27,7 +28,7 @@ type placeProps struct {
 	Latest    []geo.ArticleRef `json:"latest"`
 }
 
-var placeCSV = []string{"place_id", "place_key", "geonameid", "name", "kind", "country", "admin1",
+var placeCSV = []string{"place_id", "place_key", "geonameid", "name", "geonames_name", "kind", "country", "admin1",
 	"mentions", "articles", "first_seen", "last_seen", "latest_title", "latest_url", "bbox"}
 
 func (p *placeProps) csv() []string {
@@ -35,7 +36,7 @@ func (p *placeProps) csv() []string {
 	if len(p.Latest) > 0 {
 		title, url = p.Latest[0].Title, p.Latest[0].URL
 	}
-	return []string{i64(p.PlaceID), p.Key, i64(p.GeonameID), p.Name, p.Kind, p.Country, p.Admin1,
+	return []string{i64(p.PlaceID), p.Key, i64(p.GeonameID), p.Name, p.GeoNames, p.Kind, p.Country, p.Admin1,
 		strconv.Itoa(p.Mentions), strconv.Itoa(p.Articles), p.FirstSeen, p.LastSeen, title, url, bboxCSV(p.BBox)}
 }
 
@@ -66,7 +67,7 @@ func (s *Server) withBBox(p *geo.Place) {
 
 func newPlaceProps(p *geo.PlaceSummary) *placeProps {
 	return &placeProps{
-		PlaceID: p.Place.ID, Key: p.Place.Key, GeonameID: p.Place.GeonameID, Name: p.Place.Name,
+		PlaceID: p.Place.ID, Key: p.Place.Key, GeonameID: p.Place.GeonameID, Name: p.Place.Name, GeoNames: p.Place.OwnName(),
 		Kind: p.Place.Kind, Country: p.Place.Country, Admin1: p.Place.Admin1, BBox: p.Place.BBox, Mentions: p.Mentions,
 		Articles: p.Articles, FirstSeen: p.FirstSeen, LastSeen: p.LastSeen, Latest: p.Latest,
 	}
@@ -82,6 +83,7 @@ type mentionProps struct {
 	Demonym      bool      `json:"demonym"`
 	PlaceID      int64     `json:"place_id"`
 	Name         string    `json:"name"`
+	GeoNames     string    `json:"geonames_name"`
 	Kind         string    `json:"kind"`
 	Country      string    `json:"country"`
 	BBox         *geo.BBox `json:"bbox,omitempty"`
@@ -94,19 +96,19 @@ type mentionProps struct {
 }
 
 var mentionCSV = []string{"text", "start", "end", "sentence", "confidence", "demonym", "place_id", "name",
-	"kind", "country", "article_id", "article_title", "article_url", "source", "time", "bbox", "reasons"}
+	"geonames_name", "kind", "country", "article_id", "article_title", "article_url", "source", "time", "bbox", "reasons"}
 
 func (m *mentionProps) csv() []string {
 	return []string{m.Text, strconv.Itoa(m.Start), strconv.Itoa(m.End), m.Sentence,
 		strconv.FormatFloat(m.Confidence, 'f', -1, 64), strconv.FormatBool(m.Demonym), i64(m.PlaceID),
-		m.Name, m.Kind, m.Country, i64(m.ArticleID), m.ArticleTitle, m.ArticleURL, m.Source, m.Time, bboxCSV(m.BBox), reasonsCSV(m.Why)}
+		m.Name, m.GeoNames, m.Kind, m.Country, i64(m.ArticleID), m.ArticleTitle, m.ArticleURL, m.Source, m.Time, bboxCSV(m.BBox), reasonsCSV(m.Why)}
 }
 
 func newMentionProps(r *geo.MentionRow) *mentionProps {
 	m, a := &r.Mention, &r.Article
 	return &mentionProps{
 		Text: m.Text, Start: m.Start, End: m.End, Sentence: m.Sentence, Confidence: m.Confidence,
-		Demonym: m.Demonym, PlaceID: m.Place.ID, Name: m.Place.Name, Kind: m.Place.Kind,
+		Demonym: m.Demonym, PlaceID: m.Place.ID, Name: m.Place.Name, GeoNames: m.Place.OwnName(), Kind: m.Place.Kind,
 		Country: m.Place.Country, BBox: m.Place.BBox, Why: m.Why, ArticleID: a.ID, ArticleTitle: a.Title, ArticleURL: a.URL,
 		Source: a.Source, Time: a.Time,
 	}
@@ -121,7 +123,7 @@ func (p *placeProps) AppendJSON(b []byte) []byte {
 	if p.GeonameID != 0 {
 		o.Int("geonameid", p.GeonameID)
 	}
-	o.Str("name", p.Name).Str("kind", p.Kind).Str("country", p.Country).Str("admin1", p.Admin1).
+	o.Str("name", p.Name).Str("geonames_name", p.GeoNames).Str("kind", p.Kind).Str("country", p.Country).Str("admin1", p.Admin1).
 		BBox("bbox", p.BBox).Int("mentions", int64(p.Mentions)).Int("articles", int64(p.Articles)).
 		Str("first_seen", p.FirstSeen).Str("last_seen", p.LastSeen)
 	if p.Latest == nil {
@@ -141,7 +143,7 @@ func (p *placeProps) AppendJSON(b []byte) []byte {
 func (m *mentionProps) AppendJSON(b []byte) []byte {
 	o := geo.Object(b).Str("text", m.Text).Int("start", int64(m.Start)).Int("end", int64(m.End)).
 		Str("sentence", m.Sentence).Float("confidence", m.Confidence).Bool("demonym", m.Demonym).
-		Int("place_id", m.PlaceID).Str("name", m.Name).Str("kind", m.Kind).Str("country", m.Country).
+		Int("place_id", m.PlaceID).Str("name", m.Name).Str("geonames_name", m.GeoNames).Str("kind", m.Kind).Str("country", m.Country).
 		BBox("bbox", m.BBox)
 	if m.Why != nil {
 		o.Raw("why", m.Why.AppendJSON(nil))

@@ -16,10 +16,10 @@ const timeFormat = "2006-01-02T15:04:05Z"
 func formatTime(t time.Time) string { return t.UTC().Format(timeFormat) }
 
 // placeCols reads a place (alias p).
-const placeCols = `p.id, p.key, COALESCE(p.geonameid, 0), p.name, p.kind, p.country, p.admin1, ST_X(p.geom), ST_Y(p.geom)`
+const placeCols = `p.id, p.key, COALESCE(p.geonameid, 0), p.name, p.geonames_name, p.kind, p.country, p.admin1, ST_X(p.geom), ST_Y(p.geom)`
 
 func placeDest(p *geo.Place) []any {
-	return []any{&p.ID, &p.Key, &p.GeonameID, &p.Name, &p.Kind, &p.Country, &p.Admin1, &p.Point[0], &p.Point[1]}
+	return []any{&p.ID, &p.Key, &p.GeonameID, &p.Name, &p.GazetteerName, &p.Kind, &p.Country, &p.Admin1, &p.Point[0], &p.Point[1]}
 }
 
 // mentionCols reads a mention (alias m) and its place.

@@ -98,6 +98,9 @@ func (s *Store) ingestOnce(ctx context.Context, arts []*geo.Article) (created []
 		if err == nil {
 			err = addStats(ctx, tx, deltas(arts, created))
 		}
+		if err == nil {
+			err = addForms(ctx, tx, arts, created)
+		}
 		if err == nil && len(existing) < len(arts) {
 			version, err = logChange(ctx, tx, s.writer, arts, created)
 		}
@@ -233,10 +236,10 @@ func upsertPlaces(ctx context.Context, tx pgx.Tx, arts []*geo.Article) (map[stri
 			continue
 		}
 		added = append(added, p.Key)
-		b.Queue(`INSERT INTO places (key, geonameid, name, kind, country, admin1, geom)
-			VALUES ($1, NULLIF($2, 0), $3, $4, $5, $6, ST_SetSRID(ST_MakePoint($7, $8), 4326))
+		b.Queue(`INSERT INTO places (key, geonameid, name, geonames_name, kind, country, admin1, geom)
+			VALUES ($1, NULLIF($2, 0), $3, $4, $5, $6, $7, ST_SetSRID(ST_MakePoint($8, $9), 4326))
 			ON CONFLICT (key) DO NOTHING`,
-			p.Key, p.GeonameID, p.Name, p.Kind, p.Country, p.Admin1, p.Point.Lon(), p.Point.Lat())
+			p.Key, p.GeonameID, p.Name, p.OwnName(), p.Kind, p.Country, p.Admin1, p.Point.Lon(), p.Point.Lat())
 	}
 	if len(added) == 0 {
 		return ids, nil

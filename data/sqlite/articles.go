@@ -73,10 +73,10 @@ func (s *Store) Articles(ctx context.Context, limit, offset int) ([]geo.Article,
 	return out, nil
 }
 
-const placeCols = `p.id, p.key, p.geonameid, p.name, p.kind, p.country, p.admin1, p.lon, p.lat`
+const placeCols = `p.id, p.key, p.geonameid, p.name, p.geonames_name, p.kind, p.country, p.admin1, p.lon, p.lat`
 
 func placeDest(p *geo.Place) []any {
-	return []any{&p.ID, &p.Key, &p.GeonameID, &p.Name, &p.Kind, &p.Country, &p.Admin1, &p.Point[0], &p.Point[1]}
+	return []any{&p.ID, &p.Key, &p.GeonameID, &p.Name, &p.GazetteerName, &p.Kind, &p.Country, &p.Admin1, &p.Point[0], &p.Point[1]}
 }
 
 // mentionCols reads a mention and its place. Its sentence is its span of

@@ -48,7 +48,7 @@ func (s *Store) newBatch(ctx context.Context, tx *sql.Tx) (*batch, error) {
 		{&b.article, `INSERT INTO articles (url, title, source, published, ingested, time, text, hash, mentions_omitted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT DO NOTHING`},
 		{&b.findPlace, `SELECT id FROM places WHERE key = ?`},
-		{&b.addPlace, `INSERT INTO places (key, geonameid, name, kind, country, admin1, lon, lat) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`},
+		{&b.addPlace, `INSERT INTO places (key, geonameid, name, geonames_name, kind, country, admin1, lon, lat) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&b.addRTree, `INSERT INTO places_rtree (id, minx, maxx, miny, maxy) VALUES (?, ?, ?, ?, ?)`},
 	} {
 		st, err := tx.PrepareContext(ctx, p.sql)
@@ -161,7 +161,7 @@ func (b *batch) placeID(ctx context.Context, p *geo.Place) (int64, error) {
 	if !errNoRows(err) {
 		return 0, err
 	}
-	res, err := b.addPlace.ExecContext(ctx, p.Key, p.GeonameID, p.Name, p.Kind, p.Country, p.Admin1, p.Point.Lon(), p.Point.Lat())
+	res, err := b.addPlace.ExecContext(ctx, p.Key, p.GeonameID, p.Name, p.OwnName(), p.Kind, p.Country, p.Admin1, p.Point.Lon(), p.Point.Lat())
 	if err != nil {
 		return 0, err
 	}

@@ -73,6 +73,9 @@ func (s *Store) ingestBatch(ctx context.Context, arts []*geo.Article) (created [
 	if err := b.flushStats(ctx, tx); err != nil {
 		return nil, failed("ingest", err)
 	}
+	if err := flushForms(ctx, tx, arts, created); err != nil {
+		return nil, failed("ingest", err)
+	}
 	if len(existing) < len(arts) {
 		if err := logChange(ctx, tx, s.writer, arts, created); err != nil {
 			return nil, failed("ingest", err)

@@ -43,6 +43,7 @@ func Run(t *testing.T, open func(t *testing.T) geo.ArticleStore) {
 		{"Timeline", testTimeline},
 		{"Reasons", testReasons},
 		{"Watches", testWatches},
+		{"KnownNames", testKnownNames},
 	} {
 		t.Run(c.name, func(t *testing.T) { c.test(t, open(t)) })
 	}

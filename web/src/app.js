@@ -177,6 +177,10 @@ function placePopup(p, popup) {
       const items = detail.mentions.map((m) => `<li><a class="mm-article" href="${esc(articleLink(m.article))}" target="_blank" rel="noopener">${esc(m.article.title || "Untitled")}</a>
         <br><small>${esc(m.article.source)} · ${esc(m.article.time.slice(0, 10))}</small><br>${highlight(m.mention.sentence, m.mention.text)}</li>`);
       const plural = (n, w) => `${n} ${w}${n === 1 ? "" : "s"}`;
+      // The map names a place as the articles do; GeoNames' own name follows.
+      if (s.geonames_name && s.geonames_name !== s.name) {
+        div.querySelector("small").insertAdjacentHTML("beforeend", ` · GeoNames: ${esc(s.geonames_name)}`);
+      }
       div.querySelector("p").outerHTML = `<p>${plural(s.mentions, "mention")} in ${plural(s.articles, "article")}</p><ul>${items.join("")}</ul>`;
       const why = detail.mentions.find((m) => m.mention.why)?.mention.why;
       if (why) whyHere(div, why);

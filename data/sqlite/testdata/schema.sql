@@ -30,6 +30,12 @@ CREATE TABLE "mentions" (
     time           INTEGER NOT NULL  -- the article's time, Unix seconds, for filtering without a join
 , why TEXT);
 CREATE TABLE meta (version INTEGER NOT NULL);
+CREATE TABLE place_forms (
+    place_id INTEGER NOT NULL,
+    form     TEXT NOT NULL,
+    n        INTEGER NOT NULL,
+    PRIMARY KEY (place_id, form)
+) WITHOUT ROWID;
 CREATE TABLE place_stats (
     place_id INTEGER PRIMARY KEY REFERENCES places (id),
     mentions INTEGER NOT NULL,
@@ -47,7 +53,7 @@ CREATE TABLE places (
     admin1    TEXT NOT NULL DEFAULT '',
     lon       REAL NOT NULL,
     lat       REAL NOT NULL
-);
+, geonames_name TEXT NOT NULL DEFAULT '');
 CREATE VIRTUAL TABLE places_rtree USING rtree (id, minx, maxx, miny, maxy);
 CREATE TABLE "places_rtree_node"(nodeno INTEGER PRIMARY KEY,data);
 CREATE TABLE "places_rtree_parent"(nodeno INTEGER PRIMARY KEY,parentnode);
@@ -74,4 +80,4 @@ CREATE TABLE 'articles_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
 CREATE TABLE 'articles_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
 CREATE TABLE 'articles_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 CREATE TABLE indexed (upto INTEGER NOT NULL, hash TEXT NOT NULL);
--- user_version 13
+-- user_version 14
