@@ -2,6 +2,7 @@ package geo
 
 import (
 	"context"
+	"net/url"
 	"strings"
 	"time"
 )
@@ -15,6 +16,11 @@ type Watch struct {
 	// Filter is the query string of the features filters it adds ("q=militias&kind=city").
 	Filter  string    `json:"filter"`
 	Created time.Time `json:"created"`
+	// Webhook, when set, receives each event as a signed JSON POST
+	// (package alerts); Secret is the key of its HMAC-SHA256 signatures,
+	// shown once, when the watch is made.
+	Webhook string `json:"webhook,omitempty"`
+	Secret  string `json:"-"`
 }
 
 // WatchStore keeps watches. Both stores implement it.
@@ -43,6 +49,12 @@ func (w *Watch) Validate() error {
 	}
 	if len(w.Filter) > 2048 {
 		return Errorf(EINVALID, "filter is longer than 2 KB")
+	}
+	if w.Webhook != "" {
+		u, err := url.Parse(w.Webhook)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || len(w.Webhook) > 2048 {
+			return Errorf(EINVALID, "webhook must be an absolute http or https URL of at most 2 KB")
+		}
 	}
 	return nil
 }

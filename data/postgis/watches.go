@@ -11,16 +11,16 @@ import (
 
 var _ geo.WatchStore = (*Store)(nil)
 
-const watchCols = `id, name, west, south, east, north, filter, created`
+const watchCols = `id, name, west, south, east, north, filter, created, webhook, secret`
 
 // CreateWatch stores w and sets its ID and Created.
 func (s *Store) CreateWatch(ctx context.Context, w *geo.Watch) error {
 	if err := w.Validate(); err != nil {
 		return err
 	}
-	err := s.db.QueryRow(ctx, `INSERT INTO watches (name, west, south, east, north, filter, created)
-		VALUES ($1, $2, $3, $4, $5, $6, date_trunc('second', now())) RETURNING id, created`,
-		w.Name, w.BBox[0], w.BBox[1], w.BBox[2], w.BBox[3], w.Filter).Scan(&w.ID, &w.Created)
+	err := s.db.QueryRow(ctx, `INSERT INTO watches (name, west, south, east, north, filter, created, webhook, secret)
+		VALUES ($1, $2, $3, $4, $5, $6, date_trunc('second', now()), $7, $8) RETURNING id, created`,
+		w.Name, w.BBox[0], w.BBox[1], w.BBox[2], w.BBox[3], w.Filter, w.Webhook, w.Secret).Scan(&w.ID, &w.Created)
 	if err != nil {
 		return failed("create watch", err)
 	}
@@ -63,7 +63,7 @@ func (s *Store) Watches(ctx context.Context) ([]geo.Watch, error) {
 
 func scanWatch(sc interface{ Scan(...any) error }) (*geo.Watch, error) {
 	var w geo.Watch
-	if err := sc.Scan(&w.ID, &w.Name, &w.BBox[0], &w.BBox[1], &w.BBox[2], &w.BBox[3], &w.Filter, &w.Created); err != nil {
+	if err := sc.Scan(&w.ID, &w.Name, &w.BBox[0], &w.BBox[1], &w.BBox[2], &w.BBox[3], &w.Filter, &w.Created, &w.Webhook, &w.Secret); err != nil {
 		return nil, err
 	}
 	w.Created = w.Created.UTC()

@@ -11,7 +11,7 @@ import (
 
 var _ geo.WatchStore = (*Store)(nil)
 
-const watchCols = `id, name, west, south, east, north, filter, created`
+const watchCols = `id, name, west, south, east, north, filter, created, webhook, secret`
 
 // CreateWatch stores w and sets its ID and Created.
 func (s *Store) CreateWatch(ctx context.Context, w *geo.Watch) error {
@@ -19,8 +19,8 @@ func (s *Store) CreateWatch(ctx context.Context, w *geo.Watch) error {
 		return err
 	}
 	w.Created = time.Now().UTC().Truncate(time.Second)
-	res, err := s.w.ExecContext(ctx, `INSERT INTO watches (name, west, south, east, north, filter, created) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-		w.Name, w.BBox[0], w.BBox[1], w.BBox[2], w.BBox[3], w.Filter, w.Created.Format(time.RFC3339))
+	res, err := s.w.ExecContext(ctx, `INSERT INTO watches (name, west, south, east, north, filter, created, webhook, secret) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		w.Name, w.BBox[0], w.BBox[1], w.BBox[2], w.BBox[3], w.Filter, w.Created.Format(time.RFC3339), w.Webhook, w.Secret)
 	if err != nil {
 		return failed("create watch", err)
 	}
@@ -58,7 +58,7 @@ func (s *Store) Watches(ctx context.Context) ([]geo.Watch, error) {
 func scanWatch(sc interface{ Scan(...any) error }) (*geo.Watch, error) {
 	var w geo.Watch
 	var created string
-	if err := sc.Scan(&w.ID, &w.Name, &w.BBox[0], &w.BBox[1], &w.BBox[2], &w.BBox[3], &w.Filter, &created); err != nil {
+	if err := sc.Scan(&w.ID, &w.Name, &w.BBox[0], &w.BBox[1], &w.BBox[2], &w.BBox[3], &w.Filter, &created, &w.Webhook, &w.Secret); err != nil {
 		return nil, err
 	}
 	t, err := time.Parse(time.RFC3339, created)

@@ -44,6 +44,7 @@ func Run(t *testing.T, open func(t *testing.T) geo.ArticleStore) {
 		{"Reasons", testReasons},
 		{"Watches", testWatches},
 		{"KnownNames", testKnownNames},
+		{"Deliveries", testDeliveries},
 	} {
 		t.Run(c.name, func(t *testing.T) { c.test(t, open(t)) })
 	}

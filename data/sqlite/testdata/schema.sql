@@ -15,6 +15,21 @@ CREATE TABLE changes (
     writer   TEXT NOT NULL, -- the process that wrote it, random at its start
     articles TEXT NOT NULL  -- a JSON array of article ids
 );
+CREATE TABLE deliveries (
+    id          INTEGER PRIMARY KEY,
+    watch_id    INTEGER NOT NULL REFERENCES watches (id) ON DELETE CASCADE,
+    event_id    TEXT NOT NULL,
+    payload     TEXT NOT NULL,
+    status      TEXT NOT NULL DEFAULT 'pending',
+    attempts    INTEGER NOT NULL DEFAULT 0,
+    next_at     INTEGER NOT NULL, -- Unix seconds
+    lease_until INTEGER NOT NULL DEFAULT 0,
+    last_code   INTEGER NOT NULL DEFAULT 0,
+    last_error  TEXT NOT NULL DEFAULT '',
+    created     INTEGER NOT NULL,
+    delivered   INTEGER,
+    UNIQUE (watch_id, event_id)
+);
 CREATE TABLE "mentions" (
     id             INTEGER PRIMARY KEY,
     article_id     INTEGER NOT NULL, -- articles (id)
@@ -67,9 +82,10 @@ CREATE TABLE watches (
     north   REAL NOT NULL,
     filter  TEXT NOT NULL DEFAULT '',
     created TEXT NOT NULL -- RFC 3339, UTC
-);
+, webhook TEXT NOT NULL DEFAULT '', secret TEXT NOT NULL DEFAULT '');
 CREATE INDEX articles_source ON articles (source, time);
 CREATE INDEX articles_time ON articles (time);
+CREATE INDEX deliveries_due ON deliveries (next_at) WHERE status = 'pending';
 CREATE INDEX mentions_article ON mentions (article_id, place_id);
 CREATE INDEX mentions_place ON mentions (place_id, time);
 CREATE INDEX place_stats_mentions ON place_stats (mentions DESC, place_id);
@@ -80,4 +96,4 @@ CREATE TABLE 'articles_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
 CREATE TABLE 'articles_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
 CREATE TABLE 'articles_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 CREATE TABLE indexed (upto INTEGER NOT NULL, hash TEXT NOT NULL);
--- user_version 14
+-- user_version 15
