@@ -15,6 +15,14 @@ type WatchEvent struct {
 	When           time.Time
 }
 
+// Title is the event's headline in w: "New in Libya: Sirte".
+func (e *WatchEvent) Title(w *Watch) string {
+	if e.Kind == "new" {
+		return "New in " + w.Name + ": " + e.Place.Name
+	}
+	return "Rising in " + w.Name + ": " + e.Place.Name
+}
+
 // Delivery states.
 const (
 	DeliveryPending   = "pending"   // waiting for its next attempt

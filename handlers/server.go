@@ -61,6 +61,12 @@ type Server struct {
 
 // New returns the API as an http.Handler.
 func New(store geo.ArticleStore, parser geo.Geoparser, opts Options) http.Handler {
+	return NewServer(store, parser, opts).Handler()
+}
+
+// NewServer returns the server, whose Handler is the API and whose
+// WatchEvents the webhook dispatcher reads (package alerts).
+func NewServer(store geo.ArticleStore, parser geo.Geoparser, opts Options) *Server {
 	if opts.MaxBodyBytes <= 0 {
 		opts.MaxBodyBytes = 10 << 20
 	}
@@ -82,7 +88,12 @@ func New(store geo.ArticleStore, parser geo.Geoparser, opts Options) http.Handle
 	if opts.Counts == nil {
 		opts.Counts = store
 	}
-	s := &Server{store: store, parser: parser, opts: opts, log: opts.Logger, heavy: make(gate, opts.MaxHeavy)}
+	return &Server{store: store, parser: parser, opts: opts, log: opts.Logger, heavy: make(gate, opts.MaxHeavy)}
+}
+
+// Handler is the API: its routes, behind request ids, recovery, security
+// headers, CORS and deadlines.
+func (s *Server) Handler() http.Handler {
 	r := mux.NewRouter()
 	r.HandleFunc("/healthz", s.health).Methods(http.MethodGet, http.MethodHead)
 	r.Handle("/articles", s.requireToken(http.HandlerFunc(s.createArticles))).Methods(http.MethodPost)
@@ -93,6 +104,7 @@ func New(store geo.ArticleStore, parser geo.Geoparser, opts Options) http.Handle
 	r.HandleFunc("/watches", s.listWatches).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/watches/{id}", s.getWatch).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/watches/{id}/feed.atom", s.watchFeed).Methods(http.MethodGet, http.MethodHead)
+	r.Handle("/watches/{id}/deliveries", s.requireToken(http.HandlerFunc(s.watchDeliveries))).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/places/{id}", s.getPlace).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/places/{id}/timeline", s.timeline).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/timeline", s.timeline).Methods(http.MethodGet, http.MethodHead)

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -38,7 +39,7 @@ func (s *Server) trends(w http.ResponseWriter, r *http.Request, f geo.Filter, q 
 		writeError(w, r, s.log, err)
 		return
 	}
-	ranked, err := s.rankTrends(r, f, recentFrom, baselineFrom, end)
+	ranked, err := s.rankTrends(r.Context(), f, recentFrom, baselineFrom, end)
 	release()
 	if err != nil {
 		writeError(w, r, s.log, err)
@@ -60,13 +61,13 @@ func (s *Server) trends(w http.ResponseWriter, r *http.Request, f geo.Filter, q 
 
 // rankTrends counts f's mentions per place in the recent window and in
 // the baseline before it, and ranks them.
-func (s *Server) rankTrends(r *http.Request, f geo.Filter, recentFrom, baselineFrom, end time.Time) ([]geo.Trend, error) {
+func (s *Server) rankTrends(ctx context.Context, f geo.Filter, recentFrom, baselineFrom, end time.Time) ([]geo.Trend, error) {
 	f.Limit, f.Offset = 0, 0
 	recentF, baseF := f, f
 	recentF.From, recentF.To = &recentFrom, &end
 	baseF.From, baseF.To = &baselineFrom, &recentFrom
 	var recent []geo.ClusterPoint
-	err := s.opts.Counts.PlacePoints(r.Context(), recentF, func(p *geo.ClusterPoint) error {
+	err := s.opts.Counts.PlacePoints(ctx, recentF, func(p *geo.ClusterPoint) error {
 		recent = append(recent, *p)
 		return nil
 	})
@@ -74,7 +75,7 @@ func (s *Server) rankTrends(r *http.Request, f geo.Filter, recentFrom, baselineF
 		return nil, err
 	}
 	baseline := map[int64]int{}
-	err = s.opts.Counts.PlacePoints(r.Context(), baseF, func(p *geo.ClusterPoint) error {
+	err = s.opts.Counts.PlacePoints(ctx, baseF, func(p *geo.ClusterPoint) error {
 		baseline[p.ID] = p.Mentions
 		return nil
 	})

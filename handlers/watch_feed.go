@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"context"
 	"encoding/xml"
 	"net/http"
 	"slices"
@@ -13,20 +14,20 @@ import (
 // newPlaces lists the places f selects that were first mentioned since
 // since, newest first, feedEntries at most: one read of the places seen
 // before, one of the places seen since, with the first time of each.
-func (s *Server) newPlaces(r *http.Request, f geo.Filter, since time.Time) ([]feedEvent, error) {
+func (s *Server) newPlaces(ctx context.Context, f geo.Filter, since time.Time) ([]geo.WatchEvent, error) {
 	before, after := f, f
 	before.To = &since
 	after.From = &since
 	seen := map[int64]bool{}
-	err := s.opts.Counts.PlacePoints(r.Context(), before, func(p *geo.ClusterPoint) error {
+	err := s.opts.Counts.PlacePoints(ctx, before, func(p *geo.ClusterPoint) error {
 		seen[p.ID] = true
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	var out []feedEvent
-	err = s.store.PlaceSummaries(r.Context(), after, func(ps *geo.PlaceSummary) error {
+	var out []geo.WatchEvent
+	err = s.store.PlaceSummaries(ctx, after, func(ps *geo.PlaceSummary) error {
 		if seen[ps.Place.ID] {
 			return nil
 		}
@@ -36,14 +37,14 @@ func (s *Server) newPlaces(r *http.Request, f geo.Filter, since time.Time) ([]fe
 		}
 		p := geo.ClusterPoint{ID: ps.Place.ID, Point: ps.Place.Point, Name: ps.Place.Name, Kind: ps.Place.Kind,
 			Country: ps.Place.Country, Mentions: ps.Mentions}
-		out = append(out, feedEvent{kind: "new", place: p, when: first, id: "new:" + strconv.FormatInt(p.ID, 10),
-			text: "first mentioned here on " + first.Format("2 January 2006") + "; " + plural(p.Mentions, "mention") + " since"})
+		out = append(out, geo.WatchEvent{Kind: "new", Place: p, When: first, ID: "new:" + strconv.FormatInt(p.ID, 10),
+			Text: "first mentioned here on " + first.Format("2 January 2006") + "; " + plural(p.Mentions, "mention") + " since"})
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	slices.SortStableFunc(out, func(a, b feedEvent) int { return b.when.Compare(a.when) })
+	slices.SortStableFunc(out, func(a, b geo.WatchEvent) int { return b.When.Compare(a.When) })
 	return out[:min(len(out), feedEntries)], nil
 }
 
@@ -82,10 +83,10 @@ type atomEntry struct {
 // watchFeed is GET /watches/{id}/feed.atom.
 func (s *Server) watchFeed(w http.ResponseWriter, r *http.Request) {
 	watch, err := s.watchOf(r)
-	var events []feedEvent
+	var events []geo.WatchEvent
 	now := time.Now().UTC().Truncate(time.Second)
 	if err == nil {
-		events, err = s.watchEvents(r, watch, now)
+		events, err = s.WatchEvents(r.Context(), watch, now)
 	}
 	if err != nil {
 		writeError(w, r, s.log, err)
@@ -98,19 +99,14 @@ func (s *Server) watchFeed(w http.ResponseWriter, r *http.Request) {
 		Links: []atomLink{{Href: self + "/feed.atom", Rel: "self", Type: "application/atom+xml"},
 			{Href: base + "/" + viewHash(watch), Rel: "alternate", Type: "text/html"}}}
 	for _, e := range events {
-		if u := e.when.Format(time.RFC3339); u > feed.Updated {
+		if u := e.When.Format(time.RFC3339); u > feed.Updated {
 			feed.Updated = u
 		}
-		entry := atomEntry{ID: feed.ID + ":" + e.id, Updated: e.when.Format(time.RFC3339), Summary: e.place.Name + ": " + e.text,
-			Links: []atomLink{{Href: base + "/#8/" + coord(e.place.Point.Lat()) + "/" + coord(e.place.Point.Lon()), Rel: "alternate", Type: "text/html"},
-				{Href: base + "/places/" + itoa(e.place.ID), Rel: "related", Type: "application/json"}}}
-		entry.Category.Term = e.kind
-		switch e.kind {
-		case "new":
-			entry.Title = "New in " + watch.Name + ": " + e.place.Name
-		default:
-			entry.Title = "Rising in " + watch.Name + ": " + e.place.Name
-		}
+		entry := atomEntry{ID: feed.ID + ":" + e.ID, Updated: e.When.Format(time.RFC3339), Summary: e.Place.Name + ": " + e.Text,
+			Links: []atomLink{{Href: base + mapLink(e.Place), Rel: "alternate", Type: "text/html"},
+				{Href: base + "/places/" + itoa(e.Place.ID), Rel: "related", Type: "application/json"}}}
+		entry.Category.Term = e.Kind
+		entry.Title = e.Title(watch)
 		feed.Entries = append(feed.Entries, entry)
 	}
 	w.Header().Set("Content-Type", "application/atom+xml; charset=utf-8")
@@ -120,6 +116,11 @@ func (s *Server) watchFeed(w http.ResponseWriter, r *http.Request) {
 	if err := enc.Encode(feed); err != nil {
 		s.log.Warn("watch feed", "err", err)
 	}
+}
+
+// mapLink is the path of the map page's view of a place.
+func mapLink(p geo.ClusterPoint) string {
+	return "/#8/" + coord(p.Point.Lat()) + "/" + coord(p.Point.Lon())
 }
 
 // viewHash is the map page's view of a watch's area.

@@ -2,6 +2,8 @@ package handlers
 
 import (
 	"bytes"
+	"context"
+	"crypto/rand"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -10,6 +12,7 @@ import (
 
 	"github.com/gorilla/mux"
 
+	"mentionmap/feeds"
 	"mentionmap/geo"
 )
 
@@ -36,6 +39,8 @@ type watchRequest struct {
 	BBox   *geo.BBox `json:"bbox"`
 	Place  string    `json:"place"`
 	Filter string    `json:"filter"`
+	// Webhook receives each event as a signed JSON POST (package alerts).
+	Webhook string `json:"webhook"`
 }
 
 // createWatch is POST /watches.
@@ -61,12 +66,23 @@ func (s *Server) createWatch(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Location", "/watches/"+itoa(watch.ID))
-	writeJSON(w, http.StatusCreated, watch)
+	if watch.Secret == "" {
+		writeJSON(w, http.StatusCreated, watch)
+		return
+	}
+	// The secret is shown this once: the webhook's owner checks signatures with it.
+	writeJSON(w, http.StatusCreated, struct {
+		*geo.Watch
+		Secret string `json:"secret"`
+	}{watch, watch.Secret})
 }
 
 // newWatch checks a request and makes its watch.
 func (s *Server) newWatch(req watchRequest) (*geo.Watch, error) {
-	w := &geo.Watch{Name: req.Name, Filter: req.Filter}
+	w := &geo.Watch{Name: req.Name, Filter: req.Filter, Webhook: req.Webhook}
+	if w.Webhook != "" {
+		w.Secret = rand.Text()
+	}
 	switch {
 	case req.BBox != nil && req.Place != "":
 		return nil, geo.Errorf(geo.EINVALID, "give a watch a bbox or a place, not both")
@@ -122,6 +138,9 @@ func (s *Server) listWatches(w http.ResponseWriter, r *http.Request) {
 		writeError(w, r, s.log, err)
 		return
 	}
+	for i := range all {
+		redactWatch(&all[i])
+	}
 	writeJSON(w, http.StatusOK, map[string]any{"watches": all})
 }
 
@@ -132,7 +151,40 @@ func (s *Server) getWatch(w http.ResponseWriter, r *http.Request) {
 		writeError(w, r, s.log, err)
 		return
 	}
+	redactWatch(watch)
 	writeJSON(w, http.StatusOK, watch)
+}
+
+// redactWatch hides what a webhook's URL may carry of credentials: the
+// watches are listed to anyone.
+func redactWatch(w *geo.Watch) {
+	if w.Webhook != "" {
+		w.Webhook = feeds.Redact(w.Webhook)
+	}
+}
+
+// watchDeliveries is GET /watches/{id}/deliveries: the webhook's delivery
+// log, newest first, for the holders of the token, as its errors tell of
+// the receiver.
+func (s *Server) watchDeliveries(w http.ResponseWriter, r *http.Request) {
+	watch, err := s.watchOf(r)
+	ds, ok := s.store.(geo.DeliveryStore)
+	if err == nil && !ok {
+		err = geo.Errorf(geo.ENOTFOUND, "this store keeps no deliveries")
+	}
+	var limit, offset int
+	if err == nil {
+		limit, offset, err = parsePage(r.URL.Query(), 100, 1000)
+	}
+	var log []geo.Delivery
+	if err == nil {
+		log, err = ds.Deliveries(r.Context(), watch.ID, limit, offset)
+	}
+	if err != nil {
+		writeError(w, r, s.log, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"watch": watch.ID, "deliveries": log})
 }
 
 // watchOf reads the watch the request's path names.
@@ -166,26 +218,27 @@ func decodeWatch(body []byte, req *watchRequest) error {
 	return nil
 }
 
-// watchEvents lists what happened in a watch's area: places first
+// WatchEvents lists what happened in a watch's area: places first
 // mentioned there since it was made, newest first, then places rising
-// this week, most first.
-func (s *Server) watchEvents(r *http.Request, watch *geo.Watch, now time.Time) ([]feedEvent, error) {
+// this week, most first. The Atom feed shows them, and package alerts
+// posts them to webhooks.
+func (s *Server) WatchEvents(ctx context.Context, watch *geo.Watch, now time.Time) ([]geo.WatchEvent, error) {
 	f, err := watchFilter(watch)
 	if err != nil {
 		return nil, err
 	}
-	release, err := s.admitFilter(r.Context(), f) // three reads of the area: as heavy as a new map filter
+	release, err := s.admitFilter(ctx, f) // three reads of the area: as heavy as a new map filter
 	if err != nil {
 		return nil, err
 	}
 	defer release()
-	news, err := s.newPlaces(r, f, watch.Created)
+	news, err := s.newPlaces(ctx, f, watch.Created)
 	if err != nil {
 		return nil, err
 	}
 	end := now.Add(time.Second) // the window takes in this second's mentions
 	recentFrom, baselineFrom := geo.TrendWindow(end, 7*24*time.Hour)
-	ranked, err := s.rankTrends(r, f, recentFrom, baselineFrom, end)
+	ranked, err := s.rankTrends(ctx, f, recentFrom, baselineFrom, end)
 	if err != nil {
 		return nil, err
 	}
@@ -194,16 +247,9 @@ func (s *Server) watchEvents(r *http.Request, watch *geo.Watch, now time.Time) (
 		if t.Score < risingScore || t.Place.Mentions < risingMentions || len(news) >= feedEntries {
 			break
 		}
-		news = append(news, feedEvent{kind: "rise", place: t.Place, when: now,
-			id:   fmt.Sprintf("rise:%d:%d-W%02d", t.Place.ID, year, week),
-			text: fmt.Sprintf("%s in the week to %s, against %.1f a week before", plural(t.Place.Mentions, "mention"), now.Format("2 January"), t.Baseline)})
+		news = append(news, geo.WatchEvent{Kind: "rise", Place: t.Place, When: now,
+			ID:   fmt.Sprintf("rise:%d:%d-W%02d", t.Place.ID, year, week),
+			Text: fmt.Sprintf("%s in the week to %s, against %.1f a week before", plural(t.Place.Mentions, "mention"), now.Format("2 January"), t.Baseline)})
 	}
 	return news, nil
-}
-
-// feedEvent is one entry of a watch's feed.
-type feedEvent struct {
-	kind, id, text string
-	place          geo.ClusterPoint
-	when           time.Time
 }

@@ -30,7 +30,10 @@ func TestWatchRequests(t *testing.T) {
 		{"a bad filter value", `{"name":"x","bbox":[9,19,26,34],"filter":"kind=planet"}`, 400},
 		{"no name", `{"bbox":[9,19,26,34]}`, 400},
 		{"not JSON", `name=x`, 400},
-		{"an unknown field", `{"name":"x","bbox":[9,19,26,34],"webhook":"http://x"}`, 400},
+		{"an unknown field", `{"name":"x","bbox":[9,19,26,34],"hook":"http://x"}`, 400},
+		{"a webhook", `{"name":"hooked","bbox":[9,19,26,34],"webhook":"https://hooks.test/in?token=abc"}`, 201},
+		{"a webhook that is not http", `{"name":"x","bbox":[9,19,26,34],"webhook":"ftp://hooks.test/in"}`, 400},
+		{"a webhook that is no URL", `{"name":"x","bbox":[9,19,26,34],"webhook":"hooks"}`, 400},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -41,11 +44,16 @@ func TestWatchRequests(t *testing.T) {
 			if tt.status == 201 && !strings.HasPrefix(res.Header.Get("Location"), "/watches/") {
 				t.Errorf("Location %q", res.Header.Get("Location"))
 			}
+			// The secret is shown once, to the watch's maker, when it has a webhook.
+			if hooked := strings.Contains(tt.body, "webhook"); tt.status == 201 && hooked != strings.Contains(string(body), `"secret":"`) {
+				t.Errorf("a watch made with a webhook %v answered %s", hooked, body)
+			}
 		})
 	}
 	res, body := do(t, "GET", srv.URL+"/watches", "", "")
-	if res.StatusCode != 200 || strings.Count(string(body), `"id":`) != 2 {
-		t.Errorf("GET /watches: %d %s", res.StatusCode, body)
+	if res.StatusCode != 200 || strings.Count(string(body), `"id":`) != 3 || strings.Contains(string(body), "secret") ||
+		strings.Contains(string(body), "abc") || !strings.Contains(string(body), "https://hooks.test/in") {
+		t.Errorf("GET /watches (three, no secret, the webhook's token hidden): %d %s", res.StatusCode, body)
 	}
 	for _, path := range []string{"/watches/999", "/watches/999/feed.atom", "/watches/x"} {
 		if res, _ := do(t, "GET", srv.URL+path, "", ""); res.StatusCode != 404 && res.StatusCode != 400 {

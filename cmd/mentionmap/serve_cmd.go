@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"mentionmap/alerts"
 	"mentionmap/columns"
 	"mentionmap/feeds"
 	"mentionmap/gazetteer"
@@ -62,7 +63,22 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) error {
 		opts.Feeds = poller
 		log.Info("polling feeds", "feeds", len(urls), "every", cfg.every)
 	}
-	return listen(ctx, log, cfg, handlers.New(store, g, opts), start)
+	api := handlers.NewServer(store, g, opts)
+	dispatchInBackground(bg, &wg, log, cfg, store, api)
+	return listen(ctx, log, cfg, api.Handler(), start)
+}
+
+// dispatchInBackground posts the events of watches to their webhooks
+// (package alerts), sharing the work with any other serve process.
+func dispatchInBackground(ctx context.Context, wg *sync.WaitGroup, log *slog.Logger, cfg *serveConfig, s store, api *handlers.Server) {
+	as, ok := s.(alerts.Store)
+	if !ok {
+		return
+	}
+	fetcher := feeds.NewFetcher()
+	fetcher.AllowPrivate = cfg.allowPrivate
+	d := &alerts.Dispatcher{Store: as, Events: api, Client: fetcher.Client, Log: log, Every: cfg.webhookEvery}
+	wg.Go(func() { d.Run(ctx) })
 }
 
 // loadColumnsInBackground reads the mentions into the in-memory copy that

@@ -27,6 +27,7 @@ type serveConfig struct {
 	feedsFile           string
 	every               time.Duration
 	allowPrivate        bool
+	webhookEvery        time.Duration
 }
 
 // serveFlags registers serve's flags on fs, writing into a config.
@@ -45,7 +46,8 @@ func serveFlags(fs *flag.FlagSet) *serveConfig {
 	fs.Var(&c.feeds, "feed", "RSS, Atom or JSON Feed URL to poll (repeatable)")
 	fs.StringVar(&c.feedsFile, "feeds", "", "file of feed URLs to poll, one per line (# comments)")
 	fs.DurationVar(&c.every, "every", 15*time.Minute, "how often to poll each feed")
-	fs.BoolVar(&c.allowPrivate, "allow-private-fetch", false, "fetch links that feeds lead to on loopback and private addresses too")
+	fs.BoolVar(&c.allowPrivate, "allow-private-fetch", false, "fetch links that feeds lead to, and post to webhooks, on loopback and private addresses too")
+	fs.DurationVar(&c.webhookEvery, "webhook-every", 30*time.Second, "how often to look for watch events to post to webhooks")
 	fs.IntVar(&c.maxBatch, "max-batch", 10_000, "most articles in one NDJSON request body")
 	fs.DurationVar(&c.requestTimeout, "request-timeout", 30*time.Second, "the longest a request may work before it answers 503")
 	fs.DurationVar(&c.writeTimeout, "write-timeout", 15*time.Second, "the longest one write to a client may block before the client is dropped")

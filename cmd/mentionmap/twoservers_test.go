@@ -28,13 +28,13 @@ func buildBinary(t *testing.T, dir string) string {
 }
 
 // startBinary runs `mentionmap serve` as a process of its own on db, on a
-// free loopback port, until the test ends.
-func startBinary(t *testing.T, bin, db string) (string, *exec.Cmd) {
+// free loopback port, with more flags if given, until the test ends.
+func startBinary(t *testing.T, bin, db string, flags ...string) (string, *exec.Cmd) {
 	t.Helper()
 	ln, _ := net.Listen("tcp", "127.0.0.1:0")
 	addr := ln.Addr().String()
 	ln.Close()
-	cmd := exec.Command(bin, "serve", "--addr", addr, "--db", db)
+	cmd := exec.Command(bin, append([]string{"serve", "--addr", addr, "--db", db}, flags...)...)
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
