@@ -80,12 +80,13 @@ func payload(w *geo.Watch, e *geo.WatchEvent) ([]byte, error) {
 }
 
 // deliverDue attempts every due delivery, a few at a time, claiming them
-// in batches until none is left.
-func (d *Dispatcher) deliverDue(ctx context.Context) error {
+// in batches until none is left, and returns how many it attempted.
+func (d *Dispatcher) deliverDue(ctx context.Context) (int, error) {
 	watches, err := d.Store.Watches(ctx)
 	if err != nil {
-		return err
+		return 0, err
 	}
+	attempted := 0
 	byID := make(map[int64]*geo.Watch, len(watches))
 	for i := range watches {
 		byID[watches[i].ID] = &watches[i]
@@ -93,8 +94,9 @@ func (d *Dispatcher) deliverDue(ctx context.Context) error {
 	for ctx.Err() == nil {
 		due, err := d.Store.ClaimDeliveries(ctx, d.clock(), lease, claimBatch)
 		if err != nil || len(due) == 0 {
-			return err
+			return attempted, err
 		}
+		attempted += len(due)
 		var wg sync.WaitGroup
 		slots := make(chan struct{}, parallel)
 		errs := make([]error, len(due))
@@ -107,10 +109,10 @@ func (d *Dispatcher) deliverDue(ctx context.Context) error {
 		}
 		wg.Wait()
 		if err := errors.Join(errs...); err != nil {
-			return err
+			return attempted, err
 		}
 	}
-	return nil
+	return attempted, nil
 }
 
 // attempt posts one delivery and records the outcome. Only a failure to

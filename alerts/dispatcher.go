@@ -74,10 +74,17 @@ func (d *Dispatcher) Run(ctx context.Context) {
 
 // Round queues new events and attempts the deliveries that are due.
 func (d *Dispatcher) Round(ctx context.Context) error {
-	if err := d.queue(ctx); err != nil {
+	start := time.Now()
+	watches, queued, err := d.queue(ctx)
+	if err != nil {
 		return err
 	}
-	return d.deliverDue(ctx)
+	attempted, err := d.deliverDue(ctx)
+	if queued > 0 || attempted > 0 {
+		d.Log.Info("webhooks", "watches", watches, "queued", queued, "attempted", attempted,
+			"took", time.Since(start).Round(time.Millisecond))
+	}
+	return err
 }
 
 func (d *Dispatcher) clock() time.Time {
@@ -88,11 +95,12 @@ func (d *Dispatcher) clock() time.Time {
 }
 
 // queue stores a pending delivery for each event of each watch with a
-// webhook; events queued before, by any process, are skipped.
-func (d *Dispatcher) queue(ctx context.Context) error {
+// webhook; events queued before, by any process, are skipped. It returns
+// how many watches have webhooks, and how many deliveries it queued.
+func (d *Dispatcher) queue(ctx context.Context) (hooked, queued int, err error) {
 	watches, err := d.Store.Watches(ctx)
 	if err != nil {
-		return err
+		return 0, 0, err
 	}
 	now := d.clock().UTC().Truncate(time.Second)
 	for i := range watches {
@@ -100,21 +108,24 @@ func (d *Dispatcher) queue(ctx context.Context) error {
 		if w.Webhook == "" {
 			continue
 		}
+		hooked++
 		events, err := d.Events.WatchEvents(ctx, w, now)
 		if err != nil {
-			return err
+			return hooked, queued, err
 		}
 		batch := make([]geo.Delivery, 0, len(events))
 		for j := range events {
 			body, err := payload(w, &events[j])
 			if err != nil {
-				return err
+				return hooked, queued, err
 			}
 			batch = append(batch, geo.Delivery{WatchID: w.ID, EventID: events[j].ID, Payload: string(body), NextAt: now, Created: now})
 		}
-		if _, err := d.Store.QueueDeliveries(ctx, batch); err != nil {
-			return err
+		n, err := d.Store.QueueDeliveries(ctx, batch)
+		if err != nil {
+			return hooked, queued, err
 		}
+		queued += n
 	}
-	return nil
+	return hooked, queued, nil
 }
