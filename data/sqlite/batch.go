@@ -48,8 +48,8 @@ func (s *Store) newBatch(ctx context.Context, tx *sql.Tx) (*batch, error) {
 		{&b.article, `INSERT INTO articles (url, title, source, published, ingested, time, text, hash, mentions_omitted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT DO NOTHING`},
 		{&b.findPlace, `SELECT id FROM places WHERE key = ?`},
-		{&b.addPlace, `INSERT INTO places (key, geonameid, name, geonames_name, kind, country, admin1, lon, lat) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`},
-		{&b.addRTree, `INSERT INTO places_rtree (id, minx, maxx, miny, maxy) VALUES (?, ?, ?, ?, ?)`},
+		{&b.addPlace, addPlaceSQL},
+		{&b.addRTree, addRTreeSQL},
 	} {
 		st, err := tx.PrepareContext(ctx, p.sql)
 		if err != nil {
@@ -161,7 +161,7 @@ func (b *batch) placeID(ctx context.Context, p *geo.Place) (int64, error) {
 	if !errNoRows(err) {
 		return 0, err
 	}
-	res, err := b.addPlace.ExecContext(ctx, p.Key, p.GeonameID, p.Name, p.OwnName(), p.Kind, p.Country, p.Admin1, p.Point.Lon(), p.Point.Lat())
+	res, err := b.addPlace.ExecContext(ctx, placeRow(p)...)
 	if err != nil {
 		return 0, err
 	}
@@ -174,6 +174,16 @@ func (b *batch) placeID(ctx context.Context, p *geo.Place) (int64, error) {
 	}
 	b.newPlaces[p.Key] = id
 	return id, nil
+}
+
+// A new place's row, and its entry in the box index.
+const (
+	addPlaceSQL = `INSERT INTO places (key, geonameid, name, geonames_name, kind, country, admin1, lon, lat) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	addRTreeSQL = `INSERT INTO places_rtree (id, minx, maxx, miny, maxy) VALUES (?, ?, ?, ?, ?)`
+)
+
+func placeRow(p *geo.Place) []any {
+	return []any{p.Key, p.GeonameID, p.Name, p.OwnName(), p.Kind, p.Country, p.Admin1, p.Point.Lon(), p.Point.Lat()}
 }
 
 // sentenceSpan finds m's sentence in the article's text, around the

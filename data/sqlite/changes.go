@@ -11,15 +11,21 @@ import (
 // logChange moves the data version on and records the articles that
 // moved it.
 func logChange(ctx context.Context, tx *sql.Tx, writer string, arts []*geo.Article, created []bool) error {
-	var v int64
-	if err := tx.QueryRowContext(ctx, `UPDATE meta SET version = version + 1 RETURNING version`).Scan(&v); err != nil {
-		return err
-	}
 	ids := make([]int64, 0, len(arts))
 	for i, a := range arts {
 		if created[i] {
 			ids = append(ids, a.ID)
 		}
+	}
+	return logArticles(ctx, tx, writer, ids)
+}
+
+// logArticles moves the data version, and logs the articles whose
+// mentions it changed.
+func logArticles(ctx context.Context, tx *sql.Tx, writer string, ids []int64) error {
+	var v int64
+	if err := tx.QueryRowContext(ctx, `UPDATE meta SET version = version + 1 RETURNING version`).Scan(&v); err != nil {
+		return err
 	}
 	_, err := tx.ExecContext(ctx, `INSERT INTO changes (version, writer, articles) VALUES (?, ?, ?)`, v, writer, idList(ids))
 	return err

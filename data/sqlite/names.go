@@ -29,8 +29,7 @@ func flushForms(ctx context.Context, tx *sql.Tx, arts []*geo.Article, created []
 	if err != nil {
 		return err
 	}
-	_, err = tx.ExecContext(ctx, `UPDATE places SET name = `+knownName+` WHERE id `+inIDs+` AND name <> `+knownName, idList(ids))
-	return err
+	return renamePlaces(ctx, tx, ids)
 }
 
 // knownName is the name of the place in the row being updated: its most

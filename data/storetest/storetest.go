@@ -45,6 +45,7 @@ func Run(t *testing.T, open func(t *testing.T) geo.ArticleStore) {
 		{"Watches", testWatches},
 		{"KnownNames", testKnownNames},
 		{"Deliveries", testDeliveries},
+		{"Corrections", testCorrections},
 	} {
 		t.Run(c.name, func(t *testing.T) { c.test(t, open(t)) })
 	}

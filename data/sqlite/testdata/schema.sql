@@ -15,6 +15,20 @@ CREATE TABLE changes (
     writer   TEXT NOT NULL, -- the process that wrote it, random at its start
     articles TEXT NOT NULL  -- a JSON array of article ids
 );
+CREATE TABLE corrections (
+    id         INTEGER PRIMARY KEY,
+    mention_id INTEGER NOT NULL,
+    article_id INTEGER NOT NULL,
+    text       TEXT NOT NULL,
+    action     TEXT NOT NULL,
+    before     TEXT NOT NULL, -- geo.FactJSON: the place and confidence, or null
+    after      TEXT NOT NULL,
+    who        TEXT NOT NULL DEFAULT '',
+    note       TEXT NOT NULL DEFAULT '',
+    at         TEXT NOT NULL, -- RFC 3339, UTC
+    undoes     INTEGER NOT NULL DEFAULT 0,
+    undone_by  INTEGER NOT NULL DEFAULT 0
+);
 CREATE TABLE deliveries (
     id          INTEGER PRIMARY KEY,
     watch_id    INTEGER NOT NULL REFERENCES watches (id) ON DELETE CASCADE,
@@ -73,6 +87,21 @@ CREATE VIRTUAL TABLE places_rtree USING rtree (id, minx, maxx, miny, maxy);
 CREATE TABLE "places_rtree_node"(nodeno INTEGER PRIMARY KEY,data);
 CREATE TABLE "places_rtree_parent"(nodeno INTEGER PRIMARY KEY,parentnode);
 CREATE TABLE "places_rtree_rowid"(rowid INTEGER PRIMARY KEY,nodeno);
+CREATE TABLE removed_mentions(
+  id INT,
+  article_id INT,
+  place_id INT,
+  start INT,
+  "end" INT,
+  text TEXT,
+  sentence TEXT,
+  sentence_start INT,
+  sentence_end INT,
+  confidence REAL,
+  demonym INT,
+  time INT,
+  why TEXT
+);
 CREATE TABLE watches (
     id      INTEGER PRIMARY KEY,
     name    TEXT NOT NULL,
@@ -85,6 +114,7 @@ CREATE TABLE watches (
 , webhook TEXT NOT NULL DEFAULT '', secret TEXT NOT NULL DEFAULT '');
 CREATE INDEX articles_source ON articles (source, time);
 CREATE INDEX articles_time ON articles (time);
+CREATE INDEX corrections_mention ON corrections (mention_id, id);
 CREATE INDEX deliveries_due ON deliveries (next_at) WHERE status = 'pending';
 CREATE INDEX mentions_article ON mentions (article_id, place_id);
 CREATE INDEX mentions_place ON mentions (place_id, time);
@@ -96,4 +126,4 @@ CREATE TABLE 'articles_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
 CREATE TABLE 'articles_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
 CREATE TABLE 'articles_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 CREATE TABLE indexed (upto INTEGER NOT NULL, hash TEXT NOT NULL);
--- user_version 15
+-- user_version 16
