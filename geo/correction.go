@@ -17,18 +17,18 @@ const (
 // Correction is an analyst's change to one mention, as the audit log keeps
 // it: what the mention was before and after, who changed it, and why.
 type Correction struct {
-	ID        int64        `json:"id"`
-	MentionID int64        `json:"mention_id"`
-	ArticleID int64        `json:"article_id"`
-	Text      string       `json:"text"` // the mention's words
-	Action    string       `json:"action"`
+	ID        int64         `json:"id"`
+	MentionID int64         `json:"mention_id"`
+	ArticleID int64         `json:"article_id"`
+	Text      string        `json:"text"` // the mention's words
+	Action    string        `json:"action"`
 	Before    *MentionState `json:"before"` // nil: not a place
 	After     *MentionState `json:"after"`  // nil: not a place
-	By        string       `json:"by"`
-	Note      string       `json:"note,omitempty"`
-	At        time.Time    `json:"at"`
-	Undoes    int64        `json:"undoes,omitempty"`    // the correction an undo reverses
-	UndoneBy  int64        `json:"undone_by,omitempty"` // the undo that reversed this one
+	By        string        `json:"by"`
+	Note      string        `json:"note,omitempty"`
+	At        time.Time     `json:"at"`
+	Undoes    int64         `json:"undoes,omitempty"`    // the correction an undo reverses
+	UndoneBy  int64         `json:"undone_by,omitempty"` // the undo that reversed this one
 }
 
 // MentionState is what a correction changes of a mention: its place and
