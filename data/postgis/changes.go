@@ -12,15 +12,21 @@ import (
 // moved it. The row lock on meta orders concurrent writers, so versions
 // commit in their order.
 func logChange(ctx context.Context, tx pgx.Tx, writer string, arts []*geo.Article, created []bool) (int64, error) {
-	var v int64
-	if err := tx.QueryRow(ctx, `UPDATE meta SET version = version + 1 RETURNING version`).Scan(&v); err != nil {
-		return 0, err
-	}
 	ids := make([]int64, 0, len(arts))
 	for i, a := range arts {
 		if created[i] {
 			ids = append(ids, a.ID)
 		}
+	}
+	return logArticles(ctx, tx, writer, ids)
+}
+
+// logArticles moves the data version on, and logs the articles whose
+// mentions it changed.
+func logArticles(ctx context.Context, tx pgx.Tx, writer string, ids []int64) (int64, error) {
+	var v int64
+	if err := tx.QueryRow(ctx, `UPDATE meta SET version = version + 1 RETURNING version`).Scan(&v); err != nil {
+		return 0, err
 	}
 	_, err := tx.Exec(ctx, `INSERT INTO changes (version, writer, articles) VALUES ($1, $2, $3)`, v, writer, ids)
 	return v, err

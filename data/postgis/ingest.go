@@ -236,10 +236,7 @@ func upsertPlaces(ctx context.Context, tx pgx.Tx, arts []*geo.Article) (map[stri
 			continue
 		}
 		added = append(added, p.Key)
-		b.Queue(`INSERT INTO places (key, geonameid, name, geonames_name, kind, country, admin1, geom)
-			VALUES ($1, NULLIF($2, 0), $3, $4, $5, $6, $7, ST_SetSRID(ST_MakePoint($8, $9), 4326))
-			ON CONFLICT (key) DO NOTHING`,
-			p.Key, p.GeonameID, p.Name, p.OwnName(), p.Kind, p.Country, p.Admin1, p.Point.Lon(), p.Point.Lat())
+		b.Queue(insertPlaceSQL, placeRow(p)...)
 	}
 	if len(added) == 0 {
 		return ids, nil
@@ -269,6 +266,15 @@ func placeIDs(ctx context.Context, tx pgx.Tx, keys []string) (map[string]int64, 
 		ids[key] = id
 	}
 	return ids, rows.Err()
+}
+
+// insertPlaceSQL stores a place that no process has stored.
+const insertPlaceSQL = `INSERT INTO places (key, geonameid, name, geonames_name, kind, country, admin1, geom)
+	VALUES ($1, NULLIF($2, 0), $3, $4, $5, $6, $7, ST_SetSRID(ST_MakePoint($8, $9), 4326))
+	ON CONFLICT (key) DO NOTHING`
+
+func placeRow(p *geo.Place) []any {
+	return []any{p.Key, p.GeonameID, p.Name, p.OwnName(), p.Kind, p.Country, p.Admin1, p.Point.Lon(), p.Point.Lat()}
 }
 
 func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }

@@ -31,11 +31,16 @@ func addForms(ctx context.Context, tx pgx.Tx, arts []*geo.Article, created []boo
 	if err != nil {
 		return err
 	}
-	// Ties go to the gazetteer's name, then to byte order, as in SQLite.
-	_, err = tx.Exec(ctx, `UPDATE places p SET name = f.form
+	return renamePlaces(ctx, tx, places)
+}
+
+// renamePlaces names each place after its most used form. Ties go to the
+// gazetteer's name, then to byte order, as in SQLite.
+func renamePlaces(ctx context.Context, tx pgx.Tx, ids []int64) error {
+	_, err := tx.Exec(ctx, `UPDATE places p SET name = f.form
 		FROM (SELECT DISTINCT ON (f.place_id) f.place_id, f.form FROM place_forms f JOIN places q ON q.id = f.place_id
 			WHERE f.place_id = ANY($1)
 			ORDER BY f.place_id, f.n DESC, f.form = q.geonames_name DESC, f.form COLLATE "C") f
-		WHERE f.place_id = p.id AND p.name <> f.form`, places)
+		WHERE f.place_id = p.id AND p.name <> f.form`, ids)
 	return err
 }

@@ -2,7 +2,9 @@ package storetest
 
 import (
 	"context"
+	"fmt"
 	"slices"
+	"sync"
 	"testing"
 
 	"github.com/paulmach/orb"
@@ -42,7 +44,7 @@ func testCorrections(t *testing.T, s geo.ArticleStore) {
 		t.Fatal("the store keeps no corrections")
 	}
 	arts := seed(t, s)
-	harbour, strike, cyclone := arts[1], arts[9], arts[2] // Tripoli; Paris; Fiji and Apia
+	harbour, strike, cyclone := stored(t, s, arts[1]), stored(t, s, arts[9]), stored(t, s, arts[2]) // Tripoli; Paris; Fiji and Apia
 	v0, err := s.Version(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -129,6 +131,17 @@ func testUndo(t *testing.T, s geo.ArticleStore, cs geo.CorrectionStore, move, re
 	}
 }
 
+// stored reads an article back, with its mentions' ids, which a store
+// need not set on ingest.
+func stored(t *testing.T, s geo.ArticleStore, a *geo.Article) *geo.Article {
+	t.Helper()
+	got, err := s.Article(context.Background(), a.ID, 10, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got
+}
+
 func undoErr(cs geo.CorrectionStore, id int64) error {
 	_, err := cs.Undo(context.Background(), id, "", "")
 	return err
@@ -161,4 +174,40 @@ func equalTotals(a, b map[string][2]int) bool {
 		}
 	}
 	return true
+}
+
+// testCorrectionsAtOnce corrects one mention from several callers at once:
+// every correction is logged, and the mention ends as the last one says.
+func testCorrectionsAtOnce(t *testing.T, s geo.ArticleStore) {
+	ctx := context.Background()
+	cs := s.(geo.CorrectionStore)
+	harbour := stored(t, s, seed(t, s)[1])
+	id := harbour.Mentions[0].ID
+	var wg sync.WaitGroup
+	for i := range 6 {
+		wg.Go(func() {
+			c := geo.Correction{MentionID: id, Action: geo.CorrectMove, By: fmt.Sprint("analyst ", i)}
+			to := &tripoliLB
+			if i%2 == 1 {
+				c.Action, to = geo.CorrectConfirm, nil
+			}
+			if err := cs.Correct(ctx, &c, to); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	log, err := cs.Corrections(ctx, 100, 0)
+	if err != nil || len(log) != 6 {
+		t.Fatalf("%d corrections logged of 6 (%v)", len(log), err)
+	}
+	for i := 1; i < len(log); i++ { // each begins where the one before it ended
+		if *log[i-1].Before != *log[i].After {
+			t.Errorf("correction %d began at %+v, but %d left %+v", log[i-1].ID, log[i-1].Before, log[i].ID, log[i].After)
+		}
+	}
+	got := stored(t, s, harbour).Mentions[0]
+	if last := log[0].After; got.Place.Key != last.PlaceKey || got.Confidence != last.Confidence {
+		t.Errorf("the mention is at %s (%.2f), the last correction says %+v", got.Place.Key, got.Confidence, last)
+	}
 }

@@ -46,6 +46,7 @@ func Run(t *testing.T, open func(t *testing.T) geo.ArticleStore) {
 		{"KnownNames", testKnownNames},
 		{"Deliveries", testDeliveries},
 		{"Corrections", testCorrections},
+		{"CorrectionsAtOnce", testCorrectionsAtOnce},
 	} {
 		t.Run(c.name, func(t *testing.T) { c.test(t, open(t)) })
 	}
