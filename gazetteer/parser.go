@@ -29,6 +29,10 @@ func (p *Parser) FindPlaces(q, country, kind string, limit int) []geo.Place {
 	return p.g.FindPlaces(q, country, kind, limit)
 }
 
+// PlaceByKey returns the gazetteer place with a key (see
+// Gazetteer.PlaceByKey).
+func (p *Parser) PlaceByKey(key string) (geo.Place, bool) { return p.g.PlaceByKey(key) }
+
 // NewParser returns a parser over g, with the embedded recognizer, that
 // has learnt nothing yet.
 func NewParser(g *Gazetteer) *Parser {

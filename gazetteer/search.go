@@ -19,6 +19,25 @@ const maxFound = 2000
 type sortedKeys struct {
 	once sync.Once
 	keys []string
+
+	byKeyOnce sync.Once
+	byKey     map[string]int32 // place key -> place, for PlaceByKey
+}
+
+// PlaceByKey returns the place with a key ("2210247", "LY", "LY.15"), as a
+// correction names it. The index is built on the first call.
+func (g *Gazetteer) PlaceByKey(key string) (geo.Place, bool) {
+	g.sorted.byKeyOnce.Do(func() {
+		g.sorted.byKey = make(map[string]int32, len(g.places))
+		for i := range g.places {
+			g.sorted.byKey[g.places[i].Key] = int32(i)
+		}
+	})
+	i, ok := g.sorted.byKey[key]
+	if !ok {
+		return geo.Place{}, false
+	}
+	return g.places[i], true
 }
 
 // FindPlaces returns up to limit places whose name or alternate name

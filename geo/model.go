@@ -52,6 +52,8 @@ type BBox [4]float64
 // FindPlaces("tripo", "LY", "", 10). The gazetteer implements it.
 type PlaceFinder interface {
 	FindPlaces(q, country, kind string, limit int) []Place
+	// PlaceByKey returns the place with a key, as a correction names it.
+	PlaceByKey(key string) (Place, bool)
 }
 
 // BBoxes gives the extent of a place by its gazetteer key. The gazetteer

@@ -78,9 +78,9 @@ func (s *Server) cors(next http.Handler) http.Handler {
 			h.Set("Access-Control-Allow-Origin", allowed)
 			h.Set("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS")
 			if writes {
-				h.Set("Access-Control-Allow-Methods", "GET, HEAD, POST, OPTIONS")
+				h.Set("Access-Control-Allow-Methods", "GET, HEAD, POST, PUT, OPTIONS")
 			}
-			h.Set("Access-Control-Allow-Headers", "Authorization, Content-Type, If-None-Match")
+			h.Set("Access-Control-Allow-Headers", "Authorization, Content-Type, If-None-Match, X-Mentionmap-User")
 			h.Set("Access-Control-Expose-Headers", "ETag, X-Request-Id")
 			h.Add("Vary", "Origin")
 		}

@@ -75,6 +75,11 @@ func (s *Server) openAPI(w http.ResponseWriter, r *http.Request) {
 			param("kind", "query", "Place kind", map[string]any{"type": "string", "enum": geo.Kinds}, false),
 			param("limit", "query", "Places to return, 1 to 50 (default 10)", integer, false)},
 		response("Places", typeJSON))
+	paths["/corrections"] = get("The audit log of corrections to mentions, newest first", "getCorrections",
+		[]any{param("limit", "query", "Corrections to return, 1 to 10000 (default 100)", integer, false),
+			param("offset", "query", "Corrections to skip", integer, false),
+			param("format", "query", "json (default) or csv", map[string]any{"type": "string", "enum": []string{"json", "csv"}}, false)},
+		response("Corrections", typeJSON))
 	for _, c := range collectionInfo {
 		base := "/collections/" + c.id
 		paths[base] = get(c.title, "describe_"+c.id, nil, response("Collection", typeJSON))

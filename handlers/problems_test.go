@@ -75,7 +75,7 @@ func TestCrossOriginWrites(t *testing.T) {
 		{"no token: any origin reads", handlers.Options{}, page, "", 403, "GET, HEAD, OPTIONS"},
 		{"same origin writes", handlers.Options{}, "", "", 201, ""},
 		{"token, origin not named", handlers.Options{Token: "s3cret", CORSOrigins: []string{"*"}}, page, "Bearer s3cret", 403, "GET, HEAD, OPTIONS"},
-		{"token, origin named", handlers.Options{Token: "s3cret", CORSOrigins: []string{page}}, page, "Bearer s3cret", 201, "GET, HEAD, POST, OPTIONS"},
+		{"token, origin named", handlers.Options{Token: "s3cret", CORSOrigins: []string{page}}, page, "Bearer s3cret", 201, "GET, HEAD, POST, PUT, OPTIONS"},
 		{"token, other origin", handlers.Options{Token: "s3cret", CORSOrigins: []string{"https://ok.test"}}, page, "Bearer s3cret", 403, ""},
 	}
 	for _, tt := range tests {
