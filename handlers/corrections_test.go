@@ -53,7 +53,9 @@ func testCorrections(t *testing.T, srv *httptest.Server) {
 			ID     int64
 			By     string
 			Note   string
-			Before struct{ PlaceKey string `json:"place_key"` }
+			Before struct {
+				PlaceKey string `json:"place_key"`
+			}
 		}
 	}
 	if json.Unmarshal(log, &got) != nil || len(got.Corrections) != 1 || got.Corrections[0].By != "ana" ||
