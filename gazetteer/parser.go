@@ -10,6 +10,7 @@ type Parser struct {
 	g       *Gazetteer
 	sources *localities // what each source's articles were about
 	model   *Model      // the recognizer; nil keeps every resolved candidate
+	taught  *lessons    // analysts' corrections by source (taught.go)
 }
 
 var (
@@ -17,6 +18,8 @@ var (
 	_ geo.LimitedParser = (*Parser)(nil)
 	_ geo.BBoxes        = (*Parser)(nil)
 	_ geo.PlaceFinder   = (*Parser)(nil)
+
+	_ geo.CorrectionTeacher = (*Parser)(nil)
 )
 
 // PlaceBBox returns the extent of the area a place key names (see
@@ -40,7 +43,7 @@ func NewParser(g *Gazetteer) *Parser {
 	if err != nil {
 		panic(err) // the embedded file is checked by the tests
 	}
-	return &Parser{g: g, sources: &localities{}, model: m}
+	return &Parser{g: g, sources: &localities{}, model: m, taught: &lessons{}}
 }
 
 // Model returns p's recognizer, or nil.
@@ -49,7 +52,7 @@ func (p *Parser) Model() *Model { return p.model }
 // WithModel returns a parser like p, learning nothing yet, that
 // recognises places with m; nil keeps every candidate the rules keep.
 func (p *Parser) WithModel(m *Model) *Parser {
-	return &Parser{g: p.g, sources: &localities{}, model: m}
+	return &Parser{g: p.g, sources: &localities{}, model: m, taught: &lessons{}}
 }
 
 // Parse finds the places text mentions, in text order. Offsets are bytes
@@ -84,6 +87,7 @@ func (p *Parser) parse(source, text string, max int) ([]geo.Mention, int) {
 	if p.model != nil {
 		spans = p.model.filter(g, d, spans)
 	}
+	spans = p.follow(source, spans)
 	p.learn(source, spans)
 	omitted := d.extraSpans
 	if max >= 0 && len(spans) > max {

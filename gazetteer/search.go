@@ -27,6 +27,15 @@ type sortedKeys struct {
 // PlaceByKey returns the place with a key ("2210247", "LY", "LY.15"), as a
 // correction names it. The index is built on the first call.
 func (g *Gazetteer) PlaceByKey(key string) (geo.Place, bool) {
+	i, ok := g.placeIndex(key)
+	if !ok {
+		return geo.Place{}, false
+	}
+	return g.places[i], true
+}
+
+// placeIndex numbers the place with a key.
+func (g *Gazetteer) placeIndex(key string) (int32, bool) {
 	g.sorted.byKeyOnce.Do(func() {
 		g.sorted.byKey = make(map[string]int32, len(g.places))
 		for i := range g.places {
@@ -34,10 +43,7 @@ func (g *Gazetteer) PlaceByKey(key string) (geo.Place, bool) {
 		}
 	})
 	i, ok := g.sorted.byKey[key]
-	if !ok {
-		return geo.Place{}, false
-	}
-	return g.places[i], true
+	return i, ok
 }
 
 // FindPlaces returns up to limit places whose name or alternate name

@@ -12,6 +12,7 @@ type span struct {
 	dateline   bool // opens a line in capitals before a dash: "NEW YORK (AP) —"
 	unbacked   bool // weak, and the article does not support it
 	narrowed   bool // its own context names its kind (see narrow)
+	taught     bool // an analyst's correction for the source placed it (taught.go)
 	ranked     ranking
 	senseFrom  int    // the start of the span whose sense it took (its own, or an earlier mention's)
 	qualEnd    int    // the end of an "X, Y" qualifier's text, when qual >= 0

@@ -138,6 +138,8 @@ func (g *Gazetteer) evidence(out []string, d *doc, s *span, named map[int32]int)
 	start := len(out)
 	f := &g.facts[s.place]
 	switch {
+	case s.taught:
+		out = append(out, "an analyst's correction for this source")
 	case s.qual >= 0 && s.qualEnd > s.end:
 		out = append(out, "qualifier "+strconv.Quote(trimQualifier(d.text[s.end:s.qualEnd])))
 	case s.narrowed:

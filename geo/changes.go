@@ -23,6 +23,9 @@ type Change struct {
 	Version  int64
 	Articles []int64
 	Mine     bool // written through this store value, that is by this process
+	// Correction is set when an analyst corrected the articles' mentions
+	// (geo.Correction): they were stored before, and only changed.
+	Correction bool
 }
 
 // ChangedArticles lists the articles of changes, oldest change first.

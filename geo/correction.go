@@ -52,6 +52,7 @@ type CorrectionStore interface {
 	Undo(ctx context.Context, id int64, by, note string) (*Correction, error)
 	// Corrections lists the audit log, newest first.
 	Corrections(ctx context.Context, limit, offset int) ([]Correction, error)
+	LessonSource
 }
 
 // Validate checks a correction request before a store applies it.
@@ -84,4 +85,35 @@ func ParseFact(s string) (*MentionState, error) {
 		return nil, Wrap(EINTERNAL, err, "a stored correction")
 	}
 	return f, nil
+}
+
+// CorrectionLesson is what an analyst's correction teaches the geoparser:
+// in articles of Source (a SourceKey), the name Text means PlaceKey, or no
+// place when PlaceKey is "".
+type CorrectionLesson struct {
+	Source, Text, PlaceKey string
+}
+
+// CorrectionTeacher is a geoparser that follows analysts' corrections in
+// the later articles of the same source. The gazetteer's parser is one.
+type CorrectionTeacher interface {
+	// LearnCorrections replaces what earlier calls taught; later lessons
+	// for the same source and name win.
+	LearnCorrections(ls []CorrectionLesson)
+}
+
+// LessonSource reads the lessons of the corrections in force: moves and
+// removals not undone, oldest first. Both stores implement it.
+type LessonSource interface {
+	CorrectionLessons(ctx context.Context) ([]CorrectionLesson, error)
+}
+
+// LessonOf is what a move or removal (its state after, nil for no place)
+// of a mention with text, in an article of source at url, teaches.
+func LessonOf(source, url, text string, after *MentionState) CorrectionLesson {
+	l := CorrectionLesson{Source: SourceKey(source, url), Text: text}
+	if after != nil {
+		l.PlaceKey = after.PlaceKey
+	}
+	return l
 }

@@ -44,14 +44,24 @@ func (f *Follower) CatchUp(ctx context.Context) (int, error) {
 		return 0, err
 	}
 	var ids []int64
+	corrected := false
 	for _, c := range changes {
-		if c.Mine {
+		switch {
+		case c.Correction: // stored before: only what analysts teach changed
+			corrected = true
+			continue
+		case c.Mine:
 			continue // learnt as this process parsed them
 		}
 		for _, id := range c.Articles {
 			if id > f.relearnt {
 				ids = append(ids, id)
 			}
+		}
+	}
+	if corrected {
+		if err := teachCorrections(ctx, f.store, f.p); err != nil {
+			return 0, err
 		}
 	}
 	n := 0
@@ -100,5 +110,23 @@ func Start(ctx context.Context, log *slog.Logger, store Followed, p geo.Learner)
 	if err := Relearn(ctx, log, store, p, upTo); err != nil {
 		return nil, err
 	}
+	if err := teachCorrections(ctx, store, p); err != nil {
+		return nil, err
+	}
 	return NewFollower(store, p, since, upTo), nil
+}
+
+// teachCorrections gives p the lessons of the analysts' corrections in
+// force, when the store keeps them and p can follow them.
+func teachCorrections(ctx context.Context, store Followed, p geo.Learner) error {
+	src, ok := store.(geo.LessonSource)
+	t, teachable := p.(geo.CorrectionTeacher)
+	if !ok || !teachable {
+		return nil
+	}
+	ls, err := src.CorrectionLessons(ctx)
+	if err == nil {
+		t.LearnCorrections(ls)
+	}
+	return err
 }

@@ -174,19 +174,23 @@ func (s *Store) logCorrection(ctx context.Context, tx pgx.Tx, c *geo.Correction)
 		return err
 	}
 	c.At = c.At.UTC()
-	_, err = logArticles(ctx, tx, s.writer, []int64{c.ArticleID})
+	_, err = logArticles(ctx, tx, s.writer, []int64{c.ArticleID}, true)
 	return err
 }
 
 // readMention reads mention id from table (mentions, or removed_mentions),
-// and locks it.
+// and locks it. The lock is taken alone, not through a join: a row that
+// another correction moved is read again after that one commits, and a
+// join on its old place would then lose it.
 func readMention(ctx context.Context, tx pgx.Tx, id int64, table string) (*stored, error) {
 	var m stored
-	err := tx.QueryRow(ctx, `SELECT m.article_id, m.place_id, m.text, m.demonym, m.confidence, p.key, p.name
-		FROM `+table+` m JOIN places p ON p.id = m.place_id WHERE m.id = $1 FOR UPDATE OF m`, id).
-		Scan(&m.article, &m.place, &m.text, &m.demonym, &m.state.Confidence, &m.state.PlaceKey, &m.state.PlaceName)
+	err := tx.QueryRow(ctx, `SELECT article_id, place_id, text, demonym, confidence FROM `+table+` WHERE id = $1 FOR UPDATE`, id).
+		Scan(&m.article, &m.place, &m.text, &m.demonym, &m.state.Confidence)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return nil, geo.Errorf(geo.ENOTFOUND, "mention %d not found", id)
+	}
+	if err == nil {
+		err = tx.QueryRow(ctx, `SELECT key, name FROM places WHERE id = $1`, m.place).Scan(&m.state.PlaceKey, &m.state.PlaceName)
 	}
 	return &m, err
 }
@@ -227,4 +231,25 @@ func scanCorrections(rows pgx.Rows) ([]geo.Correction, error) {
 		out = append(out, c)
 	}
 	return out, rows.Err()
+}
+
+// CorrectionLessons reads what the moves and removals in force teach,
+// oldest first, from the primary.
+func (s *Store) CorrectionLessons(ctx context.Context) ([]geo.CorrectionLesson, error) {
+	var out []geo.CorrectionLesson
+	err := streamFrom(ctx, s.db, "corrections", `SELECT a.source, COALESCE(a.url, ''), c.text, c.after::text FROM corrections c
+		JOIN articles a ON a.id = c.article_id
+		WHERE c.undone_by = 0 AND c.action IN ('move', 'remove') ORDER BY c.id`, nil, func(rows pgx.Rows) error {
+		var source, url, text, after string
+		if err := rows.Scan(&source, &url, &text, &after); err != nil {
+			return failed("corrections", err)
+		}
+		st, err := geo.ParseFact(after)
+		if err != nil {
+			return err
+		}
+		out = append(out, geo.LessonOf(source, url, text, st))
+		return nil
+	})
+	return out, err
 }

@@ -166,7 +166,7 @@ func (s *Store) logCorrection(ctx context.Context, tx *sql.Tx, c *geo.Correction
 		c.ID, err = res.LastInsertId()
 	}
 	if err == nil {
-		err = logArticles(ctx, tx, s.writer, []int64{c.ArticleID})
+		err = logArticles(ctx, tx, s.writer, []int64{c.ArticleID}, true)
 	}
 	return err
 }
@@ -226,4 +226,25 @@ func scanCorrections(rows *sql.Rows) ([]geo.Correction, error) {
 		out = append(out, c)
 	}
 	return out, rows.Err()
+}
+
+// CorrectionLessons reads what the moves and removals in force teach,
+// oldest first.
+func (s *Store) CorrectionLessons(ctx context.Context) ([]geo.CorrectionLesson, error) {
+	var out []geo.CorrectionLesson
+	err := s.stream(ctx, "corrections", `SELECT a.source, COALESCE(a.url, ''), c.text, c.after FROM corrections c
+		JOIN articles a ON a.id = c.article_id
+		WHERE c.undone_by = 0 AND c.action IN ('move', 'remove') ORDER BY c.id`, nil, func(rows *sql.Rows) error {
+		var source, url, text, after string
+		if err := rows.Scan(&source, &url, &text, &after); err != nil {
+			return failed("corrections", err)
+		}
+		st, err := geo.ParseFact(after)
+		if err != nil {
+			return err
+		}
+		out = append(out, geo.LessonOf(source, url, text, st))
+		return nil
+	})
+	return out, err
 }

@@ -77,8 +77,13 @@ func testCorrections(t *testing.T, s geo.ArticleStore) {
 	checkArticle(t, s, strike.ID, func(a *geo.Article) bool { return len(a.Mentions) == 0 })
 	checkArticle(t, s, cyclone.ID, func(a *geo.Article) bool { return a.Mentions[0].Confidence == 1 })
 	_, changes, err := s.(geo.ChangeLog).Changes(ctx, v0)
-	if err != nil || len(changes) != 3 || !slices.Equal(changes[0].Articles, []int64{harbour.ID}) {
+	if err != nil || len(changes) != 3 || !slices.Equal(changes[0].Articles, []int64{harbour.ID}) || !changes[2].Correction {
 		t.Errorf("change log after the corrections: %+v (%v)", changes, err)
+	}
+	lessons, err := cs.CorrectionLessons(ctx)
+	wantLessons := []geo.CorrectionLesson{{Source: "wire", Text: "Tripoli", PlaceKey: tripoliLB.Key}, {Source: "wire", Text: "Paris"}}
+	if err != nil || !slices.Equal(lessons, wantLessons) {
+		t.Errorf("lessons %+v (%v), want %+v", lessons, err, wantLessons)
 	}
 	testUndo(t, s, cs, move, remove, harbour, strike)
 }
@@ -95,6 +100,9 @@ func testUndo(t *testing.T, s geo.ArticleStore, cs geo.CorrectionStore, move, re
 	got := totals(t, s, false)
 	if got[tripoli.Key][0] != 5 || got[paris.Key][0] != 3 || got[tripoliLB.Key] != [2]int{} {
 		t.Errorf("after the undos: %v", got)
+	}
+	if lessons, err := cs.CorrectionLessons(ctx); err != nil || len(lessons) != 0 {
+		t.Errorf("lessons after the undos: %+v (%v)", lessons, err)
 	}
 	checkArticle(t, s, harbour.ID, func(a *geo.Article) bool { return a.Mentions[0].Place.Key == tripoli.Key })
 	checkArticle(t, s, strike.ID, func(a *geo.Article) bool {

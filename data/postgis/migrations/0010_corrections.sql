@@ -18,3 +18,5 @@ CREATE TABLE corrections (
 );
 CREATE INDEX corrections_mention ON corrections (mention_id, id);
 CREATE TABLE removed_mentions (LIKE mentions INCLUDING DEFAULTS);
+-- A change that corrected mentions, rather than adding articles.
+ALTER TABLE changes ADD COLUMN correction boolean NOT NULL DEFAULT false;
