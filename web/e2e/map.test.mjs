@@ -159,3 +159,25 @@ test("the Rising list ranks places for the week before the chosen end, and a cli
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+// Last: it changes the data the other tests read.
+test("a wrong place is corrected from its popup: searched, picked, and logged", async () => {
+  const { page, errors } = await openPage("#6/31.5/16");
+  await page.waitForSelector("path.mm-place", { timeout: 10000 });
+  await page.locator("path.mm-place").first().click({ force: true });
+  const picker = page.locator(".leaflet-popup-content .mm-correct").first();
+  await picker.locator("summary").click();
+  await picker.locator("input").fill("Benghazi");
+  const choice = picker.locator(".mm-found button").first();
+  await choice.waitFor({ timeout: 10000 });
+  const chosen = await choice.textContent();
+  await choice.click();
+  await page.waitForFunction(() => /^Moved to /.test(document.querySelector(".mm-correct output")?.textContent || ""), null, { timeout: 10000 });
+  const log = await page.evaluate(async () => (await (await fetch("/corrections")).json()).corrections);
+  assert.equal(log.length, 1, "one correction logged");
+  assert.equal(log[0].action, "move");
+  assert.ok(chosen.startsWith(log[0].after.place_name), `picked ${chosen}, logged ${log[0].after.place_name}`);
+  assert.deepEqual(errors, []);
+  await page.screenshot({ path: "e2e/out/map-correct.png" });
+  await page.close();
+});

@@ -3,6 +3,7 @@
 import L from "leaflet";
 import { feature } from "topojson-client";
 import { timebar } from "./timebar.js";
+import { wrongPlace } from "./correct.js";
 
 const FILTERS = ["from", "to", "q", "country", "kind", "demonyms"];
 const form = document.getElementById("filters");
@@ -182,6 +183,7 @@ function placePopup(p, popup) {
         div.querySelector("small").insertAdjacentHTML("beforeend", ` · GeoNames: ${esc(s.geonames_name)}`);
       }
       div.querySelector("p").outerHTML = `<p>${plural(s.mentions, "mention")} in ${plural(s.articles, "article")}</p><ul>${items.join("")}</ul>`;
+      div.querySelectorAll("ul > li").forEach((li, i) => wrongPlace(li, detail.mentions[i].mention, s.country, refreshSoon));
       const why = detail.mentions.find((m) => m.mention.why)?.mention.why;
       if (why) whyHere(div, why);
       if (s.bbox) frameButton(div, s.bbox);
