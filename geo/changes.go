@@ -23,9 +23,9 @@ type Change struct {
 	Version  int64
 	Articles []int64
 	Mine     bool // written through this store value, that is by this process
-	// Correction is set when an analyst corrected the articles' mentions
-	// (geo.Correction): they were stored before, and only changed.
-	Correction bool
+	// Revised is set when the articles were stored before, and only their
+	// mentions changed: an analyst's correction, or a reparse.
+	Revised bool
 }
 
 // ChangedArticles lists the articles of changes, oldest change first.

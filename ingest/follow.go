@@ -47,7 +47,7 @@ func (f *Follower) CatchUp(ctx context.Context) (int, error) {
 	corrected := false
 	for _, c := range changes {
 		switch {
-		case c.Correction: // stored before: only what analysts teach changed
+		case c.Revised: // stored before: only what analysts teach may have changed
 			corrected = true
 			continue
 		case c.Mine:

@@ -22,13 +22,13 @@ func logChange(ctx context.Context, tx pgx.Tx, writer string, arts []*geo.Articl
 }
 
 // logArticles moves the data version on, and logs the articles whose
-// mentions it added or, for a correction, changed.
-func logArticles(ctx context.Context, tx pgx.Tx, writer string, ids []int64, correction bool) (int64, error) {
+// mentions it added or, when revised, changed.
+func logArticles(ctx context.Context, tx pgx.Tx, writer string, ids []int64, revised bool) (int64, error) {
 	var v int64
 	if err := tx.QueryRow(ctx, `UPDATE meta SET version = version + 1 RETURNING version`).Scan(&v); err != nil {
 		return 0, err
 	}
-	_, err := tx.Exec(ctx, `INSERT INTO changes (version, writer, articles, correction) VALUES ($1, $2, $3, $4)`, v, writer, ids, correction)
+	_, err := tx.Exec(ctx, `INSERT INTO changes (version, writer, articles, revised) VALUES ($1, $2, $3, $4)`, v, writer, ids, revised)
 	return v, err
 }
 
@@ -40,13 +40,13 @@ func (s *Store) Changes(ctx context.Context, since int64) (version int64, change
 		if err := tx.QueryRow(ctx, `SELECT version FROM meta`).Scan(&version); err != nil {
 			return err
 		}
-		rows, err := tx.Query(ctx, `SELECT version, writer, articles, correction FROM changes WHERE version > $1 ORDER BY version`, since)
+		rows, err := tx.Query(ctx, `SELECT version, writer, articles, revised FROM changes WHERE version > $1 ORDER BY version`, since)
 		if err != nil {
 			return err
 		}
 		var writer string
 		var c geo.Change
-		_, err = pgx.ForEachRow(rows, []any{&c.Version, &writer, &c.Articles, &c.Correction}, func() error {
+		_, err = pgx.ForEachRow(rows, []any{&c.Version, &writer, &c.Articles, &c.Revised}, func() error {
 			c.Mine = writer == s.writer
 			changes = append(changes, c)
 			c = geo.Change{}

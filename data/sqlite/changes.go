@@ -21,13 +21,13 @@ func logChange(ctx context.Context, tx *sql.Tx, writer string, arts []*geo.Artic
 }
 
 // logArticles moves the data version, and logs the articles whose
-// mentions it added or, for a correction, changed.
-func logArticles(ctx context.Context, tx *sql.Tx, writer string, ids []int64, correction bool) error {
+// mentions it added or, when revised, changed.
+func logArticles(ctx context.Context, tx *sql.Tx, writer string, ids []int64, revised bool) error {
 	var v int64
 	if err := tx.QueryRowContext(ctx, `UPDATE meta SET version = version + 1 RETURNING version`).Scan(&v); err != nil {
 		return err
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO changes (version, writer, articles, correction) VALUES (?, ?, ?, ?)`, v, writer, idList(ids), correction)
+	_, err := tx.ExecContext(ctx, `INSERT INTO changes (version, writer, articles, revised) VALUES (?, ?, ?, ?)`, v, writer, idList(ids), revised)
 	return err
 }
 
@@ -42,11 +42,11 @@ func (s *Store) Changes(ctx context.Context, since int64) (version int64, change
 	if err := tx.QueryRowContext(ctx, `SELECT version FROM meta`).Scan(&version); err != nil {
 		return 0, nil, failed("changes", err)
 	}
-	err = streamOn(ctx, tx, "changes", `SELECT version, writer, articles, correction FROM changes WHERE version > ? ORDER BY version`,
+	err = streamOn(ctx, tx, "changes", `SELECT version, writer, articles, revised FROM changes WHERE version > ? ORDER BY version`,
 		[]any{since}, func(rows *sql.Rows) error {
 			var c geo.Change
 			var writer, list string
-			if err := rows.Scan(&c.Version, &writer, &list, &c.Correction); err != nil {
+			if err := rows.Scan(&c.Version, &writer, &list, &c.Revised); err != nil {
 				return failed("changes", err)
 			}
 			if err := json.Unmarshal([]byte(list), &c.Articles); err != nil {

@@ -77,7 +77,7 @@ func testCorrections(t *testing.T, s geo.ArticleStore) {
 	checkArticle(t, s, strike.ID, func(a *geo.Article) bool { return len(a.Mentions) == 0 })
 	checkArticle(t, s, cyclone.ID, func(a *geo.Article) bool { return a.Mentions[0].Confidence == 1 })
 	_, changes, err := s.(geo.ChangeLog).Changes(ctx, v0)
-	if err != nil || len(changes) != 3 || !slices.Equal(changes[0].Articles, []int64{harbour.ID}) || !changes[2].Correction {
+	if err != nil || len(changes) != 3 || !slices.Equal(changes[0].Articles, []int64{harbour.ID}) || !changes[2].Revised {
 		t.Errorf("change log after the corrections: %+v (%v)", changes, err)
 	}
 	lessons, err := cs.CorrectionLessons(ctx)

@@ -18,5 +18,6 @@ CREATE TABLE corrections (
 );
 CREATE INDEX corrections_mention ON corrections (mention_id, id);
 CREATE TABLE removed_mentions (LIKE mentions INCLUDING DEFAULTS);
--- A change that corrected mentions, rather than adding articles.
-ALTER TABLE changes ADD COLUMN correction boolean NOT NULL DEFAULT false;
+-- A change that revised the mentions of stored articles (a correction, or
+-- a reparse), rather than adding articles.
+ALTER TABLE changes ADD COLUMN revised boolean NOT NULL DEFAULT false;

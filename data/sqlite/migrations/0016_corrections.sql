@@ -18,5 +18,6 @@ CREATE TABLE corrections (
 );
 CREATE INDEX corrections_mention ON corrections (mention_id, id);
 CREATE TABLE removed_mentions AS SELECT * FROM mentions WHERE 0;
--- A change that corrected mentions, rather than adding articles.
-ALTER TABLE changes ADD COLUMN correction INTEGER NOT NULL DEFAULT 0;
+-- A change that revised the mentions of stored articles (a correction, or
+-- a reparse), rather than adding articles.
+ALTER TABLE changes ADD COLUMN revised INTEGER NOT NULL DEFAULT 0;

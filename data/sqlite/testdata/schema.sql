@@ -14,7 +14,7 @@ CREATE TABLE changes (
     version  INTEGER PRIMARY KEY,
     writer   TEXT NOT NULL, -- the process that wrote it, random at its start
     articles TEXT NOT NULL  -- a JSON array of article ids
-, correction INTEGER NOT NULL DEFAULT 0);
+, revised INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE corrections (
     id         INTEGER PRIMARY KEY,
     mention_id INTEGER NOT NULL,
