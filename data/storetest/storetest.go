@@ -47,6 +47,7 @@ func Run(t *testing.T, open func(t *testing.T) geo.ArticleStore) {
 		{"Deliveries", testDeliveries},
 		{"Corrections", testCorrections},
 		{"CorrectionsAtOnce", testCorrectionsAtOnce},
+		{"Revisions", testRevisions},
 	} {
 		t.Run(c.name, func(t *testing.T) { c.test(t, open(t)) })
 	}
