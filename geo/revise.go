@@ -94,3 +94,11 @@ type Reviser interface {
 	// revised. A mention corrected since it was read is left alone.
 	ApplyRevisions(ctx context.Context, revs []Revision) error
 }
+
+// ParseAgain parses a stored article as ingest did: as its source's,
+// keeping the first MaxMentions mentions.
+func ParseAgain(p Geoparser, a *Article) []Mention {
+	b := Article{Text: a.Text}
+	parseInto(p, SourceKey(a.Source, a.URL), &b)
+	return b.Mentions
+}

@@ -118,7 +118,7 @@ func Start(ctx context.Context, log *slog.Logger, store Followed, p geo.Learner)
 
 // teachCorrections gives p the lessons of the analysts' corrections in
 // force, when the store keeps them and p can follow them.
-func teachCorrections(ctx context.Context, store Followed, p geo.Learner) error {
+func teachCorrections(ctx context.Context, store any, p any) error {
 	src, ok := store.(geo.LessonSource)
 	t, teachable := p.(geo.CorrectionTeacher)
 	if !ok || !teachable {

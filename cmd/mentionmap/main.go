@@ -44,6 +44,7 @@ commands:
   ingest      geoparse and store articles from files
   gazetteer   build a gazetteer file (gazetteer build --help)
   migrate     copy a SQLite database into PostgreSQL (--from FILE --to postgres://...)
+  reparse     parse the stored articles again after an upgrade, keeping corrections
   eval        score the geoparser on annotated corpora (.jsonl)
   train       fit the geoparser's recognizer on annotated corpora
 
@@ -67,6 +68,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runGazetteer(ctx, env, args[1:])
 	case "migrate":
 		return runMigrate(ctx, env, args[1:])
+	case "reparse":
+		return runReparse(ctx, env, args[1:])
 	case "eval":
 		return runEval(ctx, env, args[1:])
 	case "train":
