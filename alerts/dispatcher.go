@@ -38,6 +38,9 @@ type Dispatcher struct {
 	Every  time.Duration // between rounds; default 30 s
 	// Timeout ends an attempt at a webhook that does not answer; default 10 s.
 	Timeout time.Duration
+	// Leases, when the store grants them (PostgreSQL), let one process of
+	// several look for events; every process delivers.
+	Leases geo.Leaser
 
 	now func() time.Time // for tests
 }
@@ -75,7 +78,11 @@ func (d *Dispatcher) Run(ctx context.Context) {
 // Round queues new events and attempts the deliveries that are due.
 func (d *Dispatcher) Round(ctx context.Context) error {
 	start := time.Now()
-	watches, queued, err := d.queue(ctx)
+	var watches, queued int
+	lead, err := d.leads(ctx)
+	if err == nil && lead {
+		watches, queued, err = d.queue(ctx)
+	}
 	if err != nil {
 		return err
 	}
@@ -85,6 +92,15 @@ func (d *Dispatcher) Round(ctx context.Context) error {
 			"took", time.Since(start).Round(time.Millisecond))
 	}
 	return err
+}
+
+// leads reports whether this process looks for events: always, unless
+// the store grants leases and another process holds this one.
+func (d *Dispatcher) leads(ctx context.Context) (bool, error) {
+	if d.Leases == nil {
+		return true, nil
+	}
+	return d.Leases.Lease(ctx, "webhook events")
 }
 
 func (d *Dispatcher) clock() time.Time {

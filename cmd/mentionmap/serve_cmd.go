@@ -14,6 +14,7 @@ import (
 	"mentionmap/columns"
 	"mentionmap/feeds"
 	"mentionmap/gazetteer"
+	"mentionmap/geo"
 	"mentionmap/handlers"
 	"mentionmap/ingest"
 	"mentionmap/web"
@@ -78,6 +79,7 @@ func dispatchInBackground(ctx context.Context, wg *sync.WaitGroup, log *slog.Log
 	fetcher := feeds.NewFetcher()
 	fetcher.AllowPrivate = cfg.allowPrivate
 	d := &alerts.Dispatcher{Store: as, Events: api, Client: fetcher.Client, Log: log, Every: cfg.webhookEvery}
+	d.Leases, _ = s.(geo.Leaser)
 	wg.Go(func() { d.Run(ctx) })
 }
 
