@@ -256,3 +256,59 @@ func shift(ctx context.Context, tx MentionTx, text string, demonym bool, place i
 	}
 	return tx.ShiftForm(ctx, place, form, delta)
 }
+
+// TxRunner runs fn in one of a store's transactions, and logs the
+// articles fn returns as revised (Change.Revised), so that every cache
+// and process follows.
+type TxRunner func(ctx context.Context, fn func(MentionTx) (articles []int64, err error)) error
+
+// RunCorrection checks c and applies it in a transaction of run.
+func RunCorrection(ctx context.Context, run TxRunner, c *Correction, to *Place) error {
+	if err := c.Validate(to); err != nil {
+		return err
+	}
+	return run(ctx, func(tx MentionTx) ([]int64, error) {
+		if err := ApplyCorrection(ctx, tx, c, to); err != nil {
+			return nil, err
+		}
+		return []int64{c.ArticleID}, nil
+	})
+}
+
+// RunUndo undoes correction id in a transaction of run.
+func RunUndo(ctx context.Context, run TxRunner, id int64, by, note string) (*Correction, error) {
+	var undo *Correction
+	err := run(ctx, func(tx MentionTx) ([]int64, error) {
+		var err error
+		if undo, err = ApplyUndo(ctx, tx, id, by, note); err != nil {
+			return nil, err
+		}
+		return []int64{undo.ArticleID}, nil
+	})
+	return undo, err
+}
+
+// RunRevisions applies a reparse's revisions in one transaction of run,
+// and counts the totals of the places they touch once.
+func RunRevisions(ctx context.Context, run TxRunner, revs []Revision) error {
+	return run(ctx, func(tx MentionTx) ([]int64, error) {
+		var ids, places []int64
+		touched := map[int64]bool{}
+		for i := range revs {
+			if revs[i].Empty() {
+				continue
+			}
+			ids = append(ids, revs[i].Article.ID)
+			if err := ApplyRevision(ctx, tx, &revs[i], touched); err != nil {
+				return nil, err
+			}
+		}
+		for id := range touched {
+			places = append(places, id)
+		}
+		if err := tx.Recount(ctx, places); err != nil {
+			return nil, err
+		}
+		return ids, nil
+	})
+}

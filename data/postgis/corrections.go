@@ -12,43 +12,24 @@ import (
 var _ geo.CorrectionStore = (*Store)(nil)
 
 // Correct applies and logs an analyst's correction in one transaction.
-// The mention's row lock orders two corrections of it at once: both are
-// logged, and the later wins.
 func (s *Store) Correct(ctx context.Context, c *geo.Correction, to *geo.Place) error {
-	if err := c.Validate(to); err != nil {
-		return err
-	}
-	return s.changing(ctx, func(t *mentionTx) ([]int64, error) {
-		if err := geo.ApplyCorrection(ctx, t, c, to); err != nil {
-			return nil, err
-		}
-		return []int64{c.ArticleID}, nil
-	})
+	return geo.RunCorrection(ctx, s.changing, c, to)
 }
 
 // Undo reverses the last correction of a mention, and logs the undo.
 func (s *Store) Undo(ctx context.Context, id int64, by, note string) (*geo.Correction, error) {
-	var undo *geo.Correction
-	err := s.changing(ctx, func(t *mentionTx) ([]int64, error) {
-		var err error
-		undo, err = geo.ApplyUndo(ctx, t, id, by, note)
-		if err != nil {
-			return nil, err
-		}
-		return []int64{undo.ArticleID}, nil
-	})
-	return undo, err
+	return geo.RunUndo(ctx, s.changing, id, by, note)
 }
 
 // changing runs fn in a transaction that logs the articles whose mentions
 // fn revised, so that every process's caches follow, and tries again on a
 // deadlock.
-func (s *Store) changing(ctx context.Context, fn func(*mentionTx) ([]int64, error)) error {
+func (s *Store) changing(ctx context.Context, fn func(geo.MentionTx) ([]int64, error)) error {
 	var version int64
 	var err error
 	for try := 0; try < 5; try++ {
 		err = pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
-			ids, err := fn(&mentionTx{tx: tx})
+			ids, err := fn(&mentionTx{tx: tx, whys: geo.WhyWriter{}})
 			if err == nil && len(ids) > 0 {
 				version, err = logArticles(ctx, tx, s.writer, ids, true)
 			}

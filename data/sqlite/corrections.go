@@ -13,40 +13,23 @@ var _ geo.CorrectionStore = (*Store)(nil)
 
 // Correct applies and logs an analyst's correction in one transaction.
 func (s *Store) Correct(ctx context.Context, c *geo.Correction, to *geo.Place) error {
-	if err := c.Validate(to); err != nil {
-		return err
-	}
-	return s.changing(ctx, func(t *mentionTx) ([]int64, error) {
-		if err := geo.ApplyCorrection(ctx, t, c, to); err != nil {
-			return nil, err
-		}
-		return []int64{c.ArticleID}, nil
-	})
+	return geo.RunCorrection(ctx, s.changing, c, to)
 }
 
 // Undo reverses the last correction of a mention, and logs the undo.
 func (s *Store) Undo(ctx context.Context, id int64, by, note string) (*geo.Correction, error) {
-	var undo *geo.Correction
-	err := s.changing(ctx, func(t *mentionTx) ([]int64, error) {
-		var err error
-		undo, err = geo.ApplyUndo(ctx, t, id, by, note)
-		if err != nil {
-			return nil, err
-		}
-		return []int64{undo.ArticleID}, nil
-	})
-	return undo, err
+	return geo.RunUndo(ctx, s.changing, id, by, note)
 }
 
 // changing runs fn in the writer's transaction and logs the articles whose
 // mentions fn revised, so that every cache and process follows.
-func (s *Store) changing(ctx context.Context, fn func(*mentionTx) ([]int64, error)) error {
+func (s *Store) changing(ctx context.Context, fn func(geo.MentionTx) ([]int64, error)) error {
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return failed("correct", err)
 	}
 	defer tx.Rollback()
-	t := &mentionTx{s: s, tx: tx, added: map[string]int64{}}
+	t := &mentionTx{s: s, tx: tx, added: map[string]int64{}, whys: geo.WhyWriter{}}
 	ids, err := fn(t)
 	if err == nil && len(ids) > 0 {
 		err = logArticles(ctx, tx, s.writer, ids, true)

@@ -32,22 +32,5 @@ func (s *Store) HeldSpans(ctx context.Context, ids []int64) (map[int64]map[geo.S
 
 // ApplyRevisions applies a reparse's revisions in one transaction.
 func (s *Store) ApplyRevisions(ctx context.Context, revs []geo.Revision) error {
-	return s.changing(ctx, func(t *mentionTx) ([]int64, error) {
-		var ids, places []int64
-		touched := map[int64]bool{}
-		for i := range revs {
-			if revs[i].Empty() {
-				continue
-			}
-			ids = append(ids, revs[i].Article.ID)
-			t.whys = geo.WhyWriter{} // an article's mentions share Whys; no others do
-			if err := geo.ApplyRevision(ctx, t, &revs[i], touched); err != nil {
-				return nil, err
-			}
-		}
-		for id := range touched {
-			places = append(places, id)
-		}
-		return ids, t.Recount(ctx, places)
-	})
+	return geo.RunRevisions(ctx, s.changing, revs)
 }
