@@ -151,7 +151,11 @@ func (s *Server) listCorrections(w http.ResponseWriter, r *http.Request) {
 	for _, c := range log {
 		row := []string{i64(c.ID), c.At.Format("2006-01-02T15:04:05Z"), c.By, c.Action, i64(c.MentionID), i64(c.ArticleID), c.Text}
 		row = append(append(row, stateCSV(c.Before)...), stateCSV(c.After)...)
-		cw.Write(append(row, c.Note, i64(c.Undoes), i64(c.UndoneBy)))
+		row = append(row, c.Note, i64(c.Undoes), i64(c.UndoneBy))
+		for i := range row {
+			row[i] = inertCell(row[i]) // names and notes are the analysts' text
+		}
+		cw.Write(row)
 	}
 	cw.Flush()
 }

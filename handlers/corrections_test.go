@@ -32,7 +32,7 @@ func testCorrections(t *testing.T, srv *httptest.Server) {
 	before, _ := do(t, "GET", features, "", "")
 	tileBefore, _ := do(t, "GET", tile, "", "")
 	res, body := do(t, "PUT", fmt.Sprintf("%s/mentions/%d/place", srv.URL, sirte), "application/json",
-		`{"place":"LY.76","note":"the district, not the town"}`, auth...)
+		`{"place":"LY.76","note":"=the district, not the town"}`, auth...)
 	if res.StatusCode != 200 || !strings.Contains(string(body), `"action":"move"`) || !strings.Contains(string(body), `"by":"ana"`) {
 		t.Fatalf("PUT: %d %s", res.StatusCode, body)
 	}
@@ -63,10 +63,14 @@ func testCorrections(t *testing.T, srv *httptest.Server) {
 		t.Fatalf("GET /corrections: %s", log)
 	}
 	if res, csv := do(t, "GET", srv.URL+"/corrections?format=csv", "", ""); !strings.HasPrefix(string(csv), "id,at,by,action") ||
-		strings.Count(string(csv), "\n") != 2 || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/csv") {
+		strings.Count(string(csv), "\n") != 2 || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/csv") ||
+		!strings.Contains(string(csv), `"'=the district`) {
 		t.Errorf("CSV: %s", csv)
 	}
 	undo := fmt.Sprintf("%s/corrections/%d/undo", srv.URL, got.Corrections[0].ID)
+	if _, csv := do(t, "GET", srv.URL+"/corrections?format=csv", "", ""); !strings.Contains(string(csv), ",ana,") {
+		t.Errorf("CSV lacks who: %s", csv)
+	}
 	if res, b := do(t, "POST", undo, "application/json", "", auth...); res.StatusCode != 200 {
 		t.Fatalf("undo: %d %s", res.StatusCode, b)
 	}
