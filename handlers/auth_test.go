@@ -1,6 +1,8 @@
 package handlers_test
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"mentionmap/handlers"
@@ -36,5 +38,31 @@ func TestWriteToken(t *testing.T) {
 	}
 	if res, _ := do(t, "GET", srv.URL+"/features.geojson", "", ""); res.StatusCode != 200 {
 		t.Errorf("reads need no token: %d", res.StatusCode)
+	}
+}
+
+// TestAnalystTokens: an analyst's token writes like the server's, and
+// names its holder in the audit log of corrections; a header cannot
+// speak for a token's holder.
+func TestAnalystTokens(t *testing.T) {
+	srv := newServer(t, handlers.Options{Token: "s3cret", Analysts: map[string]string{"ana-0123456789abcdef": "Ana"}})
+	if res, b := do(t, "POST", srv.URL+"/articles", "application/json", libya, "Authorization", "Bearer s3cret"); res.StatusCode != 201 {
+		t.Fatalf("%d %s", res.StatusCode, b)
+	}
+	sirte := mentionID(t, srv, 1, "Sirte")
+	for _, c := range []struct {
+		name, auth, header string
+		status             int
+		by                 string
+	}{
+		{"an analyst's token", "Bearer ana-0123456789abcdef", "Mallory", 200, `"by":"Ana"`},
+		{"the server's token, named by the header", "Bearer s3cret", "Ben", 200, `"by":"Ben"`},
+		{"an unknown token", "Bearer ana-0123456789abcdeX", "Ana", 401, ""},
+	} {
+		res, body := do(t, "PUT", fmt.Sprintf("%s/mentions/%d/place", srv.URL, sirte), "application/json", `{"confirm":true}`,
+			"Authorization", c.auth, handlers.HeaderUser, c.header)
+		if res.StatusCode != c.status || !strings.Contains(string(body), c.by) {
+			t.Errorf("%s: %d %s", c.name, res.StatusCode, body)
+		}
 	}
 }

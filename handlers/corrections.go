@@ -17,7 +17,8 @@ import (
 // /mentions/{id}/place moves one to another place, marks it "not a place"
 // or confirms it; GET /corrections is the audit log; POST
 // /corrections/{id}/undo reverses the last correction of a mention. Who
-// corrects is the HeaderUser of the request.
+// corrects is the analyst whose token the request carries, or else its
+// HeaderUser.
 
 // HeaderUser names the analyst behind a correction in its audit log.
 const HeaderUser = "X-Mentionmap-User"
@@ -167,8 +168,12 @@ func stateCSV(m *geo.MentionState) []string {
 	return []string{m.PlaceKey, m.PlaceName, strconv.FormatFloat(m.Confidence, 'f', -1, 64)}
 }
 
-// who names the analyst behind a request.
+// who names the analyst behind a request: by the token, or else by the
+// header.
 func who(r *http.Request) string {
+	if name := analystOf(r); name != "" {
+		return name
+	}
 	return strings.TrimSpace(r.Header.Get(HeaderUser))
 }
 

@@ -14,15 +14,18 @@ import (
 
 // Options configure the API.
 type Options struct {
-	MaxBodyBytes int64      // request body limit; default 10 MB
-	MaxBatch     int        // articles in one NDJSON body; default 10,000
-	CORSOrigins  []string   // origins allowed to read; default "*"
-	Token        string     // when set, writes need "Authorization: Bearer <Token>"
-	Assets       fs.FS      // the front end (index.html and its files); optional
-	TileURL      string     // optional raster base map for the page, e.g. an OpenStreetMap URL template
-	TileAttrib   string     // attribution for TileURL
-	Feeds        FeedLister // the polled feeds, for GET /feeds; optional
-	Logger       *slog.Logger
+	MaxBodyBytes int64    // request body limit; default 10 MB
+	MaxBatch     int      // articles in one NDJSON body; default 10,000
+	CORSOrigins  []string // origins allowed to read; default "*"
+	Token        string   // when set, writes need "Authorization: Bearer <Token>"
+	// Analysts are more write tokens, each naming the analyst who holds
+	// it, by token: the audit log of corrections records the name.
+	Analysts   map[string]string
+	Assets     fs.FS      // the front end (index.html and its files); optional
+	TileURL    string     // optional raster base map for the page, e.g. an OpenStreetMap URL template
+	TileAttrib string     // attribution for TileURL
+	Feeds      FeedLister // the polled feeds, for GET /feeds; optional
+	Logger     *slog.Logger
 
 	RequestTimeout time.Duration // the longest a request may work; default 30 s
 	WriteTimeout   time.Duration // the longest one write to a client may block; default 15 s

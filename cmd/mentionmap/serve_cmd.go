@@ -31,6 +31,10 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) error {
 	if err != nil {
 		return err
 	}
+	analysts, err := cfg.analystTokens()
+	if err != nil {
+		return err
+	}
 	log := env.logger()
 	g, store, err := openAll(ctx, log, cfg.gazetteer, cfg.db)
 	if err != nil {
@@ -54,6 +58,7 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) error {
 		log.Info("demo articles ingested", "files", len(demoFiles()))
 	}
 	opts := cfg.apiOptions()
+	opts.Analysts = analysts
 	opts.Logger, opts.BBoxes, opts.Places = log, g, g
 	opts.Counts = loadColumnsInBackground(bg, &wg, log, store)
 	if len(urls) > 0 {

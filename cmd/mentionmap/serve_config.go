@@ -2,6 +2,7 @@ package main
 
 import (
 	"flag"
+	"fmt"
 	"os"
 	"strings"
 	"time"
@@ -17,6 +18,7 @@ type serveConfig struct {
 	dbReplica           string
 	demo                bool
 	origins, token      string
+	analysts            string // a file of analysts' tokens
 	tileURL, tileAttrib string
 	maxBody             int64
 	maxBatch, maxHeavy  int
@@ -41,6 +43,7 @@ func serveFlags(fs *flag.FlagSet) *serveConfig {
 	fs.StringVar(&c.origins, "cors-origins", "*", "comma-separated origins allowed to read the API (and, with --token, to write)")
 	fs.Int64Var(&c.maxBody, "max-body", 10<<20, "largest request body in bytes")
 	fs.StringVar(&c.token, "token", "", "bearer token required on write endpoints")
+	fs.StringVar(&c.analysts, "analysts", "", `file of analysts' write tokens, a "name token" line each (# comments): corrections record the name`)
 	fs.StringVar(&c.tileURL, "tile-url", "", "optional raster base map for the page, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 	fs.StringVar(&c.tileAttrib, "tile-attribution", "", "attribution shown for --tile-url")
 	fs.Var(&c.feeds, "feed", "RSS, Atom or JSON Feed URL to poll (repeatable)")
@@ -70,6 +73,33 @@ func (c *serveConfig) feedURLs() ([]string, error) {
 		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
 			out = append(out, line)
 		}
+	}
+	return out, nil
+}
+
+// analystTokens reads the --analysts file: token -> name.
+func (c *serveConfig) analystTokens() (map[string]string, error) {
+	if c.analysts == "" {
+		return nil, nil
+	}
+	b, err := os.ReadFile(c.analysts)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]string{}
+	for i, line := range strings.Split(string(b), "\n") {
+		if line = strings.TrimSpace(line); line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		sep := strings.LastIndexAny(line, " \t")
+		name, token := strings.TrimSpace(line[:max(sep, 0)]), line[sep+1:]
+		if sep < 0 || name == "" || len(token) < 16 {
+			return nil, fmt.Errorf("%s:%d: want a name, a space and a token of 16 characters or more", c.analysts, i+1)
+		}
+		if _, dup := out[token]; dup || token == c.token {
+			return nil, fmt.Errorf("%s:%d: this token is given twice", c.analysts, i+1)
+		}
+		out[token] = name
 	}
 	return out, nil
 }
