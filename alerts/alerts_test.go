@@ -213,3 +213,30 @@ func TestBackoff(t *testing.T) {
 		}
 	}
 }
+
+// failingFor reads no events for one watch, as a busy server refuses.
+type failingFor int64
+
+func (f failingFor) WatchEvents(ctx context.Context, w *geo.Watch, now time.Time) ([]geo.WatchEvent, error) {
+	if w.ID == int64(f) {
+		return nil, geo.Errorf(geo.EUNAVAILABLE, "busy")
+	}
+	return events.WatchEvents(ctx, w, now)
+}
+
+func TestOneWatchFailingDelaysNoOther(t *testing.T) {
+	rc := newReceiver(t)
+	now := time.Now()
+	s, first, d := setup(t, rc.URL, true, &now)
+	second := &geo.Watch{Name: "Tunisia", BBox: geo.BBox{7, 30, 12, 38}, Webhook: rc.URL, Secret: "k"}
+	if err := s.CreateWatch(context.Background(), second); err != nil {
+		t.Fatal(err)
+	}
+	d.Events = failingFor(first.ID)
+	if err := d.Round(context.Background()); geo.ErrorCode(err) != geo.EUNAVAILABLE {
+		t.Errorf("the round's error: %v", err)
+	}
+	if n := rc.count(); n != len(events) {
+		t.Errorf("the other watch's %d events made %d posts", len(events), n)
+	}
+}

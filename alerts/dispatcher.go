@@ -11,6 +11,8 @@ package alerts
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"time"
@@ -75,23 +77,22 @@ func (d *Dispatcher) Run(ctx context.Context) {
 	}
 }
 
-// Round queues new events and attempts the deliveries that are due.
+// Round queues new events and attempts the deliveries that are due. A
+// watch whose events cannot be read now (a busy server refuses the
+// reads) delays neither the others nor the deliveries.
 func (d *Dispatcher) Round(ctx context.Context) error {
 	start := time.Now()
 	var watches, queued int
-	lead, err := d.leads(ctx)
-	if err == nil && lead {
-		watches, queued, err = d.queue(ctx)
+	lead, qerr := d.leads(ctx)
+	if qerr == nil && lead {
+		watches, queued, qerr = d.queue(ctx)
 	}
-	if err != nil {
-		return err
-	}
-	attempted, err := d.deliverDue(ctx)
+	attempted, derr := d.deliverDue(ctx)
 	if queued > 0 || attempted > 0 {
 		d.Log.Info("webhooks", "watches", watches, "queued", queued, "attempted", attempted,
 			"took", time.Since(start).Round(time.Millisecond))
 	}
-	return err
+	return errors.Join(qerr, derr)
 }
 
 // leads reports whether this process looks for events: always, unless
@@ -119,6 +120,7 @@ func (d *Dispatcher) queue(ctx context.Context) (hooked, queued int, err error) 
 		return 0, 0, err
 	}
 	now := d.clock().UTC().Truncate(time.Second)
+	var failed []error
 	for i := range watches {
 		w := &watches[i]
 		if w.Webhook == "" {
@@ -127,7 +129,8 @@ func (d *Dispatcher) queue(ctx context.Context) (hooked, queued int, err error) 
 		hooked++
 		events, err := d.Events.WatchEvents(ctx, w, now)
 		if err != nil {
-			return hooked, queued, err
+			failed = append(failed, fmt.Errorf("watch %d: %w", w.ID, err))
+			continue
 		}
 		batch := make([]geo.Delivery, 0, len(events))
 		for j := range events {
@@ -143,5 +146,5 @@ func (d *Dispatcher) queue(ctx context.Context) (hooked, queued int, err error) 
 		}
 		queued += n
 	}
-	return hooked, queued, nil
+	return hooked, queued, errors.Join(failed...)
 }
