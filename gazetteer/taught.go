@@ -57,6 +57,7 @@ func (p *Parser) follow(source string, spans []span) []span {
 			continue
 		default:
 			s.place, s.confidence, s.taught = place, max(s.confidence, taughtConfidence), true
+			s.senseFrom = s.start // its own reasons, not an earlier mention's
 		}
 		kept = append(kept, s)
 	}
