@@ -18,7 +18,8 @@ export function wrongPlace(li, m, country, done) {
   let timer = 0;
   input.addEventListener("input", () => {
     clearTimeout(timer);
-    timer = setTimeout(() => search(input.value.trim(), country, found, (p) => correct(m.id, { place: p.key }, out, `Moved to ${p.name}`, done)), 250);
+    timer = setTimeout(() => search(input.value.trim(), country, found, (p) => correct(m.id, { place: p.key }, out, `Moved to ${p.name}`, done))
+      .catch((err) => { out.textContent = "Could not search: " + err.message; }), 250);
   });
   d.querySelector(".mm-notplace").addEventListener("click", () => correct(m.id, { place: null }, out, "Marked not a place", done));
 }
@@ -43,7 +44,13 @@ async function search(q, country, list, pick) {
 
 async function correct(id, body, out, message, done) {
   out.textContent = "Saving…";
-  const res = await put(id, body, false);
+  let res;
+  try {
+    res = await put(id, body, false);
+  } catch (err) {
+    out.textContent = "Not saved: " + err.message;
+    return;
+  }
   if (res.ok) {
     out.textContent = message;
     done(message);
