@@ -1,0 +1,180 @@
+package geo
+
+import (
+	"context"
+	"encoding/binary"
+	"hash/fnv"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Stories: one wire story, reprinted by forty outlets, is one story, not
+// forty. Ingest groups an article with a stored one whose text is nearly
+// the same: the estimated Jaccard similarity of their sets of
+// word 4-grams (shingles) is at least StoryThreshold. The estimate is a
+// MinHash signature of MinHashes values; locality-sensitive hashing finds
+// the candidates, as articles that share any band of BandRows values.
+
+const (
+	shingleWords = 4
+	MinHashes    = 60
+	BandRows     = 3
+	StoryBands   = MinHashes / BandRows
+	// StoryThreshold is the least estimated similarity of two articles of
+	// one story, chosen on testdata/story_pairs.jsonl (story_test.go).
+	StoryThreshold = 0.5
+	// minShingles is the fewest shingles a text needs to be grouped: a
+	// short text is too easily like another.
+	minShingles = 12
+)
+
+// Signature is a text's MinHash signature.
+type Signature [MinHashes]uint32
+
+// Sign returns the signature of text, and false when text is too short
+// to be grouped.
+func Sign(text string) (Signature, bool) {
+	var sig Signature
+	for i := range sig {
+		sig[i] = ^uint32(0)
+	}
+	words := make([]uint64, 0, 256)
+	n := 0
+	forEachWord(text, func(w string) {
+		h := fnv.New64a()
+		h.Write([]byte(w))
+		words = append(words, h.Sum64())
+		if len(words) < shingleWords {
+			return
+		}
+		sh := words[len(words)-shingleWords]
+		for _, x := range words[len(words)-shingleWords+1:] {
+			sh = mix(sh ^ x)
+		}
+		n++
+		for i := range sig {
+			if v := uint32(mix(sh ^ seeds[i])); v < sig[i] {
+				sig[i] = v
+			}
+		}
+	})
+	return sig, n >= minShingles
+}
+
+// forEachWord calls fn with each run of letters and digits, folded to
+// lower case.
+func forEachWord(text string, fn func(string)) {
+	buf := make([]byte, 0, 32)
+	for i := 0; i <= len(text); {
+		r, size := utf8.RuneError, 1
+		if i < len(text) {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		if i < len(text) && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			buf = utf8.AppendRune(buf, unicode.ToLower(r))
+		} else if len(buf) > 0 {
+			fn(string(buf))
+			buf = buf[:0]
+		}
+		i += size
+	}
+}
+
+// Similarity estimates the Jaccard similarity of two signed texts.
+func Similarity(a, b *Signature) float64 {
+	same := 0
+	for i := range a {
+		if a[i] == b[i] {
+			same++
+		}
+	}
+	return float64(same) / MinHashes
+}
+
+// Bands are the signature's LSH bands: two texts that share one are
+// candidates of one story.
+func (s *Signature) Bands() [StoryBands]int64 {
+	var out [StoryBands]int64
+	for b := range out {
+		h := uint64(b) * 0x9e3779b97f4a7c15
+		for _, v := range s[b*BandRows : (b+1)*BandRows] {
+			h = mix(h ^ uint64(v))
+		}
+		out[b] = int64(h)
+	}
+	return out
+}
+
+// Bytes encodes the signature for a store; ParseSignature decodes it.
+func (s *Signature) Bytes() []byte {
+	b := make([]byte, 4*MinHashes)
+	for i, v := range s {
+		binary.LittleEndian.PutUint32(b[4*i:], v)
+	}
+	return b
+}
+
+// ParseSignature decodes what Bytes wrote; false for anything else.
+func ParseSignature(b []byte) (Signature, bool) {
+	var s Signature
+	if len(b) != 4*MinHashes {
+		return s, false
+	}
+	for i := range s {
+		s[i] = binary.LittleEndian.Uint32(b[4*i:])
+	}
+	return s, true
+}
+
+// mix is splitmix64's finalizer: a cheap hash of 64 bits to 64 bits.
+func mix(x uint64) uint64 {
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	return x ^ x>>31
+}
+
+// seeds make the MinHashes hash functions, fixed so that every process
+// and every version signs alike.
+var seeds = func() (s [MinHashes]uint64) {
+	x := uint64(0x5eed0f5707)
+	for i := range s {
+		x += 0x9e3779b97f4a7c15
+		s[i] = mix(x)
+	}
+	return s
+}()
+
+// StoryCandidate is a stored article that shares a band with a new one.
+type StoryCandidate struct {
+	ID, Story int64
+	Signature Signature
+}
+
+// StoryOf chooses the story of a new article with signature sig among
+// candidates: the story of the most similar one at StoryThreshold or
+// above, the oldest on a tie; 0 for a story of its own.
+func StoryOf(sig *Signature, candidates []StoryCandidate) int64 {
+	best, story := StoryThreshold, int64(0)
+	for _, c := range candidates {
+		sim := Similarity(sig, &c.Signature)
+		if sim > best || sim == best && (story == 0 || c.Story < story) {
+			best, story = sim, c.Story
+		}
+	}
+	return story
+}
+
+// Story is the articles of one story, oldest first.
+type Story struct {
+	ID       int64        `json:"id"`
+	Articles []ArticleRef `json:"articles"`
+	Outlets  int          `json:"outlets"` // distinct sources (SourceKey)
+}
+
+// StoryStore keeps stories. Both stores implement it.
+type StoryStore interface {
+	// Story returns story id with its articles; ENOTFOUND when none.
+	Story(ctx context.Context, id int64) (*Story, error)
+}
