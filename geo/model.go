@@ -113,8 +113,11 @@ type Article struct {
 	// page of them, or none.
 	MentionCount int `json:"mention_count,omitempty"`
 	// MentionsOmitted counts the mentions past MaxMentions, not stored.
-	MentionsOmitted int       `json:"mentions_omitted,omitempty"`
-	Mentions        []Mention `json:"mentions,omitempty"`
+	MentionsOmitted int `json:"mentions_omitted,omitempty"`
+	// Story is the id of the first article of its story: itself, unless a
+	// stored article has nearly the same text (story.go).
+	Story    int64     `json:"story,omitempty"`
+	Mentions []Mention `json:"mentions,omitempty"`
 }
 
 // Time is when the article happened for filtering: its publication time,

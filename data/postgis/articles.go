@@ -11,11 +11,11 @@ import (
 	"mentionmap/geo"
 )
 
-const articleCols = `a.id, COALESCE(a.url, ''), a.title, a.source, a.published, a.ingested, a.hash, a.mentions_omitted`
+const articleCols = `a.id, COALESCE(a.url, ''), a.title, a.source, a.published, a.ingested, a.hash, a.mentions_omitted, a.story`
 
 func scanArticle(row pgx.Row, a *geo.Article, extra ...any) error {
 	var published *time.Time
-	if err := row.Scan(append([]any{&a.ID, &a.URL, &a.Title, &a.Source, &published, &a.Ingested, &a.Hash, &a.MentionsOmitted}, extra...)...); err != nil {
+	if err := row.Scan(append([]any{&a.ID, &a.URL, &a.Title, &a.Source, &published, &a.Ingested, &a.Hash, &a.MentionsOmitted, &a.Story}, extra...)...); err != nil {
 		return err
 	}
 	a.Ingested = a.Ingested.UTC()

@@ -80,6 +80,9 @@ func (s *Store) ingestOnce(ctx context.Context, arts []*geo.Article) (created []
 		if err := insertArticles(ctx, tx, arts, created, existing); err != nil {
 			return err
 		}
+		if err := placeStories(ctx, tx, arts, created); err != nil {
+			return err
+		}
 		var rows [][]any
 		whys := geo.WhyWriter{}
 		for i, a := range arts {

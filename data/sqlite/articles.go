@@ -9,12 +9,12 @@ import (
 	"mentionmap/geo"
 )
 
-const articleCols = `a.id, COALESCE(a.url, ''), a.title, a.source, a.published, a.ingested, a.hash, a.mentions_omitted`
+const articleCols = `a.id, COALESCE(a.url, ''), a.title, a.source, a.published, a.ingested, a.hash, a.mentions_omitted, a.story`
 
 func scanArticle(sc interface{ Scan(...any) error }, a *geo.Article, extra ...any) error {
 	var published sql.NullString
 	var ingested string
-	dest := append([]any{&a.ID, &a.URL, &a.Title, &a.Source, &published, &ingested, &a.Hash, &a.MentionsOmitted}, extra...)
+	dest := append([]any{&a.ID, &a.URL, &a.Title, &a.Source, &published, &ingested, &a.Hash, &a.MentionsOmitted, &a.Story}, extra...)
 	if err := sc.Scan(dest...); err != nil {
 		return err
 	}

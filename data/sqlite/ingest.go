@@ -57,10 +57,18 @@ func (s *Store) ingestBatch(ctx context.Context, arts []*geo.Article) (created [
 		return nil, failed("ingest", err)
 	}
 	defer b.close()
+	sigs := geo.Signatures(arts)
+	stories, err := readStoryCandidates(ctx, tx, sigs)
+	if err != nil {
+		return nil, failed("ingest", err)
+	}
 	created = make([]bool, len(arts))
 	existing := make(map[int]int64)
 	for i, a := range arts {
 		id, err := b.insert(ctx, a)
+		if err == nil && id == 0 {
+			err = placeStory(ctx, tx, stories, a, sigs[i])
+		}
 		if err != nil {
 			return nil, failed("ingest", err)
 		}

@@ -48,6 +48,7 @@ func Run(t *testing.T, open func(t *testing.T) geo.ArticleStore) {
 		{"Corrections", testCorrections},
 		{"CorrectionsAtOnce", testCorrectionsAtOnce},
 		{"Revisions", testRevisions},
+		{"Stories", testStories},
 	} {
 		t.Run(c.name, func(t *testing.T) { c.test(t, open(t)) })
 	}

@@ -9,7 +9,7 @@ CREATE TABLE articles (
     time      TEXT NOT NULL,       -- published, or ingested when unknown
     text      TEXT NOT NULL,
     hash      TEXT NOT NULL UNIQUE -- sha256 of text
-, mentions_omitted INTEGER NOT NULL DEFAULT 0);
+, mentions_omitted INTEGER NOT NULL DEFAULT 0, story INTEGER NOT NULL DEFAULT 0, minhash BLOB);
 CREATE TABLE changes (
     version  INTEGER PRIMARY KEY,
     writer   TEXT NOT NULL, -- the process that wrote it, random at its start
@@ -102,6 +102,11 @@ CREATE TABLE removed_mentions(
   time INT,
   why TEXT
 );
+CREATE TABLE story_bands (
+    band       INTEGER NOT NULL,
+    article_id INTEGER NOT NULL,
+    PRIMARY KEY (band, article_id)
+) WITHOUT ROWID;
 CREATE TABLE watches (
     id      INTEGER PRIMARY KEY,
     name    TEXT NOT NULL,
@@ -113,6 +118,7 @@ CREATE TABLE watches (
     created TEXT NOT NULL -- RFC 3339, UTC
 , webhook TEXT NOT NULL DEFAULT '', secret TEXT NOT NULL DEFAULT '');
 CREATE INDEX articles_source ON articles (source, time);
+CREATE INDEX articles_story ON articles (story);
 CREATE INDEX articles_time ON articles (time);
 CREATE INDEX corrections_mention ON corrections (mention_id, id);
 CREATE INDEX deliveries_due ON deliveries (next_at) WHERE status = 'pending';
@@ -126,4 +132,4 @@ CREATE TABLE 'articles_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
 CREATE TABLE 'articles_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
 CREATE TABLE 'articles_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 CREATE TABLE indexed (upto INTEGER NOT NULL, hash TEXT NOT NULL);
--- user_version 16
+-- user_version 17
