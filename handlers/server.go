@@ -109,6 +109,7 @@ func (s *Server) Handler() http.Handler {
 	r.HandleFunc("/watches/{id}/feed.atom", s.watchFeed).Methods(http.MethodGet, http.MethodHead)
 	r.Handle("/mentions/{id}/place", s.requireToken(http.HandlerFunc(s.correctMention))).Methods(http.MethodPut)
 	r.HandleFunc("/corrections", s.listCorrections).Methods(http.MethodGet, http.MethodHead)
+	r.HandleFunc("/stories/{id}", s.getStory).Methods(http.MethodGet, http.MethodHead)
 	r.Handle("/corrections/{id}/undo", s.requireToken(http.HandlerFunc(s.undoCorrection))).Methods(http.MethodPost)
 	r.Handle("/watches/{id}/deliveries", s.requireToken(http.HandlerFunc(s.watchDeliveries))).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/places/{id}", s.getPlace).Methods(http.MethodGet, http.MethodHead)
