@@ -136,6 +136,7 @@ type ArticleRef struct {
 	URL    string `json:"url,omitempty"`
 	Source string `json:"source,omitempty"`
 	Time   string `json:"time"`
+	Story  int64  `json:"story,omitempty"` // set on a mention's article
 }
 
 // PlaceSummary is a place with the counts of the mentions that matched a

@@ -64,13 +64,13 @@ func (s *Store) Mentions(ctx context.Context, f geo.Filter, fn func(*geo.Mention
 		return err
 	}
 	cond, args := where(f)
-	q, args := page(`SELECT `+mentionCols+`, a.id, a.title, COALESCE(a.url, ''), a.source, a.time`+matching+cond+
+	q, args := page(`SELECT `+mentionCols+`, a.id, a.title, COALESCE(a.url, ''), a.source, a.time, a.story`+matching+cond+
 		` ORDER BY m.time DESC, m.id DESC`, args, f)
 	return s.stream(ctx, "mentions", q, args, func(rows pgx.Rows) error {
 		var r geo.MentionRow
 		var t time.Time
 		ar := &r.Article
-		if err := rows.Scan(append(mentionDest(&r.Mention), &ar.ID, &ar.Title, &ar.URL, &ar.Source, &t)...); err != nil {
+		if err := rows.Scan(append(mentionDest(&r.Mention), &ar.ID, &ar.Title, &ar.URL, &ar.Source, &t, &ar.Story)...); err != nil {
 			return failed("mentions", err)
 		}
 		ar.Time = formatTime(t)

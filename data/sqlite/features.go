@@ -155,7 +155,7 @@ func (s *Store) mentions(ctx context.Context, f geo.Filter, byTime bool, fn func
 	var q string
 	var args []any
 	var err error
-	const cols = `SELECT ` + mentionCols + `, a.id, a.title, COALESCE(a.url, ''), a.source, a.time FROM `
+	const cols = `SELECT ` + mentionCols + `, a.id, a.title, COALESCE(a.url, ''), a.source, a.time, a.story FROM `
 	if byTime {
 		var cond string
 		if cond, args, err = s.whereScan(ctx, f); err != nil {
@@ -176,7 +176,7 @@ func (s *Store) mentions(ctx context.Context, f geo.Filter, byTime bool, fn func
 	return s.stream(ctx, "mentions", q, append(args, page(f)...), func(rows *sql.Rows) error {
 		var r geo.MentionRow
 		a := &r.Article
-		if err := scanMention(rows, &r.Mention, &a.ID, &a.Title, &a.URL, &a.Source, &a.Time); err != nil {
+		if err := scanMention(rows, &r.Mention, &a.ID, &a.Title, &a.URL, &a.Source, &a.Time, &a.Story); err != nil {
 			return failed("mentions", err)
 		}
 		return fn(&r)

@@ -160,6 +160,24 @@ test("the Rising list ranks places for the week before the chosen end, and a cli
   await page.close();
 });
 
+test("an article that another outlet reprinted says so in its popup", async () => {
+  const { page, errors } = await openPage("#8/38.2/23.8"); // Athens: the demo's wildfire story and its reprint
+  await page.waitForSelector("path.mm-place", { timeout: 10000 });
+  const places = page.locator("path.mm-place");
+  let found = "";
+  for (let i = 0; i < await places.count() && !found; i++) {
+    await places.nth(i).click({ force: true });
+    try {
+      await page.locator(".leaflet-popup-content .mm-outlets").first().waitFor({ timeout: 3000 });
+      found = await page.locator(".leaflet-popup-content .mm-outlets").first().textContent();
+    } catch { /* this place's articles were not reprinted */ }
+  }
+  assert.match(found, /^Reported by 2 outlets: .*Balkan Times/);
+  assert.deepEqual(errors, []);
+  await page.screenshot({ path: "e2e/out/map-story.png" });
+  await page.close();
+});
+
 // Last: it changes the data the other tests read.
 test("a wrong place is corrected from its popup: searched, picked, and logged", async () => {
   const { page, errors } = await openPage("#6/31.5/16");

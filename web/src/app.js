@@ -183,7 +183,10 @@ function placePopup(p, popup) {
         div.querySelector("small").insertAdjacentHTML("beforeend", ` · GeoNames: ${esc(s.geonames_name)}`);
       }
       div.querySelector("p").outerHTML = `<p>${plural(s.mentions, "mention")} in ${plural(s.articles, "article")}</p><ul>${items.join("")}</ul>`;
-      div.querySelectorAll("ul > li").forEach((li, i) => wrongPlace(li, detail.mentions[i].mention, s.country, refreshSoon));
+      div.querySelectorAll("ul > li").forEach((li, i) => {
+        wrongPlace(li, detail.mentions[i].mention, s.country, refreshSoon);
+        reportedBy(li, detail.mentions[i].article.story).then(() => popup.update()).catch(() => { /* the article still shows */ });
+      });
       const why = detail.mentions.find((m) => m.mention.why)?.mention.why;
       if (why) whyHere(div, why);
       if (s.bbox) frameButton(div, s.bbox);
@@ -192,6 +195,19 @@ function placePopup(p, popup) {
     })
     .catch((err) => { div.querySelector("p").textContent = "Could not load: " + err.message; });
   return div;
+}
+
+// reportedBy says, under an article, how many outlets carried its story
+// (GET /stories/{id}), when more than one did.
+async function reportedBy(li, story) {
+  if (!story) return;
+  const st = await getJSON(`/stories/${story}`);
+  if (st.outlets < 2) return;
+  const names = [...new Set(st.articles.map((a) => a.source || new URL(a.url || "http://unknown").hostname))];
+  const small = document.createElement("small");
+  small.className = "mm-outlets";
+  small.textContent = `Reported by ${st.outlets} outlets: ${names.join(", ")}`;
+  li.insertBefore(small, li.querySelector(".mm-correct"));
 }
 
 // whyHere says why the newest mention was put here, and what else the
