@@ -130,13 +130,19 @@ func (c *chunk) count(t *test, counts []int32) {
 
 // tally counts the rows of c that pass t, and their articles; seen is
 // scratch space.
-func (c *chunk) tally(t *test, seen map[int64]bool) (mentions, articles int) {
+func (c *chunk) tally(t *test, seen map[int64]bool, stories map[int64]bool, storyOf map[int64]int64) (mentions, articles int) {
 	clear(seen)
 	whole := c.whole(t)
 	for i := range c.time {
 		if c.pass(t, whole, i) {
 			mentions++
-			seen[c.article[i]] = true
+			a := c.article[i]
+			seen[a] = true
+			if s, ok := storyOf[a]; ok {
+				stories[s] = true
+			} else {
+				stories[a] = true
+			}
 		}
 	}
 	return mentions, len(seen)
@@ -154,4 +160,7 @@ func (ds days) add(d *dicts, f *geo.MentionFact) {
 		ds[day] = c
 	}
 	c.add(f.Time, f.ArticleID, d.placeIndex(&f.Place), d.sourceIndex(f.Source), f.Confidence, f.Demonym)
+	if f.Story != 0 && f.Story != f.ArticleID && d.stories[f.ArticleID] != f.Story {
+		d.stories[f.ArticleID], d.storiesNew = f.Story, true
+	}
 }

@@ -42,7 +42,7 @@ type Source interface {
 
 // New returns a copy of s's mentions, empty until Load.
 func New(s Source) *Store {
-	return &Store{store: s, dicts: dicts{places: map[int64]int32{}, sources: map[string]int32{}}}
+	return &Store{store: s, dicts: dicts{places: map[int64]int32{}, sources: map[string]int32{}, stories: map[int64]int64{}}}
 }
 
 // snapshot is the copy at one data version. It never changes.
@@ -51,6 +51,7 @@ type snapshot struct {
 	chunks  []*chunk           // by day
 	places  []geo.ClusterPoint // by index; Mentions unset
 	sources map[string]int32
+	stories map[int64]int64 // article -> story, for the articles not their story's first
 	rows    int
 }
 
@@ -61,7 +62,9 @@ type dicts struct {
 	placeList  []geo.ClusterPoint
 	ownList    bool // placeList is no snapshot's yet, and may change in place
 	sources    map[string]int32
-	sourcesNew bool // sources grew since the last snapshot
+	sourcesNew bool            // sources grew since the last snapshot
+	stories    map[int64]int64 // as snapshot.stories
+	storiesNew bool
 }
 
 func (d *dicts) placeIndex(p *geo.ClusterPoint) int32 {
@@ -165,6 +168,10 @@ func (c *Store) apply(s *snapshot, v int64, changed []int64, add days) *snapshot
 	if c.dicts.sourcesNew || out.sources == nil {
 		out.sources = maps.Clone(c.dicts.sources)
 		c.dicts.sourcesNew = false
+	}
+	if out.stories = s.stories; c.dicts.storiesNew || out.stories == nil {
+		out.stories = maps.Clone(c.dicts.stories)
+		c.dicts.storiesNew = false
 	}
 	out.chunks = make([]*chunk, 0, len(s.chunks)+len(add))
 	for _, ch := range s.chunks {

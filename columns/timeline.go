@@ -28,22 +28,29 @@ func (s *snapshot) timeline(f geo.Filter, i geo.Interval, fn func(*geo.TimeBin) 
 		return nil
 	}
 	var bin geo.TimeBin
-	seen := map[int64]bool{}
+	seen, stories, next := map[int64]bool{}, map[int64]bool{}, map[int64]bool{}
 	for _, ch := range s.days(&t) {
-		m, a := ch.tally(&t, seen)
+		clear(next)
+		m, a := ch.tally(&t, seen, next, s.stories)
 		if m == 0 {
 			continue
 		}
 		start := i.Start(time.UnixMicro(ch.day * dayMicros))
 		if bin.Mentions > 0 && !start.Equal(bin.Start) {
+			bin.Stories = len(stories)
 			if err := fn(&bin); err != nil {
 				return err
 			}
 			bin = geo.TimeBin{}
+			clear(stories)
 		}
 		bin.Start, bin.Mentions, bin.Articles = start, bin.Mentions+m, bin.Articles+a
+		for s := range next { // a story's reprints may fall on several days of a bin
+			stories[s] = true
+		}
 	}
 	if bin.Mentions > 0 {
+		bin.Stories = len(stories)
 		return fn(&bin)
 	}
 	return nil

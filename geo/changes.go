@@ -11,6 +11,7 @@ import (
 // mentions (package columns).
 type MentionFact struct {
 	ArticleID  int64
+	Story      int64 // the article's story (story.go)
 	Time       int64 // the article's time, Unix microseconds
 	Source     string
 	Confidence float64

@@ -56,6 +56,7 @@ type TimeBin struct {
 	Start    time.Time
 	Mentions int
 	Articles int
+	Stories  int // distinct stories of the articles (story.go)
 }
 
 // Timeliner counts the mentions that a filter selects per interval: the

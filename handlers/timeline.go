@@ -17,6 +17,7 @@ type timelineBin struct {
 	Start    string `json:"start"` // the interval's first day, YYYY-MM-DD
 	Mentions int    `json:"mentions"`
 	Articles int    `json:"articles"`
+	Stories  int    `json:"stories"` // a story with articles in several intervals counts in each
 }
 
 // timeline is GET /timeline and GET /places/{id}/timeline: the mentions
@@ -124,7 +125,7 @@ func fillBins(bins []geo.TimeBin, i geo.Interval, from, to *time.Time) ([]timeli
 			return nil, geo.Errorf(geo.EINVALID, "the timeline spans more than %d intervals of a %s; give from and to, or a wider interval", maxBins, i)
 		}
 		b := byStart[t.Unix()]
-		out = append(out, timelineBin{Start: t.Format(time.DateOnly), Mentions: b.Mentions, Articles: b.Articles})
+		out = append(out, timelineBin{Start: t.Format(time.DateOnly), Mentions: b.Mentions, Articles: b.Articles, Stories: b.Stories})
 	}
 	return out, nil
 }

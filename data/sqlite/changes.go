@@ -89,15 +89,19 @@ func (s *Store) MentionFacts(ctx context.Context, ids []int64, fn func(*geo.Ment
 	if err != nil {
 		return err
 	}
-	sources := map[int64]string{}
-	err = streamOn(ctx, tx, "mention facts", `SELECT a.id, a.source FROM articles a WHERE a.id IN
+	type article struct {
+		source string
+		story  int64
+	}
+	arts := map[int64]article{}
+	err = streamOn(ctx, tx, "mention facts", `SELECT a.id, a.source, a.story FROM articles a WHERE a.id IN
 		(SELECT DISTINCT m.article_id FROM mentions m`+where+`)`, args, func(rows *sql.Rows) error {
 		var id int64
-		var src string
-		if err := rows.Scan(&id, &src); err != nil {
+		var a article
+		if err := rows.Scan(&id, &a.source, &a.story); err != nil {
 			return failed("mention facts", err)
 		}
-		sources[id] = src
+		arts[id] = a
 		return nil
 	})
 	if err != nil {
@@ -110,7 +114,8 @@ func (s *Store) MentionFacts(ctx context.Context, ids []int64, fn func(*geo.Ment
 		if err := rows.Scan(&f.ArticleID, &f.Time, &f.Confidence, &f.Demonym, &place); err != nil {
 			return failed("mention facts", err)
 		}
-		f.Source, f.Place = sources[f.ArticleID], places[place]
+		a := arts[f.ArticleID]
+		f.Source, f.Story, f.Place = a.source, a.story, places[place]
 		return fn(&f)
 	})
 }

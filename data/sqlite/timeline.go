@@ -25,11 +25,11 @@ func (s *Store) Timeline(ctx context.Context, f geo.Filter, i geo.Interval, fn f
 		return err
 	}
 	bin := binStart[i]
-	return s.stream(ctx, "timeline", `SELECT `+bin+` AS bin, count(*), count(DISTINCT m.article_id)
-		FROM mentions m WHERE `+cond+` GROUP BY bin ORDER BY bin`, args, func(rows *sql.Rows) error {
+	return s.stream(ctx, "timeline", `SELECT `+bin+` AS bin, count(*), count(DISTINCT m.article_id), count(DISTINCT a.story)
+		FROM mentions m JOIN articles a ON a.id = m.article_id WHERE `+cond+` GROUP BY bin ORDER BY bin`, args, func(rows *sql.Rows) error {
 		var b geo.TimeBin
 		var start int64
-		if err := rows.Scan(&start, &b.Mentions, &b.Articles); err != nil {
+		if err := rows.Scan(&start, &b.Mentions, &b.Articles, &b.Stories); err != nil {
 			return failed("timeline", err)
 		}
 		b.Start = time.Unix(start, 0).UTC()

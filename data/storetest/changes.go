@@ -113,6 +113,7 @@ func RunCounter(t *testing.T, open func(t *testing.T) geo.ArticleStore, counter 
 	if _, err := s.IngestBatch(ctx, fixture()[:1]); err != nil {
 		t.Fatal(err)
 	}
+	arts = append(arts, reprints()...)
 	for _, a := range arts[7:] {
 		if _, err := s.IngestBatch(ctx, []*geo.Article{a}); err != nil {
 			t.Fatal(err)

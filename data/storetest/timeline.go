@@ -20,7 +20,19 @@ func testTimeline(t *testing.T, s geo.ArticleStore) {
 		t.Fatal(err)
 	}
 	arts = append(arts, march)
-	CheckTimeline(t, s, arts)
+	copies := reprints()
+	if _, err := s.IngestBatch(context.Background(), copies); err != nil {
+		t.Fatal(err)
+	}
+	CheckTimeline(t, s, append(arts, copies...))
+}
+
+// reprints are a wire copy and another outlet's reprint of it a day
+// later: two articles of one story.
+func reprints() []*geo.Article {
+	first := article("https://wire.test/strike", "wire", wireCopy, day(12), paris, libya)
+	again := article("https://port.test/strike", "local", "ROTTERDAM (Wire) — "+wireCopy, day(13), paris)
+	return []*geo.Article{first, again}
 }
 
 // CheckTimeline checks tl's timelines, for every filter and interval,
@@ -30,7 +42,7 @@ func CheckTimeline(t *testing.T, tl geo.Timeliner, arts []*geo.Article) {
 		for _, i := range []geo.Interval{geo.Day, geo.Week, geo.Month} {
 			var got []string
 			err := tl.Timeline(context.Background(), fc.f, i, func(b *geo.TimeBin) error {
-				got = append(got, fmt.Sprintf("%s %d %d", b.Start.Format(time.RFC3339), b.Mentions, b.Articles))
+				got = append(got, fmt.Sprintf("%s %d %d %d", b.Start.Format(time.RFC3339), b.Mentions, b.Articles, b.Stories))
 				return nil
 			})
 			if want := timelineOracle(arts, fc.keep, i); err != nil || fmt.Sprint(got) != fmt.Sprint(want) {
@@ -40,9 +52,11 @@ func CheckTimeline(t *testing.T, tl geo.Timeliner, arts []*geo.Article) {
 	}
 }
 
-// timelineOracle bins the mentions that keep keeps, oldest bin first.
+// timelineOracle bins the mentions that keep keeps, oldest bin first,
+// with their articles and the stories the store gave those.
 func timelineOracle(arts []*geo.Article, keep func(*geo.Article, *geo.Mention) bool, i geo.Interval) []string {
 	mentions, articles := map[time.Time]int{}, map[time.Time]map[*geo.Article]bool{}
+	stories := map[time.Time]map[int64]bool{}
 	var starts []time.Time
 	for _, a := range arts {
 		for j := range a.Mentions {
@@ -51,17 +65,17 @@ func timelineOracle(arts []*geo.Article, keep func(*geo.Article, *geo.Mention) b
 			}
 			b := i.Start(a.Time())
 			if articles[b] == nil {
-				articles[b] = map[*geo.Article]bool{}
+				articles[b], stories[b] = map[*geo.Article]bool{}, map[int64]bool{}
 				starts = append(starts, b)
 			}
 			mentions[b]++
-			articles[b][a] = true
+			articles[b][a], stories[b][a.Story] = true, true
 		}
 	}
 	slices.SortFunc(starts, func(a, b time.Time) int { return a.Compare(b) })
 	var out []string
 	for _, b := range starts {
-		out = append(out, fmt.Sprintf("%s %d %d", b.Format(time.RFC3339), mentions[b], len(articles[b])))
+		out = append(out, fmt.Sprintf("%s %d %d %d", b.Format(time.RFC3339), mentions[b], len(articles[b]), len(stories[b])))
 	}
 	return out
 }
