@@ -3,7 +3,6 @@ package geo
 import (
 	"context"
 	"encoding/binary"
-	"hash/fnv"
 	"unicode"
 	"unicode/utf8"
 )
@@ -29,6 +28,10 @@ const (
 	// minShingles is the fewest shingles a text needs to be grouped: a
 	// short text is too easily like another.
 	minShingles = 12
+	// MaxBandArticles bounds the articles a store keeps under one band: a
+	// band that more share comes from boilerplate (a template, a
+	// newsletter footer), not from one story, and keeps only the newest.
+	MaxBandArticles = 50
 )
 
 // Signature is a text's MinHash signature.
@@ -43,10 +46,12 @@ func Sign(text string) (Signature, bool) {
 	}
 	words := make([]uint64, 0, 256)
 	n := 0
-	forEachWord(text, func(w string) {
-		h := fnv.New64a()
-		h.Write([]byte(w))
-		words = append(words, h.Sum64())
+	forEachWord(text, func(w []byte) {
+		h := uint64(fnvOffset)
+		for _, c := range w { // FNV-1a
+			h = (h ^ uint64(c)) * fnvPrime
+		}
+		words = append(words, h)
 		if len(words) < shingleWords {
 			return
 		}
@@ -64,9 +69,11 @@ func Sign(text string) (Signature, bool) {
 	return sig, n >= minShingles
 }
 
+const fnvOffset, fnvPrime = 14695981039346656037, 1099511628211
+
 // forEachWord calls fn with each run of letters and digits, folded to
-// lower case.
-func forEachWord(text string, fn func(string)) {
+// lower case; the bytes are fn's until it returns.
+func forEachWord(text string, fn func([]byte)) {
 	buf := make([]byte, 0, 32)
 	for i := 0; i <= len(text); {
 		r, size := utf8.RuneError, 1
@@ -76,7 +83,7 @@ func forEachWord(text string, fn func(string)) {
 		if i < len(text) && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
 			buf = utf8.AppendRune(buf, unicode.ToLower(r))
 		} else if len(buf) > 0 {
-			fn(string(buf))
+			fn(buf)
 			buf = buf[:0]
 		}
 		i += size
@@ -108,8 +115,12 @@ func (s *Signature) Bands() [StoryBands]int64 {
 	return out
 }
 
-// Bytes encodes the signature for a store; ParseSignature decodes it.
+// Bytes encodes the signature for a store, nil for none; ParseSignature
+// decodes it.
 func (s *Signature) Bytes() []byte {
+	if s == nil {
+		return nil
+	}
 	b := make([]byte, 4*MinHashes)
 	for i, v := range s {
 		binary.LittleEndian.PutUint32(b[4*i:], v)
@@ -213,11 +224,12 @@ type StoryStore interface {
 // articles after it.
 type StoryIndex struct {
 	byBand map[int64][]StoryCandidate
+	seen   map[int64]bool // Choose's, kept to spare an allocation a call
 }
 
 // NewStoryIndex returns an empty index.
 func NewStoryIndex() *StoryIndex {
-	return &StoryIndex{byBand: map[int64][]StoryCandidate{}}
+	return &StoryIndex{byBand: map[int64][]StoryCandidate{}, seen: map[int64]bool{}}
 }
 
 // Add indexes a stored article under one of its bands.
@@ -225,31 +237,62 @@ func (x *StoryIndex) Add(band int64, c StoryCandidate) {
 	x.byBand[band] = append(x.byBand[band], c)
 }
 
+// Hot lists the bands that hold more than MaxBandArticles articles, for
+// the store to keep only the newest of.
+func (x *StoryIndex) Hot() []int64 {
+	var out []int64
+	for b, cs := range x.byBand {
+		if len(cs) > MaxBandArticles {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
 // Place returns the story of new article id, whose text has signature
 // sig (nil: too short to group, a story of its own), and indexes it.
 func (x *StoryIndex) Place(id int64, sig *Signature) int64 {
+	story := x.Choose(sig)
+	if story == 0 {
+		story = id
+	}
+	x.Index(id, story, sig)
+	return story
+}
+
+// Choose returns the story of a new article whose text has signature sig
+// among the indexed articles; 0 when it starts its own.
+func (x *StoryIndex) Choose(sig *Signature) int64 {
 	if sig == nil {
-		return id
+		return 0
 	}
 	bands := sig.Bands()
-	seen := map[int64]bool{}
+	seen := x.seen
+	clear(seen)
 	var cands []StoryCandidate
 	for _, b := range bands {
-		for _, c := range x.byBand[b] {
+		cs := x.byBand[b]
+		if len(cs) > MaxBandArticles { // boilerplate: the newest only, as a store keeps
+			cs = cs[len(cs)-MaxBandArticles:]
+		}
+		for _, c := range cs {
 			if !seen[c.ID] {
 				seen[c.ID] = true
 				cands = append(cands, c)
 			}
 		}
 	}
-	story := StoryOf(sig, cands)
-	if story == 0 {
-		story = id
+	return StoryOf(sig, cands)
+}
+
+// Index adds new article id, of story, under the bands of its signature.
+func (x *StoryIndex) Index(id, story int64, sig *Signature) {
+	if sig == nil {
+		return
 	}
-	for _, b := range bands {
+	for _, b := range sig.Bands() {
 		x.Add(b, StoryCandidate{ID: id, Story: story, Signature: *sig})
 	}
-	return story
 }
 
 // AllBands lists the bands of every signature, for a store's query of

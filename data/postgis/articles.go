@@ -11,7 +11,7 @@ import (
 	"mentionmap/geo"
 )
 
-const articleCols = `a.id, COALESCE(a.url, ''), a.title, a.source, a.published, a.ingested, a.hash, a.mentions_omitted, a.story`
+const articleCols = `a.id, COALESCE(a.url, ''), a.title, a.source, a.published, a.ingested, a.hash, a.mentions_omitted, ` + storyOf
 
 func scanArticle(row pgx.Row, a *geo.Article, extra ...any) error {
 	var published *time.Time

@@ -64,7 +64,7 @@ func (s *Store) Changes(ctx context.Context, since int64) (version int64, change
 // MentionFacts calls fn for each mention of the articles ids (nil: all),
 // read from the primary, which has every change that Changes reported.
 func (s *Store) MentionFacts(ctx context.Context, ids []int64, fn func(*geo.MentionFact) error) error {
-	q := `SELECT m.article_id, a.story, (extract(epoch FROM m.time) * 1000000)::bigint, a.source, m.confidence, m.demonym,
+	q := `SELECT m.article_id, ` + storyOf + `, (extract(epoch FROM m.time) * 1000000)::bigint, a.source, m.confidence, m.demonym,
 		p.id, p.name, p.kind, p.country, ST_X(p.geom), ST_Y(p.geom)
 		FROM mentions m JOIN articles a ON a.id = m.article_id JOIN places p ON p.id = m.place_id`
 	var args []any

@@ -64,7 +64,7 @@ func (s *Store) Mentions(ctx context.Context, f geo.Filter, fn func(*geo.Mention
 		return err
 	}
 	cond, args := where(f)
-	q, args := page(`SELECT `+mentionCols+`, a.id, a.title, COALESCE(a.url, ''), a.source, a.time, a.story`+matching+cond+
+	q, args := page(`SELECT `+mentionCols+`, a.id, a.title, COALESCE(a.url, ''), a.source, a.time, `+storyOf+matching+cond+
 		` ORDER BY m.time DESC, m.id DESC`, args, f)
 	return s.stream(ctx, "mentions", q, args, func(rows pgx.Rows) error {
 		var r geo.MentionRow

@@ -77,10 +77,14 @@ func (s *Store) ingestOnce(ctx context.Context, arts []*geo.Article) (created []
 		if err != nil {
 			return err
 		}
-		if err := insertArticles(ctx, tx, arts, created, existing); err != nil {
+		st, err := chooseStories(ctx, tx, arts)
+		if err != nil {
 			return err
 		}
-		if err := placeStories(ctx, tx, arts, created); err != nil {
+		if err := insertArticles(ctx, tx, arts, st, created, existing); err != nil {
+			return err
+		}
+		if err := st.index(ctx, tx, arts, created); err != nil {
 			return err
 		}
 		var rows [][]any
@@ -122,7 +126,7 @@ func retryable(err error) bool {
 // insertArticles stores arts in one statement, and finds the stored
 // article of each one that has the URL or text of another: created[i]
 // tells which, and existing[i] is then the stored article's id.
-func insertArticles(ctx context.Context, tx pgx.Tx, arts []*geo.Article, created []bool, existing map[int]int64) error {
+func insertArticles(ctx context.Context, tx pgx.Tx, arts []*geo.Article, st *batchStories, created []bool, existing map[int]int64) error {
 	n := len(arts)
 	urls, titles, sources, texts, hashes := make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
 	published, ingested, times := make([]*time.Time, n), make([]time.Time, n), make([]time.Time, n)
@@ -136,13 +140,13 @@ func insertArticles(ctx context.Context, tx pgx.Tx, arts []*geo.Article, created
 	}
 	// In the batch's order, so ids follow it; a row that meets a stored
 	// URL or text, or an earlier row's, is skipped and found below.
-	rows, err := tx.Query(ctx, `INSERT INTO articles (url, title, source, published, ingested, time, text, hash, mentions_omitted)
-		SELECT NULLIF(u, ''), ti, so, pu, ing, t, te, h, om
+	rows, err := tx.Query(ctx, `INSERT INTO articles (url, title, source, published, ingested, time, text, hash, mentions_omitted, story, minhash)
+		SELECT NULLIF(u, ''), ti, so, pu, ing, t, te, h, om, st, mh
 		FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::timestamptz[],
-			$7::text[], $8::text[], $9::int[]) WITH ORDINALITY AS x(u, ti, so, pu, ing, t, te, h, om, n)
+			$7::text[], $8::text[], $9::int[], $10::bigint[], $11::bytea[]) WITH ORDINALITY AS x(u, ti, so, pu, ing, t, te, h, om, st, mh, n)
 		ORDER BY n
 		ON CONFLICT DO NOTHING RETURNING id, hash`,
-		urls, titles, sources, published, ingested, times, texts, hashes, omitted)
+		urls, titles, sources, published, ingested, times, texts, hashes, omitted, st.stories, st.minhashes)
 	if err != nil {
 		return err
 	}

@@ -20,7 +20,7 @@ func (s *Store) Timeline(ctx context.Context, f geo.Filter, i geo.Interval, fn f
 	cond, args := where(f)
 	args = append(args, string(i))
 	bin := `date_trunc($` + strconv.Itoa(len(args)) + `, m.time AT TIME ZONE 'UTC')`
-	return s.stream(ctx, "timeline", `SELECT `+bin+` AS bin, count(*), count(DISTINCT m.article_id), count(DISTINCT a.story)`+matching+cond+
+	return s.stream(ctx, "timeline", `SELECT `+bin+` AS bin, count(*), count(DISTINCT m.article_id), count(DISTINCT `+storyOf+`)`+matching+cond+
 		` GROUP BY bin ORDER BY bin`, args, func(rows pgx.Rows) error {
 		var b geo.TimeBin
 		if err := rows.Scan(&b.Start, &b.Mentions, &b.Articles, &b.Stories); err != nil {

@@ -94,7 +94,7 @@ func (s *Store) MentionFacts(ctx context.Context, ids []int64, fn func(*geo.Ment
 		story  int64
 	}
 	arts := map[int64]article{}
-	err = streamOn(ctx, tx, "mention facts", `SELECT a.id, a.source, a.story FROM articles a WHERE a.id IN
+	err = streamOn(ctx, tx, "mention facts", `SELECT a.id, a.source, `+storyOf+` FROM articles a WHERE a.id IN
 		(SELECT DISTINCT m.article_id FROM mentions m`+where+`)`, args, func(rows *sql.Rows) error {
 		var id int64
 		var a article

@@ -155,7 +155,7 @@ func (s *Store) mentions(ctx context.Context, f geo.Filter, byTime bool, fn func
 	var q string
 	var args []any
 	var err error
-	const cols = `SELECT ` + mentionCols + `, a.id, a.title, COALESCE(a.url, ''), a.source, a.time, a.story FROM `
+	const cols = `SELECT ` + mentionCols + `, a.id, a.title, COALESCE(a.url, ''), a.source, a.time, ` + storyOf + ` FROM `
 	if byTime {
 		var cond string
 		if cond, args, err = s.whereScan(ctx, f); err != nil {

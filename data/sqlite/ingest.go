@@ -65,9 +65,10 @@ func (s *Store) ingestBatch(ctx context.Context, arts []*geo.Article) (created [
 	created = make([]bool, len(arts))
 	existing := make(map[int]int64)
 	for i, a := range arts {
-		id, err := b.insert(ctx, a)
+		story := stories.Choose(sigs[i])
+		id, err := b.insert(ctx, a, story, sigs[i].Bytes())
 		if err == nil && id == 0 {
-			err = placeStory(ctx, tx, stories, a, sigs[i])
+			err = b.indexStory(ctx, stories, a, story, sigs[i])
 		}
 		if err != nil {
 			return nil, failed("ingest", err)
@@ -77,6 +78,9 @@ func (s *Store) ingestBatch(ctx context.Context, arts []*geo.Article) (created [
 			continue
 		}
 		created[i] = true
+	}
+	if err := pruneBands(ctx, tx, stories.Hot()); err != nil {
+		return nil, failed("ingest", err)
 	}
 	if err := b.flushStats(ctx, tx); err != nil {
 		return nil, failed("ingest", err)

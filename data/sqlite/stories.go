@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 
@@ -8,6 +9,10 @@ import (
 )
 
 var _ geo.StoryStore = (*Store)(nil)
+
+// storyOf is the story of article a: its story column, where 0 (the most
+// of them, written once with the article) means the article's own.
+const storyOf = `COALESCE(NULLIF(a.story, 0), a.id)`
 
 // readStoryCandidates indexes the stored articles that share a band with
 // any of sigs.
@@ -17,7 +22,7 @@ func readStoryCandidates(ctx context.Context, tx *sql.Tx, sigs []*geo.Signature)
 	if len(bands) == 0 {
 		return x, nil
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT b.band, a.id, a.story, a.minhash FROM story_bands b
+	rows, err := tx.QueryContext(ctx, `SELECT b.band, a.id, `+storyOf+`, a.minhash FROM story_bands b
 		JOIN articles a ON a.id = b.article_id WHERE b.band `+inIDs, idList(bands))
 	if err != nil {
 		return nil, err
@@ -38,34 +43,44 @@ func readStoryCandidates(ctx context.Context, tx *sql.Tx, sigs []*geo.Signature)
 	return x, rows.Err()
 }
 
-// placeStory gives new article a its story, and indexes its bands.
-func placeStory(ctx context.Context, tx *sql.Tx, x *geo.StoryIndex, a *geo.Article, sig *geo.Signature) error {
-	a.Story = x.Place(a.ID, sig)
-	var raw []byte
-	if sig != nil {
-		raw = sig.Bytes()
-		for _, b := range sig.Bands() {
-			if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO story_bands (band, article_id) VALUES (?, ?)`, b, a.ID); err != nil {
-				return err
-			}
+// indexStory indexes new article a, stored in story (0: its own), under
+// its bands.
+func (b *batch) indexStory(ctx context.Context, x *geo.StoryIndex, a *geo.Article, story int64, sig *geo.Signature) error {
+	a.Story = cmp.Or(story, a.ID)
+	x.Index(a.ID, a.Story, sig)
+	if sig == nil {
+		return nil
+	}
+	bands := sig.Bands()
+	return b.bands.exec(ctx, len(bands), func(i int, args []any) ([]any, error) {
+		return append(args, bands[i], a.ID), nil
+	})
+}
+
+// pruneBands keeps the newest geo.MaxBandArticles articles of each band.
+func pruneBands(ctx context.Context, tx *sql.Tx, bands []int64) error {
+	for _, b := range bands {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM story_bands WHERE band = ? AND article_id <=
+			(SELECT article_id FROM story_bands WHERE band = ? ORDER BY article_id DESC LIMIT 1 OFFSET ?)`,
+			b, b, geo.MaxBandArticles); err != nil {
+			return err
 		}
 	}
-	_, err := tx.ExecContext(ctx, `UPDATE articles SET story = ?, minhash = ? WHERE id = ?`, a.Story, raw, a.ID)
-	return err
+	return nil
 }
 
 // Story returns a story's articles, oldest first.
 func (s *Store) Story(ctx context.Context, id int64) (*geo.Story, error) {
 	st := &geo.Story{ID: id, Articles: []geo.ArticleRef{}}
-	err := s.stream(ctx, "story", `SELECT id, title, COALESCE(url, ''), source, time FROM articles WHERE story = ? ORDER BY time, id`,
-		[]any{id}, func(rows *sql.Rows) error {
-			var r geo.ArticleRef
-			if err := rows.Scan(&r.ID, &r.Title, &r.URL, &r.Source, &r.Time); err != nil {
-				return failed("story", err)
-			}
-			st.Articles = append(st.Articles, r)
-			return nil
-		})
+	err := s.stream(ctx, "story", `SELECT id, title, COALESCE(url, ''), source, time FROM articles
+		WHERE (story = ? AND story <> 0) OR (id = ? AND story = 0) ORDER BY time, id`, []any{id, id}, func(rows *sql.Rows) error {
+		var r geo.ArticleRef
+		if err := rows.Scan(&r.ID, &r.Title, &r.URL, &r.Source, &r.Time); err != nil {
+			return failed("story", err)
+		}
+		st.Articles = append(st.Articles, r)
+		return nil
+	})
 	if err == nil {
 		err = st.Count()
 	}

@@ -25,7 +25,7 @@ func (s *Store) Timeline(ctx context.Context, f geo.Filter, i geo.Interval, fn f
 		return err
 	}
 	bin := binStart[i]
-	return s.stream(ctx, "timeline", `SELECT `+bin+` AS bin, count(*), count(DISTINCT m.article_id), count(DISTINCT a.story)
+	return s.stream(ctx, "timeline", `SELECT `+bin+` AS bin, count(*), count(DISTINCT m.article_id), count(DISTINCT `+storyOf+`)
 		FROM mentions m JOIN articles a ON a.id = m.article_id WHERE `+cond+` GROUP BY bin ORDER BY bin`, args, func(rows *sql.Rows) error {
 		var b geo.TimeBin
 		var start int64

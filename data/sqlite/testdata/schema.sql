@@ -118,7 +118,7 @@ CREATE TABLE watches (
     created TEXT NOT NULL -- RFC 3339, UTC
 , webhook TEXT NOT NULL DEFAULT '', secret TEXT NOT NULL DEFAULT '');
 CREATE INDEX articles_source ON articles (source, time);
-CREATE INDEX articles_story ON articles (story);
+CREATE INDEX articles_story ON articles (story) WHERE story <> 0;
 CREATE INDEX articles_time ON articles (time);
 CREATE INDEX corrections_mention ON corrections (mention_id, id);
 CREATE INDEX deliveries_due ON deliveries (next_at) WHERE status = 'pending';
