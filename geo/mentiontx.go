@@ -41,10 +41,10 @@ type MentionTx interface {
 	Delete(ctx context.Context, id int64) error
 	// Insert stores a new mention of a, of place.
 	Insert(ctx context.Context, a *Article, m *Mention, place int64) error
-	// ShiftForm adds delta to how often place's mentions write form, and
-	// names the place again (names.go).
+	// ShiftForm adds delta to how often place's mentions write form.
 	ShiftForm(ctx context.Context, place int64, form string, delta int) error
-	// Recount counts the totals of places again from their mentions.
+	// Recount counts the totals of places again from their mentions, and
+	// names them again after their forms (names.go).
 	Recount(ctx context.Context, places []int64) error
 	// Correction reads and locks correction id; ENOTFOUND if absent.
 	Correction(ctx context.Context, id int64) (*Correction, error)
@@ -66,16 +66,13 @@ func ApplyCorrection(ctx context.Context, tx MentionTx, c *Correction, to *Place
 	c.ArticleID, c.Text, c.Before = m.ArticleID, m.Text, &m.State
 	after := m.State
 	touched := []int64{m.PlaceID}
+	var moved int64
 	switch c.Action {
 	case CorrectMove:
-		var id int64
-		if id, err = tx.PlaceID(ctx, to); err == nil {
-			err = move(ctx, tx, c.MentionID, m, id, nil)
+		if moved, err = tx.PlaceID(ctx, to); err == nil {
+			err = move(ctx, tx, c.MentionID, m, moved, nil)
 		}
-		if err == nil {
-			after.PlaceKey, after.PlaceName, err = tx.PlaceName(ctx, id)
-		}
-		c.After, touched = &after, append(touched, id)
+		c.After, touched = &after, append(touched, moved)
 	case CorrectRemove:
 		if err = tx.Remove(ctx, c.MentionID); err == nil {
 			err = shift(ctx, tx, m.Text, m.Demonym, m.PlaceID, -1)
@@ -86,6 +83,9 @@ func ApplyCorrection(ctx context.Context, tx MentionTx, c *Correction, to *Place
 	}
 	if err == nil {
 		err = tx.Recount(ctx, touched)
+	}
+	if err == nil && c.Action == CorrectMove { // named after the recount, which may rename it
+		after.PlaceKey, after.PlaceName, err = tx.PlaceName(ctx, moved)
 	}
 	if err == nil {
 		err = tx.Log(ctx, c)

@@ -98,14 +98,14 @@ func (t *mentionTx) ShiftForm(ctx context.Context, place int64, form string, del
 		ON CONFLICT (place_id, form) DO UPDATE SET n = f.n + EXCLUDED.n`, place, form, delta); err != nil {
 		return err
 	}
-	if err := t.exec(ctx, `DELETE FROM place_forms WHERE place_id = $1 AND n <= 0`, place); err != nil {
-		return err
-	}
-	return renamePlaces(ctx, t.tx, []int64{place})
+	return t.exec(ctx, `DELETE FROM place_forms WHERE place_id = $1 AND n <= 0`, place)
 }
 
 func (t *mentionTx) Recount(ctx context.Context, places []int64) error {
-	return recount(ctx, t.tx, places...)
+	if err := recount(ctx, t.tx, places...); err != nil {
+		return err
+	}
+	return renamePlaces(ctx, t.tx, places)
 }
 
 func (t *mentionTx) Correction(ctx context.Context, id int64) (*geo.Correction, error) {
