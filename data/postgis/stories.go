@@ -63,18 +63,20 @@ func chooseStories(ctx context.Context, tx pgx.Tx, arts []*geo.Article) (*batchS
 // start a story.
 func (st *batchStories) index(ctx context.Context, tx pgx.Tx, arts []*geo.Article, created []bool) error {
 	var mates, mateStories, bandIDs, bandArticles []int64
+	batch := geo.NewStoryIndex() // the stored articles were chosen among before the insert
 	for i, a := range arts {
 		if !created[i] {
 			continue
 		}
 		if st.stories[i] == 0 {
-			if s := st.x.Choose(st.sigs[i]); s != 0 { // an earlier article of this batch
+			if s := batch.Choose(st.sigs[i]); s != 0 { // an earlier article of this batch
 				st.stories[i] = s
 				mates, mateStories = append(mates, a.ID), append(mateStories, s)
 			}
 		}
 		a.Story = cmp.Or(st.stories[i], a.ID)
-		st.x.Index(a.ID, a.Story, st.sigs[i])
+		batch.Index(a.ID, a.Story, st.sigs[i])
+		st.x.Index(a.ID, a.Story, st.sigs[i]) // for the bands that grow past geo.MaxBandArticles
 		if st.sigs[i] != nil {
 			for _, b := range st.sigs[i].Bands() {
 				bandIDs, bandArticles = append(bandIDs, b), append(bandArticles, a.ID)
