@@ -219,8 +219,8 @@ type StoryStore interface {
 }
 
 // StoryIndex groups a batch of new articles into stories: a store adds
-// the stored articles that share a band with the batch's, and Place then
-// chooses each new article's story, in order, and indexes it for the
+// the stored articles that share a band with the batch's; Choose then
+// picks each new article's story, in order, and Index adds it for the
 // articles after it.
 type StoryIndex struct {
 	byBand map[int64][]StoryCandidate
@@ -247,17 +247,6 @@ func (x *StoryIndex) Hot() []int64 {
 		}
 	}
 	return out
-}
-
-// Place returns the story of new article id, whose text has signature
-// sig (nil: too short to group, a story of its own), and indexes it.
-func (x *StoryIndex) Place(id int64, sig *Signature) int64 {
-	story := x.Choose(sig)
-	if story == 0 {
-		story = id
-	}
-	x.Index(id, story, sig)
-	return story
 }
 
 // Choose returns the story of a new article whose text has signature sig
