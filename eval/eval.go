@@ -25,6 +25,7 @@ import (
 type Doc struct {
 	ID       string  `json:"id"`
 	URL      string  `json:"url"`
+	Title    string  `json:"title"`
 	Text     string  `json:"text"`
 	Toponyms []Token `json:"toponyms"`
 }

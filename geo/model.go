@@ -75,6 +75,9 @@ type Mention struct {
 	Confidence float64 `json:"confidence"`
 	Demonym    bool    `json:"demonym"`
 	Place      Place   `json:"place"`
+	// Focus is whether the place is one the article is mainly about
+	// (focus.go).
+	Focus bool `json:"focus"`
 	// Why is how the geoparser chose the place; nil for mentions stored
 	// before it kept its reasons.
 	Why *Why `json:"why,omitempty"`
