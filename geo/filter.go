@@ -19,9 +19,13 @@ type Filter struct {
 	Source        string
 	MinConfidence float64
 	NoDemonyms    bool
-	PlaceID       int64 // one place only (OGC /items/{fid})
-	MentionID     int64 // one mention only
-	Limit, Offset int
+	Focus         bool // only the mentions of the places their article is about
+	// DistinctStories keeps each story's first article only
+	// (distinct=story), so that every count counts a story once.
+	DistinctStories bool
+	PlaceID         int64 // one place only (OGC /items/{fid})
+	MentionID       int64 // one mention only
+	Limit, Offset   int
 }
 
 // FilterKey names what a filter selects, whatever page of it is asked

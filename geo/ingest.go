@@ -70,7 +70,7 @@ func WebURL(u string) bool {
 }
 
 // parseInto geoparses a's text as source's, keeping the first MaxMentions
-// mentions and counting the rest in MentionsOmitted.
+// mentions and counting the rest in MentionsOmitted, and marks its focus.
 func parseInto(p Geoparser, source string, a *Article) {
 	var ms []Mention
 	omitted := 0
@@ -81,6 +81,7 @@ func parseInto(p Geoparser, source string, a *Article) {
 	}
 	a.MentionsOmitted = omitted + max(0, len(ms)-MaxMentions)
 	a.Mentions = ms[:min(len(ms), MaxMentions)]
+	MarkFocus(a)
 }
 
 // Ingest validates a, geoparses its text and stores it. created is false

@@ -119,9 +119,16 @@ type Article struct {
 	MentionsOmitted int `json:"mentions_omitted,omitempty"`
 	// Story is the id of the first article of its story: itself, unless a
 	// stored article has nearly the same text (story.go).
-	Story    int64     `json:"story,omitempty"`
+	Story int64 `json:"story,omitempty"`
+	// Focus lists the places the article is mainly about: those of its
+	// mentions marked Focus.
+	Focus    []Place   `json:"focus,omitempty"`
 	Mentions []Mention `json:"mentions,omitempty"`
 }
+
+// Reprint reports whether a repeats an earlier article's story. Stored
+// articles have a Story: their own id unless they do.
+func (a *Article) Reprint() bool { return a.Story != 0 && a.Story != a.ID }
 
 // Time is when the article happened for filtering: its publication time,
 // or its ingest time when it has none.
@@ -148,6 +155,7 @@ type PlaceSummary struct {
 	Place     Place        `json:"place"`
 	Mentions  int          `json:"mentions"`
 	Articles  int          `json:"articles"`
+	Stories   int          `json:"stories"` // articles that are not reprints
 	FirstSeen string       `json:"first_seen"`
 	LastSeen  string       `json:"last_seen"`
 	Latest    []ArticleRef `json:"latest"`

@@ -20,6 +20,7 @@ type Revision struct {
 // RevisionCounts sums what revisions change, for a reparse's report.
 type RevisionCounts struct {
 	Articles, Unchanged, Moved, Added, Removed, Held int
+	Refocused                                        int // same place, focus changed
 }
 
 // Add sums o into c.
@@ -30,6 +31,7 @@ func (c *RevisionCounts) Add(o RevisionCounts) {
 	c.Added += o.Added
 	c.Removed += o.Removed
 	c.Held += o.Held
+	c.Refocused += o.Refocused
 }
 
 // Span is a mention's [start, end) in its article's text.
@@ -58,8 +60,12 @@ func Revise(a *Article, parsed []Mention, held map[Span]bool) (Revision, Revisio
 		case !ok:
 			rev.Insert = append(rev.Insert, m)
 			counts.Added++
-		case was.Place.Key == m.Place.Key:
+		case was.Place.Key == m.Place.Key && was.Focus == m.Focus:
 			counts.Unchanged++
+		case was.Place.Key == m.Place.Key:
+			m.ID = was.ID
+			rev.Update = append(rev.Update, m)
+			counts.Refocused++
 		default:
 			m.ID = was.ID
 			rev.Update = append(rev.Update, m)
@@ -98,7 +104,7 @@ type Reviser interface {
 // ParseAgain parses a stored article as ingest did: as its source's,
 // keeping the first MaxMentions mentions.
 func ParseAgain(p Geoparser, a *Article) []Mention {
-	b := Article{Text: a.Text}
+	b := Article{Title: a.Title, Text: a.Text}
 	parseInto(p, SourceKey(a.Source, a.URL), &b)
 	return b.Mentions
 }

@@ -32,6 +32,8 @@ func itemsParams() []any {
 		param("source", "query", "The article source", str, false),
 		param("min_confidence", "query", "Smallest mention confidence, 0 to 1", map[string]any{"type": "number", "minimum": 0, "maximum": 1}, false),
 		param("demonyms", "query", "exclude drops adjectival mentions (\"Libyan\")", map[string]any{"type": "string", "enum": []string{"include", "exclude"}}, false),
+		param("focus", "query", "true keeps the places that articles are mainly about", map[string]any{"type": "boolean"}, false),
+		param("distinct", "query", "story counts each story once: a reprint's mentions are left out", map[string]any{"type": "string", "enum": []string{"mention", "story"}}, false),
 		param("f", "query", "Output format", map[string]any{"type": "string", "enum": []string{"json", "csv"}}, false),
 	}
 }

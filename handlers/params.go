@@ -57,6 +57,20 @@ func parseFilter(q url.Values) (geo.Filter, error) {
 	default:
 		return f, geo.Errorf(geo.EINVALID, "demonyms must be include or exclude")
 	}
+	switch q.Get("focus") {
+	case "", "false":
+	case "true":
+		f.Focus = true
+	default:
+		return f, geo.Errorf(geo.EINVALID, "focus must be true or false")
+	}
+	switch q.Get("distinct") {
+	case "", "mention":
+	case "story":
+		f.DistinctStories = true
+	default:
+		return f, geo.Errorf(geo.EINVALID, "distinct must be mention or story")
+	}
 	f.Limit, f.Offset, err = parsePage(q, defaultLimit, maxLimit)
 	return f, err
 }

@@ -23,13 +23,14 @@ type placeProps struct {
 	BBox      *geo.BBox        `json:"bbox,omitempty"`
 	Mentions  int              `json:"mentions"`
 	Articles  int              `json:"articles"`
+	Stories   int              `json:"stories"`
 	FirstSeen string           `json:"first_seen"`
 	LastSeen  string           `json:"last_seen"`
 	Latest    []geo.ArticleRef `json:"latest"`
 }
 
 var placeCSV = []string{"place_id", "place_key", "geonameid", "name", "geonames_name", "kind", "country", "admin1",
-	"mentions", "articles", "first_seen", "last_seen", "latest_title", "latest_url", "bbox"}
+	"mentions", "articles", "stories", "first_seen", "last_seen", "latest_title", "latest_url", "bbox"}
 
 func (p *placeProps) csv() []string {
 	var title, url string
@@ -37,7 +38,7 @@ func (p *placeProps) csv() []string {
 		title, url = p.Latest[0].Title, p.Latest[0].URL
 	}
 	return []string{i64(p.PlaceID), p.Key, i64(p.GeonameID), p.Name, p.GeoNames, p.Kind, p.Country, p.Admin1,
-		strconv.Itoa(p.Mentions), strconv.Itoa(p.Articles), p.FirstSeen, p.LastSeen, title, url, bboxCSV(p.BBox)}
+		strconv.Itoa(p.Mentions), strconv.Itoa(p.Articles), strconv.Itoa(p.Stories), p.FirstSeen, p.LastSeen, title, url, bboxCSV(p.BBox)}
 }
 
 // reasonsCSV writes a mention's reasons, "; " between them.
@@ -69,7 +70,7 @@ func newPlaceProps(p *geo.PlaceSummary) *placeProps {
 	return &placeProps{
 		PlaceID: p.Place.ID, Key: p.Place.Key, GeonameID: p.Place.GeonameID, Name: p.Place.Name, GeoNames: p.Place.OwnName(),
 		Kind: p.Place.Kind, Country: p.Place.Country, Admin1: p.Place.Admin1, BBox: p.Place.BBox, Mentions: p.Mentions,
-		Articles: p.Articles, FirstSeen: p.FirstSeen, LastSeen: p.LastSeen, Latest: p.Latest,
+		Articles: p.Articles, Stories: p.Stories, FirstSeen: p.FirstSeen, LastSeen: p.LastSeen, Latest: p.Latest,
 	}
 }
 
@@ -81,6 +82,7 @@ type mentionProps struct {
 	Sentence     string    `json:"sentence"`
 	Confidence   float64   `json:"confidence"`
 	Demonym      bool      `json:"demonym"`
+	Focus        bool      `json:"focus"`
 	PlaceID      int64     `json:"place_id"`
 	Name         string    `json:"name"`
 	GeoNames     string    `json:"geonames_name"`
@@ -95,12 +97,12 @@ type mentionProps struct {
 	Time         string    `json:"time"`
 }
 
-var mentionCSV = []string{"text", "start", "end", "sentence", "confidence", "demonym", "place_id", "name",
+var mentionCSV = []string{"text", "start", "end", "sentence", "confidence", "demonym", "focus", "place_id", "name",
 	"geonames_name", "kind", "country", "article_id", "article_title", "article_url", "source", "time", "bbox", "reasons"}
 
 func (m *mentionProps) csv() []string {
 	return []string{m.Text, strconv.Itoa(m.Start), strconv.Itoa(m.End), m.Sentence,
-		strconv.FormatFloat(m.Confidence, 'f', -1, 64), strconv.FormatBool(m.Demonym), i64(m.PlaceID),
+		strconv.FormatFloat(m.Confidence, 'f', -1, 64), strconv.FormatBool(m.Demonym), strconv.FormatBool(m.Focus), i64(m.PlaceID),
 		m.Name, m.GeoNames, m.Kind, m.Country, i64(m.ArticleID), m.ArticleTitle, m.ArticleURL, m.Source, m.Time, bboxCSV(m.BBox), reasonsCSV(m.Why)}
 }
 
@@ -108,7 +110,7 @@ func newMentionProps(r *geo.MentionRow) *mentionProps {
 	m, a := &r.Mention, &r.Article
 	return &mentionProps{
 		Text: m.Text, Start: m.Start, End: m.End, Sentence: m.Sentence, Confidence: m.Confidence,
-		Demonym: m.Demonym, PlaceID: m.Place.ID, Name: m.Place.Name, GeoNames: m.Place.OwnName(), Kind: m.Place.Kind,
+		Demonym: m.Demonym, Focus: m.Focus, PlaceID: m.Place.ID, Name: m.Place.Name, GeoNames: m.Place.OwnName(), Kind: m.Place.Kind,
 		Country: m.Place.Country, BBox: m.Place.BBox, Why: m.Why, ArticleID: a.ID, ArticleTitle: a.Title, ArticleURL: a.URL,
 		Source: a.Source, Time: a.Time,
 	}
@@ -125,7 +127,7 @@ func (p *placeProps) AppendJSON(b []byte) []byte {
 	}
 	o.Str("name", p.Name).Str("geonames_name", p.GeoNames).Str("kind", p.Kind).Str("country", p.Country).Str("admin1", p.Admin1).
 		BBox("bbox", p.BBox).Int("mentions", int64(p.Mentions)).Int("articles", int64(p.Articles)).
-		Str("first_seen", p.FirstSeen).Str("last_seen", p.LastSeen)
+		Int("stories", int64(p.Stories)).Str("first_seen", p.FirstSeen).Str("last_seen", p.LastSeen)
 	if p.Latest == nil {
 		return o.Raw("latest", []byte("null")).Close()
 	}
@@ -142,7 +144,7 @@ func (p *placeProps) AppendJSON(b []byte) []byte {
 // AppendJSON writes the properties as encoding/json would.
 func (m *mentionProps) AppendJSON(b []byte) []byte {
 	o := geo.Object(b).Str("text", m.Text).Int("start", int64(m.Start)).Int("end", int64(m.End)).
-		Str("sentence", m.Sentence).Float("confidence", m.Confidence).Bool("demonym", m.Demonym).
+		Str("sentence", m.Sentence).Float("confidence", m.Confidence).Bool("demonym", m.Demonym).Bool("focus", m.Focus).
 		Int("place_id", m.PlaceID).Str("name", m.Name).Str("geonames_name", m.GeoNames).Str("kind", m.Kind).Str("country", m.Country).
 		BBox("bbox", m.BBox)
 	if m.Why != nil {

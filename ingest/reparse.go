@@ -78,6 +78,6 @@ func reparseRange(ctx context.Context, store Reparsed, p geo.Geoparser, start, e
 }
 
 func countsText(c geo.RevisionCounts) string {
-	return fmt.Sprintf("%d mentions unchanged, %d moved to another place, %d found anew, %d no longer found, %d held by corrections",
-		c.Unchanged, c.Moved, c.Added, c.Removed, c.Held)
+	return fmt.Sprintf("%d mentions unchanged, %d moved to another place, %d found anew, %d no longer found, %d held by corrections, %d with their article's focus changed",
+		c.Unchanged, c.Moved, c.Added, c.Removed, c.Held, c.Refocused)
 }

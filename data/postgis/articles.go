@@ -47,6 +47,11 @@ func (s *Store) article(ctx context.Context, db *pgxpool.Pool, id int64, limit, 
 	} else if err != nil {
 		return nil, failed("article", err)
 	}
+	focus, err := focusPlaces(ctx, db, id)
+	if err != nil {
+		return nil, err
+	}
+	a.Focus = focus
 	a.Mentions = []geo.Mention{}
 	rows, err := db.Query(ctx, `SELECT `+mentionCols+` FROM mentions m JOIN places p ON p.id = m.place_id
 		WHERE m.article_id = $1 ORDER BY m.start, m.id LIMIT $2 OFFSET $3`, id, limit, offset)
@@ -65,6 +70,25 @@ func (s *Store) article(ctx context.Context, db *pgxpool.Pool, id int64, limit, 
 		return nil, failed("mentions", err)
 	}
 	return &a, nil
+}
+
+// focusPlaces reads the places of article id's focus mentions.
+func focusPlaces(ctx context.Context, db *pgxpool.Pool, id int64) ([]geo.Place, error) {
+	rows, err := db.Query(ctx, `SELECT `+placeCols+` FROM places p WHERE p.id IN
+		(SELECT place_id FROM mentions WHERE article_id = $1 AND focus) ORDER BY p.id`, id)
+	if err != nil {
+		return nil, failed("article", err)
+	}
+	var out []geo.Place
+	var p geo.Place
+	_, err = pgx.ForEachRow(rows, placeDest(&p), func() error {
+		out = append(out, p)
+		return nil
+	})
+	if err != nil {
+		return nil, failed("article", err)
+	}
+	return out, nil
 }
 
 // Articles lists articles newest first, without their text.

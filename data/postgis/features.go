@@ -23,10 +23,10 @@ func placeDest(p *geo.Place) []any {
 }
 
 // mentionCols reads a mention (alias m) and its place.
-const mentionCols = `m.id, m.article_id, m.start, m."end", m.text, m.sentence, m.confidence, m.demonym, ` + placeCols + `, m.why::text`
+const mentionCols = `m.id, m.article_id, m.start, m."end", m.text, m.sentence, m.confidence, m.demonym, m.focus, ` + placeCols + `, m.why::text`
 
 func mentionDest(m *geo.Mention) []any {
-	return append([]any{&m.ID, &m.ArticleID, &m.Start, &m.End, &m.Text, &m.Sentence, &m.Confidence, &m.Demonym},
+	return append([]any{&m.ID, &m.ArticleID, &m.Start, &m.End, &m.Text, &m.Sentence, &m.Confidence, &m.Demonym, &m.Focus},
 		append(placeDest(&m.Place), geo.WhyColumn{Dst: &m.Why, Place: &m.Place})...)
 }
 
@@ -86,7 +86,7 @@ func (s *Store) PlaceSummaries(ctx context.Context, f geo.Filter, fn func(*geo.P
 		return err
 	}
 	cond, args := where(f)
-	q := `SELECT ` + placeCols + `, ps.mentions, ps.articles, ps.first, ps.last, ps.latest
+	q := `SELECT ` + placeCols + `, ps.mentions, ps.articles, ps.stories, ps.first, ps.last, ps.latest
 		FROM place_stats ps JOIN places p ON p.id = ps.place_id WHERE ` + cond + ` ORDER BY ps.mentions DESC, p.id`
 	if !placeOnly(f) {
 		q = countedPlaces(cond)
@@ -97,11 +97,12 @@ func (s *Store) PlaceSummaries(ctx context.Context, f geo.Filter, fn func(*geo.P
 
 // countedPlaces totals the mentions that cond selects per place.
 func countedPlaces(cond string) string {
-	return `WITH pa AS (SELECT m.place_id, m.article_id, max(m.time) AS time, count(*) AS n` + matching + cond +
-		` GROUP BY m.place_id, m.article_id),
-		ps AS (SELECT place_id, sum(n)::bigint AS mentions, count(*) AS articles, min(time) AS first, max(time) AS last,
+	return `WITH pa AS (SELECT m.place_id, m.article_id, max(m.time) AS time, count(*) AS n, bool_or(m.reprint) AS reprint` +
+		matching + cond + ` GROUP BY m.place_id, m.article_id),
+		ps AS (SELECT place_id, sum(n)::bigint AS mentions, count(*) AS articles, count(*) FILTER (WHERE NOT reprint) AS stories,
+			min(time) AS first, max(time) AS last,
 			(array_agg(article_id ORDER BY time DESC, article_id DESC))[1:3] AS latest FROM pa GROUP BY place_id)
-		SELECT ` + placeCols + `, ps.mentions, ps.articles, ps.first, ps.last, ps.latest
+		SELECT ` + placeCols + `, ps.mentions, ps.articles, ps.stories, ps.first, ps.last, ps.latest
 		FROM ps JOIN places p ON p.id = ps.place_id ORDER BY ps.mentions DESC, p.id`
 }
 
@@ -117,7 +118,7 @@ func (s *Store) placeSummaries(ctx context.Context, q string, args []any, fn fun
 	err := s.stream(ctx, "features", q, args, func(rows pgx.Rows) error {
 		var r row
 		var first, last time.Time
-		if err := rows.Scan(append(placeDest(&r.ps.Place), &r.ps.Mentions, &r.ps.Articles, &first, &last, &r.latest)...); err != nil {
+		if err := rows.Scan(append(placeDest(&r.ps.Place), &r.ps.Mentions, &r.ps.Articles, &r.ps.Stories, &first, &last, &r.latest)...); err != nil {
 			return failed("features", err)
 		}
 		r.ps.FirstSeen, r.ps.LastSeen = formatTime(first), formatTime(last)

@@ -42,6 +42,12 @@ func where(f geo.Filter) (string, []any) {
 	if f.NoDemonyms {
 		w.add("NOT m.demonym")
 	}
+	if f.Focus {
+		w.add("m.focus")
+	}
+	if f.DistinctStories {
+		w.add("NOT m.reprint")
+	}
 	if f.PlaceID != 0 {
 		w.add("p.id = " + w.arg(f.PlaceID))
 	}

@@ -96,11 +96,12 @@ func (s *Store) ingestOnce(ctx context.Context, arts []*geo.Article) (created []
 			for j := range a.Mentions {
 				m := &a.Mentions[j]
 				m.Place.ID = places[m.Place.Key]
-				rows = append(rows, []any{a.ID, m.Place.ID, m.Start, m.End, m.Text, m.Sentence, m.Confidence, m.Demonym, a.Time(), whys.Stored(m.Why, m.Place.Key)})
+				rows = append(rows, []any{a.ID, m.Place.ID, m.Start, m.End, m.Text, m.Sentence, m.Confidence, m.Demonym, a.Time(),
+					whys.Stored(m.Why, m.Place.Key), m.Focus, a.Reprint()})
 			}
 		}
 		_, err = tx.CopyFrom(ctx, pgx.Identifier{"mentions"},
-			[]string{"article_id", "place_id", "start", "end", "text", "sentence", "confidence", "demonym", "time", "why"},
+			[]string{"article_id", "place_id", "start", "end", "text", "sentence", "confidence", "demonym", "time", "why", "focus", "reprint"},
 			pgx.CopyFromRows(rows))
 		if err == nil {
 			err = addStats(ctx, tx, deltas(arts, created))

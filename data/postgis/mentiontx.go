@@ -67,8 +67,8 @@ func (t *mentionTx) SetPlace(ctx context.Context, id, place int64, m *geo.Mentio
 	if m == nil {
 		return t.exec(ctx, `UPDATE mentions SET place_id = $1 WHERE id = $2`, place, id)
 	}
-	return t.exec(ctx, `UPDATE mentions SET place_id = $1, confidence = $2, why = $3 WHERE id = $4`,
-		place, m.Confidence, t.whys.Stored(m.Why, m.Place.Key), id)
+	return t.exec(ctx, `UPDATE mentions SET place_id = $1, confidence = $2, why = $3, focus = $5 WHERE id = $4`,
+		place, m.Confidence, t.whys.Stored(m.Why, m.Place.Key), id, m.Focus)
 }
 
 func (t *mentionTx) SetConfidence(ctx context.Context, id int64, c float64) error {
@@ -88,9 +88,10 @@ func (t *mentionTx) Delete(ctx context.Context, id int64) error {
 }
 
 func (t *mentionTx) Insert(ctx context.Context, a *geo.Article, m *geo.Mention, place int64) error {
-	return t.exec(ctx, `INSERT INTO mentions (article_id, place_id, start, "end", text, sentence, confidence, demonym, time, why)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-		a.ID, place, m.Start, m.End, m.Text, m.Sentence, m.Confidence, m.Demonym, a.Time(), t.whys.Stored(m.Why, m.Place.Key))
+	return t.exec(ctx, `INSERT INTO mentions (article_id, place_id, start, "end", text, sentence, confidence, demonym, time, why, focus, reprint)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+		a.ID, place, m.Start, m.End, m.Text, m.Sentence, m.Confidence, m.Demonym, a.Time(), t.whys.Stored(m.Why, m.Place.Key),
+		m.Focus, a.Reprint())
 }
 
 func (t *mentionTx) ShiftForm(ctx context.Context, place int64, form string, delta int) error {

@@ -15,6 +15,7 @@ import (
 // placeDelta is what one batch adds to a place's totals.
 type placeDelta struct {
 	mentions, articles int
+	stories            int // articles that are not reprints (geo.Story)
 	first, last        time.Time
 	latest             []articleAt // newest first, at most 3
 }
@@ -46,6 +47,9 @@ func deltas(arts []*geo.Article, created []bool) map[int64]*placeDelta {
 			}
 			seen[id] = true
 			d.articles++
+			if !a.Reprint() {
+				d.stories++
+			}
 			d.first, d.last = minTime(d.first, t), maxTime(d.last, t)
 			d.latest = append(d.latest, articleAt{a.ID, t})
 			slices.SortFunc(d.latest, func(x, y articleAt) int {
@@ -68,17 +72,18 @@ func addStats(ctx context.Context, tx pgx.Tx, ds map[int64]*placeDelta) error {
 		for i, l := range d.latest {
 			ids[i], times[i] = l.id, l.t
 		}
-		b.Queue(`INSERT INTO place_stats AS s (place_id, mentions, articles, first, last, latest, latest_times)
-			VALUES ($1, $2, $3, $4, $5, $6, $7)
+		b.Queue(`INSERT INTO place_stats AS s (place_id, mentions, articles, first, last, latest, latest_times, stories)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
 			ON CONFLICT (place_id) DO UPDATE SET
 				mentions = s.mentions + EXCLUDED.mentions,
 				articles = s.articles + EXCLUDED.articles,
+				stories = s.stories + EXCLUDED.stories,
 				first = LEAST(s.first, EXCLUDED.first),
 				last = GREATEST(s.last, EXCLUDED.last),
 				(latest, latest_times) = (SELECT array_agg(id ORDER BY t DESC, id DESC), array_agg(t ORDER BY t DESC, id DESC)
 					FROM (SELECT id, t FROM unnest(s.latest || EXCLUDED.latest, s.latest_times || EXCLUDED.latest_times) AS u(id, t)
 						ORDER BY t DESC, id DESC LIMIT 3) x)`,
-			id, d.mentions, d.articles, d.first, d.last, ids, times)
+			id, d.mentions, d.articles, d.first, d.last, ids, times, d.stories)
 	}
 	return tx.SendBatch(ctx, b).Close()
 }
@@ -101,5 +106,5 @@ func maxTime(a, b time.Time) time.Time {
 // answer.
 func placeOnly(f geo.Filter) bool {
 	return f.From == nil && f.To == nil && f.Query.IsZero() && f.Source == "" && f.MinConfidence == 0 &&
-		!f.NoDemonyms && f.MentionID == 0
+		!f.NoDemonyms && f.MentionID == 0 && !f.Focus && !f.DistinctStories
 }

@@ -39,6 +39,9 @@ func (s *Store) Article(ctx context.Context, id int64, limit, offset int) (*geo.
 	} else if err != nil {
 		return nil, failed("article", err)
 	}
+	if err := s.focusPlaces(ctx, &a); err != nil {
+		return nil, err
+	}
 	a.Mentions = []geo.Mention{}
 	err := s.stream(ctx, "mentions", `SELECT `+mentionCols+` FROM mentions m JOIN places p ON p.id = m.place_id
 		JOIN articles a ON a.id = m.article_id WHERE m.article_id = ? ORDER BY m.start LIMIT ? OFFSET ?`, []any{id, limit, offset}, func(rows *sql.Rows) error {
@@ -53,6 +56,19 @@ func (s *Store) Article(ctx context.Context, id int64, limit, offset int) (*geo.
 		return nil, err
 	}
 	return &a, nil
+}
+
+// focusPlaces reads the places of a's focus mentions into a.Focus.
+func (s *Store) focusPlaces(ctx context.Context, a *geo.Article) error {
+	return s.stream(ctx, "article", `SELECT `+placeCols+` FROM places p WHERE p.id IN
+		(SELECT place_id FROM mentions WHERE article_id = ? AND focus = 1) ORDER BY p.id`, []any{a.ID}, func(rows *sql.Rows) error {
+		var p geo.Place
+		if err := rows.Scan(placeDest(&p)...); err != nil {
+			return failed("article", err)
+		}
+		a.Focus = append(a.Focus, p)
+		return nil
+	})
 }
 
 // Articles lists articles newest first, without their text.
@@ -84,10 +100,10 @@ func placeDest(p *geo.Place) []any {
 // kept when it is not in the text (migration 0008).
 const mentionCols = `m.id, m.article_id, m.start, m.end, m.text,
 	COALESCE(m.sentence, CAST(substr(CAST(a.text AS BLOB), m.sentence_start + 1, m.sentence_end - m.sentence_start) AS TEXT)),
-	m.confidence, m.demonym, ` + placeCols + `, m.why`
+	m.confidence, m.demonym, m.focus, ` + placeCols + `, m.why`
 
 func scanMention(sc interface{ Scan(...any) error }, m *geo.Mention, extra ...any) error {
-	dest := append([]any{&m.ID, &m.ArticleID, &m.Start, &m.End, &m.Text, &m.Sentence, &m.Confidence, &m.Demonym},
+	dest := append([]any{&m.ID, &m.ArticleID, &m.Start, &m.End, &m.Text, &m.Sentence, &m.Confidence, &m.Demonym, &m.Focus},
 		append(placeDest(&m.Place), geo.WhyColumn{Dst: &m.Why, Place: &m.Place})...)
 	return sc.Scan(append(dest, extra...)...)
 }

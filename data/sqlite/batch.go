@@ -30,12 +30,12 @@ type batch struct {
 
 func (s *Store) newBatch(ctx context.Context, tx *sql.Tx) (*batch, error) {
 	b := &batch{s: s, newPlaces: map[string]int64{}, deltas: statDeltas{byPlace: map[int64]*statDelta{}}}
-	b.mentions = newMultiRow(tx, `INSERT INTO mentions (id, article_id, place_id, start, end, text, sentence, sentence_start, sentence_end, confidence, demonym, time, why) VALUES`, ``, 13, 16)
+	b.mentions = newMultiRow(tx, `INSERT INTO mentions (id, article_id, place_id, start, end, text, sentence, sentence_start, sentence_end, confidence, demonym, time, why, focus, reprint) VALUES`, ``, 15, 16)
 	b.bands = newMultiRow(tx, `INSERT OR IGNORE INTO story_bands (band, article_id) VALUES`, ``, 2, geo.StoryBands)
-	b.stats = newMultiRow(tx, `INSERT INTO place_stats (place_id, mentions, articles, first, last, t1, a1, t2, a2, t3, a3) VALUES`,
-		`ON CONFLICT (place_id) DO UPDATE SET mentions = excluded.mentions, articles = excluded.articles,
+	b.stats = newMultiRow(tx, `INSERT INTO place_stats (place_id, mentions, articles, stories, first, last, t1, a1, t2, a2, t3, a3) VALUES`,
+		`ON CONFLICT (place_id) DO UPDATE SET mentions = excluded.mentions, articles = excluded.articles, stories = excluded.stories,
 		first = excluded.first, last = excluded.last, t1 = excluded.t1, a1 = excluded.a1,
-		t2 = excluded.t2, a2 = excluded.a2, t3 = excluded.t3, a3 = excluded.a3`, 11, 64)
+		t2 = excluded.t2, a2 = excluded.a2, t3 = excluded.t3, a3 = excluded.a3`, 12, 64)
 	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(max(id), 0) FROM mentions`).Scan(&b.lastMention); err != nil {
 		b.close()
 		return nil, err
@@ -114,7 +114,7 @@ func (b *batch) insert(ctx context.Context, a *geo.Article, story int64, minhash
 	if a.ID, err = res.LastInsertId(); err != nil {
 		return 0, err
 	}
-	if err := b.addMentions(ctx, a, unix); err != nil {
+	if err := b.addMentions(ctx, a, unix, story != 0); err != nil {
 		return 0, err
 	}
 	perPlace := map[int64]int{}
@@ -122,14 +122,14 @@ func (b *batch) insert(ctx context.Context, a *geo.Article, story int64, minhash
 		perPlace[a.Mentions[i].Place.ID]++
 	}
 	for id, n := range perPlace {
-		b.deltas.add(id, n, t, a.ID)
+		b.deltas.add(id, n, t, a.ID, story != 0)
 	}
 	return 0, nil
 }
 
 // addMentions stores a's mentions, numbering them from the batch's last
-// mention id.
-func (b *batch) addMentions(ctx context.Context, a *geo.Article, unix int64) error {
+// mention id; reprint marks them as those of a story's later article.
+func (b *batch) addMentions(ctx context.Context, a *geo.Article, unix int64, reprint bool) error {
 	if b.whys == nil {
 		b.whys = geo.WhyWriter{}
 	}
@@ -143,7 +143,8 @@ func (b *batch) addMentions(ctx context.Context, a *geo.Article, unix int64) err
 		b.lastMention++
 		m.ID, m.ArticleID = b.lastMention, a.ID
 		copied, from, to := sentenceSpan(a.Text, m)
-		return append(args, m.ID, a.ID, m.Place.ID, m.Start, m.End, m.Text, copied, from, to, m.Confidence, m.Demonym, unix, b.whys.Stored(m.Why, m.Place.Key)), nil
+		return append(args, m.ID, a.ID, m.Place.ID, m.Start, m.End, m.Text, copied, from, to, m.Confidence, m.Demonym, unix, b.whys.Stored(m.Why, m.Place.Key),
+			m.Focus, reprint), nil
 	})
 }
 

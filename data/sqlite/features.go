@@ -34,7 +34,7 @@ func (s *Store) placeSummariesFromStats(ctx context.Context, f geo.Filter, fn fu
 		return s.placeSummariesJoined(ctx, f, fn)
 	}
 	cond, args := placeWhere(f)
-	q := `SELECT ` + placeCols + `, ps.mentions, ps.articles, ps.first, ps.last, ps.a1, ps.a2, ps.a3
+	q := `SELECT ` + placeCols + `, ps.mentions, ps.articles, ps.stories, ps.first, ps.last, ps.a1, ps.a2, ps.a3
 		FROM place_stats ps JOIN places p ON p.id = ps.place_id
 		WHERE ` + cond + ` ORDER BY ps.mentions DESC, p.id LIMIT ? OFFSET ?`
 	type row struct {
@@ -45,7 +45,7 @@ func (s *Store) placeSummariesFromStats(ctx context.Context, f geo.Filter, fn fu
 	var ids []int64
 	err := s.stream(ctx, "features", q, append(args, page(f)...), func(sr *sql.Rows) error {
 		var r row
-		dest := append(placeDest(&r.ps.Place), &r.ps.Mentions, &r.ps.Articles, &r.ps.FirstSeen, &r.ps.LastSeen,
+		dest := append(placeDest(&r.ps.Place), &r.ps.Mentions, &r.ps.Articles, &r.ps.Stories, &r.ps.FirstSeen, &r.ps.LastSeen,
 			&r.ids[0], &r.ids[1], &r.ids[2])
 		if err := sr.Scan(dest...); err != nil {
 			return failed("features", err)
@@ -73,7 +73,7 @@ func (s *Store) placeSummariesFromStats(ctx context.Context, f geo.Filter, fn fu
 // totals, joining each place's three newest articles by primary key.
 func (s *Store) placeSummariesJoined(ctx context.Context, f geo.Filter, fn func(*geo.PlaceSummary) error) error {
 	cond, args := placeWhere(f)
-	q := `SELECT ` + placeCols + `, ps.mentions, ps.articles, ps.first, ps.last,
+	q := `SELECT ` + placeCols + `, ps.mentions, ps.articles, ps.stories, ps.first, ps.last,
 		` + latestCols("x1") + `, ` + latestCols("x2") + `, ` + latestCols("x3") + `
 		FROM place_stats ps JOIN places p ON p.id = ps.place_id
 		LEFT JOIN articles x1 ON x1.id = ps.a1 LEFT JOIN articles x2 ON x2.id = ps.a2 LEFT JOIN articles x3 ON x3.id = ps.a3
@@ -82,7 +82,7 @@ func (s *Store) placeSummariesJoined(ctx context.Context, f geo.Filter, fn func(
 		var ps geo.PlaceSummary
 		var refs [3]geo.ArticleRef
 		var ids [3]sql.NullInt64
-		dest := append(placeDest(&ps.Place), &ps.Mentions, &ps.Articles, &ps.FirstSeen, &ps.LastSeen)
+		dest := append(placeDest(&ps.Place), &ps.Mentions, &ps.Articles, &ps.Stories, &ps.FirstSeen, &ps.LastSeen)
 		for i := range refs {
 			dest = append(dest, &ids[i], &refs[i].Title, &refs[i].URL, &refs[i].Source, &refs[i].Time)
 		}

@@ -95,6 +95,12 @@ func (s *Store) conditions(ctx context.Context, f geo.Filter, walk bool) (string
 	if f.NoDemonyms {
 		conds = append(conds, "m.demonym = 0")
 	}
+	if f.Focus {
+		conds = append(conds, "m.focus = 1")
+	}
+	if f.DistinctStories {
+		conds = append(conds, "m.reprint = 0")
+	}
 	if f.PlaceID != 0 {
 		add("m.place_id = ?", f.PlaceID)
 	}
@@ -146,7 +152,7 @@ func simplify(f geo.Filter) geo.Filter {
 // are, so per-place totals answer it without reading mentions.
 func placeOnly(f geo.Filter) bool {
 	return f.From == nil && f.To == nil && f.Query.IsZero() && f.Source == "" && f.MinConfidence == 0 &&
-		!f.NoDemonyms && f.MentionID == 0
+		!f.NoDemonyms && f.MentionID == 0 && !f.Focus && !f.DistinctStories
 }
 
 // placeWhere builds the conditions of a place-only filter over p.

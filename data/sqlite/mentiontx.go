@@ -75,8 +75,8 @@ func (t *mentionTx) SetPlace(ctx context.Context, id, place int64, m *geo.Mentio
 	if m == nil {
 		return t.exec(ctx, `UPDATE mentions SET place_id = ? WHERE id = ?`, place, id)
 	}
-	return t.exec(ctx, `UPDATE mentions SET place_id = ?, confidence = ?, why = ? WHERE id = ?`,
-		place, m.Confidence, t.whys.Stored(m.Why, m.Place.Key), id)
+	return t.exec(ctx, `UPDATE mentions SET place_id = ?, confidence = ?, why = ?, focus = ? WHERE id = ?`,
+		place, m.Confidence, t.whys.Stored(m.Why, m.Place.Key), m.Focus, id)
 }
 
 func (t *mentionTx) SetConfidence(ctx context.Context, id int64, c float64) error {
@@ -104,9 +104,9 @@ func (t *mentionTx) Delete(ctx context.Context, id int64) error {
 func (t *mentionTx) Insert(ctx context.Context, a *geo.Article, m *geo.Mention, place int64) error {
 	copied, from, end := sentenceSpan(a.Text, m)
 	return t.exec(ctx, `INSERT INTO mentions (article_id, place_id, start, end, text, sentence, sentence_start,
-		sentence_end, confidence, demonym, time, why) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		sentence_end, confidence, demonym, time, why, focus, reprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		a.ID, place, m.Start, m.End, m.Text, copied, from, end, m.Confidence, m.Demonym, a.Time().Unix(),
-		t.whys.Stored(m.Why, m.Place.Key))
+		t.whys.Stored(m.Why, m.Place.Key), m.Focus, a.Reprint())
 }
 
 func (t *mentionTx) ShiftForm(ctx context.Context, place int64, form string, delta int) error {

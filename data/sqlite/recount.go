@@ -22,14 +22,15 @@ func recount(ctx context.Context, tx *sql.Tx, places ...int64) error {
 	ds := statDeltas{byPlace: map[int64]*statDelta{}}
 	for _, id := range places {
 		// In article order, as ingest adds them: on equal times the later is newer.
-		err := streamOn(ctx, tx, "recount", `SELECT article_id, max(time), count(*) FROM mentions WHERE place_id = ?
-			GROUP BY article_id ORDER BY article_id`, []any{id}, func(rows *sql.Rows) error {
+		err := streamOn(ctx, tx, "recount", `SELECT article_id, max(time), count(*), max(reprint) FROM mentions
+			WHERE place_id = ? GROUP BY article_id ORDER BY article_id`, []any{id}, func(rows *sql.Rows) error {
 			var article, unix int64
 			var n int
-			if err := rows.Scan(&article, &unix, &n); err != nil {
+			var reprint bool
+			if err := rows.Scan(&article, &unix, &n, &reprint); err != nil {
 				return err
 			}
-			ds.add(id, n, formatTime(time.Unix(unix, 0)), article)
+			ds.add(id, n, formatTime(time.Unix(unix, 0)), article, reprint)
 			return nil
 		})
 		if err != nil {
@@ -39,12 +40,12 @@ func recount(ctx context.Context, tx *sql.Tx, places ...int64) error {
 		if st == nil {
 			_, err = tx.ExecContext(ctx, `DELETE FROM place_stats WHERE place_id = ?`, id)
 		} else {
-			args := []any{id, st.mentions, st.articles, st.first, st.last}
+			args := []any{id, st.mentions, st.articles, st.stories, st.first, st.last}
 			for _, l := range st.top {
 				args = append(args, l.t, l.id)
 			}
-			_, err = tx.ExecContext(ctx, `INSERT OR REPLACE INTO place_stats (place_id, mentions, articles, first, last, t1, a1, t2, a2, t3, a3)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, args...)
+			_, err = tx.ExecContext(ctx, `INSERT OR REPLACE INTO place_stats (place_id, mentions, articles, stories, first, last, t1, a1, t2, a2, t3, a3)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, args...)
 		}
 		if err != nil {
 			return err

@@ -19,6 +19,7 @@ type latest struct {
 // statDelta is what one transaction adds to a place's totals.
 type statDelta struct {
 	mentions, articles int
+	stories            int // articles that are not reprints (geo.Story)
 	first, last        string
 	top                [3]latest // newest first; unused slots have t == ""
 }
@@ -28,10 +29,11 @@ type statDeltas struct {
 	byPlace map[int64]*statDelta
 }
 
-// add counts article id, published at t, with n mentions of place.
-// Articles arrive in id order, so on equal times the later one is newer,
-// as in the ranking of migration 0004.
-func (ds *statDeltas) add(place int64, n int, t string, id int64) {
+// add counts article id, published at t, with n mentions of place, and a
+// story unless the article is a reprint. Articles arrive in id order, so
+// on equal times the later one is newer, as in the ranking of migration
+// 0004.
+func (ds *statDeltas) add(place int64, n int, t string, id int64, reprint bool) {
 	d := ds.byPlace[place]
 	if d == nil {
 		d = &statDelta{first: t, last: t}
@@ -39,6 +41,9 @@ func (ds *statDeltas) add(place int64, n int, t string, id int64) {
 	}
 	d.mentions += n
 	d.articles++
+	if !reprint {
+		d.stories++
+	}
 	d.first, d.last = min(d.first, t), max(d.last, t)
 	for i := range d.top {
 		if d.top[i].t == "" || t >= d.top[i].t {
@@ -53,6 +58,7 @@ func (ds *statDeltas) add(place int64, n int, t string, id int64) {
 func (d *statDelta) merge(stored statDelta) {
 	d.mentions += stored.mentions
 	d.articles += stored.articles
+	d.stories += stored.stories
 	d.first, d.last = min(d.first, stored.first), max(d.last, stored.last)
 	d.top = newest(d.top, stored.top)
 }
@@ -88,7 +94,7 @@ func (b *batch) flushStats(ctx context.Context, tx *sql.Tx) error {
 	}
 	err := b.stats.exec(ctx, len(ids), func(i int, args []any) ([]any, error) {
 		d := b.deltas.byPlace[ids[i]]
-		args = append(args, ids[i], d.mentions, d.articles, d.first, d.last)
+		args = append(args, ids[i], d.mentions, d.articles, d.stories, d.first, d.last)
 		for _, l := range d.top {
 			args = append(args, l.t, l.id)
 		}
@@ -100,7 +106,7 @@ func (b *batch) flushStats(ctx context.Context, tx *sql.Tx) error {
 
 // mergeStored merges the stored totals of places ids into the deltas.
 func (b *batch) mergeStored(ctx context.Context, tx *sql.Tx, ids []int64) error {
-	rows, err := tx.QueryContext(ctx, `SELECT place_id, mentions, articles, first, last, t1, a1, t2, a2, t3, a3
+	rows, err := tx.QueryContext(ctx, `SELECT place_id, mentions, articles, stories, first, last, t1, a1, t2, a2, t3, a3
 		FROM place_stats WHERE place_id IN (SELECT value FROM json_each(?))`, idList(ids))
 	if err != nil {
 		return err
@@ -109,7 +115,7 @@ func (b *batch) mergeStored(ctx context.Context, tx *sql.Tx, ids []int64) error 
 	for rows.Next() {
 		var id int64
 		var st statDelta
-		dest := []any{&id, &st.mentions, &st.articles, &st.first, &st.last}
+		dest := []any{&id, &st.mentions, &st.articles, &st.stories, &st.first, &st.last}
 		for i := range st.top {
 			dest = append(dest, &st.top[i].t, &st.top[i].id)
 		}

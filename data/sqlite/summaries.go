@@ -23,19 +23,21 @@ func (s *Store) placeSummariesCounted(ctx context.Context, f geo.Filter, fn func
 	}
 	type pair struct{ place, article int64 }
 	type seen struct {
-		n    int
-		time int64
+		n       int
+		time    int64
+		reprint bool
 	}
 	pairs := map[pair]seen{}
-	err = s.stream(ctx, "features", `SELECT m.place_id, m.article_id, m.time FROM mentions m WHERE `+cond, args,
+	err = s.stream(ctx, "features", `SELECT m.place_id, m.article_id, m.time, m.reprint FROM mentions m WHERE `+cond, args,
 		func(rows *sql.Rows) error {
 			var p pair
 			var t int64
-			if err := rows.Scan(&p.place, &p.article, &t); err != nil {
+			var reprint bool
+			if err := rows.Scan(&p.place, &p.article, &t, &reprint); err != nil {
 				return failed("features", err)
 			}
 			v := pairs[p]
-			pairs[p] = seen{v.n + 1, t}
+			pairs[p] = seen{v.n + 1, t, reprint}
 			return nil
 		})
 	if err != nil {
@@ -49,7 +51,7 @@ func (s *Store) placeSummariesCounted(ctx context.Context, f geo.Filter, fn func
 	slices.SortFunc(keys, func(a, b pair) int { return cmp.Compare(a.article, b.article) })
 	totals := statDeltas{byPlace: map[int64]*statDelta{}}
 	for _, k := range keys {
-		totals.add(k.place, pairs[k].n, formatTime(time.Unix(pairs[k].time, 0)), k.article)
+		totals.add(k.place, pairs[k].n, formatTime(time.Unix(pairs[k].time, 0)), k.article, pairs[k].reprint)
 	}
 	return s.emitTotals(ctx, f, totals.byPlace, fn)
 }
@@ -95,7 +97,7 @@ func (s *Store) emitTotals(ctx context.Context, f geo.Filter, totals map[int64]*
 	}
 	for _, id := range ids {
 		d := totals[id]
-		ps := geo.PlaceSummary{Place: places[id], Mentions: d.mentions, Articles: d.articles, FirstSeen: d.first, LastSeen: d.last}
+		ps := geo.PlaceSummary{Place: places[id], Mentions: d.mentions, Articles: d.articles, Stories: d.stories, FirstSeen: d.first, LastSeen: d.last}
 		ps.Latest = s.latestRefs([3]int64{d.top[0].id, d.top[1].id, d.top[2].id})
 		if err := fn(&ps); err != nil {
 			return err

@@ -15,17 +15,18 @@ import (
 // lebanon's Tripoli, where a correction moves a mention of Libya's.
 var tripoliLB = geo.Place{Key: "266826", GeonameID: 266826, Name: "Tripoli", Kind: geo.KindCity, Country: "LB", Admin1: "09", Point: orb.Point{35.84972, 34.43667}}
 
-// totals reads each place's mentions and articles, from the stored totals
-// (a filter by place alone) or by counting the mentions (any other).
-func totals(t *testing.T, s geo.ArticleStore, counted bool) map[string][2]int {
+// totals reads each place's mentions, articles and stories, from the
+// stored totals (a filter by place alone) or by counting the mentions (any
+// other).
+func totals(t *testing.T, s geo.ArticleStore, counted bool) map[string][3]int {
 	t.Helper()
 	f := geo.Filter{Limit: 100}
 	if counted {
 		f.MinConfidence = 0.01
 	}
-	out := map[string][2]int{}
+	out := map[string][3]int{}
 	err := s.PlaceSummaries(context.Background(), f, func(ps *geo.PlaceSummary) error {
-		out[ps.Place.Key] = [2]int{ps.Mentions, ps.Articles}
+		out[ps.Place.Key] = [3]int{ps.Mentions, ps.Articles, ps.Stories}
 		return nil
 	})
 	if err != nil {
@@ -98,7 +99,7 @@ func testUndo(t *testing.T, s geo.ArticleStore, cs geo.CorrectionStore, move, re
 		}
 	}
 	got := totals(t, s, false)
-	if got[tripoli.Key][0] != 5 || got[paris.Key][0] != 3 || got[tripoliLB.Key] != [2]int{} {
+	if got[tripoli.Key][0] != 5 || got[paris.Key][0] != 3 || got[tripoliLB.Key] != [3]int{} {
 		t.Errorf("after the undos: %v", got)
 	}
 	if lessons, err := cs.CorrectionLessons(ctx); err != nil || len(lessons) != 0 {
@@ -172,7 +173,7 @@ func checkArticle(t *testing.T, s geo.ArticleStore, id int64, ok func(*geo.Artic
 	}
 }
 
-func equalTotals(a, b map[string][2]int) bool {
+func equalTotals(a, b map[string][3]int) bool {
 	if len(a) != len(b) {
 		return false
 	}

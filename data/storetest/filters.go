@@ -89,6 +89,10 @@ func filterCases() []filterCase {
 				return m.Place.Country == "LY" && m.Place.Kind == geo.KindCountry && a.Source == "wire" && m.Confidence >= 0.6
 			})},
 		{"nothing matches", geo.Filter{Country: "ZZ"}, func(*geo.Article, *geo.Mention) bool { return false }},
+		{"focus", geo.Filter{Focus: true}, func(_ *geo.Article, m *geo.Mention) bool { return m.Focus }},
+		{"distinct stories", geo.Filter{DistinctStories: true}, func(a *geo.Article, _ *geo.Mention) bool { return !a.Reprint() }},
+		{"focus, country and distinct stories", geo.Filter{Focus: true, Country: "FR", DistinctStories: true},
+			func(a *geo.Article, m *geo.Mention) bool { return m.Focus && m.Place.Country == "FR" && !a.Reprint() }},
 	}
 }
 
@@ -111,37 +115,67 @@ func expected(arts []*geo.Article, keep func(*geo.Article, *geo.Mention) bool) (
 // testFilters checks every stream and count of the store, for every
 // filter, against the oracle; and that counts equal the rows streamed.
 func testFilters(t *testing.T, s geo.ArticleStore) {
-	ctx := context.Background()
 	arts := seed(t, s)
 	checkCounts(t, s, arts)
 	for _, c := range filterCases() {
-		t.Run(c.name, func(t *testing.T) {
-			wantIDs, wantPlaces := expected(arts, c.keep)
-			var ids []string
-			err := s.Mentions(ctx, c.f, func(r *geo.MentionRow) error {
-				ids = append(ids, fmt.Sprintf("%d %d", r.Article.ID, r.Mention.Start))
-				return nil
-			})
-			slices.Sort(ids)
-			if err != nil || fmt.Sprint(ids) != fmt.Sprint(wantIDs) {
-				t.Errorf("Mentions: %v (%v), want %v", ids, err, wantIDs)
-			}
-			places := map[string]int{}
-			err = s.PlaceSummaries(ctx, c.f, func(p *geo.PlaceSummary) error {
-				places[p.Place.Key] = p.Mentions
-				return nil
-			})
-			if err != nil || fmt.Sprint(places) != fmt.Sprint(wantPlaces) {
-				t.Errorf("PlaceSummaries: %v (%v), want %v", places, err, wantPlaces)
-			}
-			if n, err := s.CountMentions(ctx, c.f); err != nil || n != len(wantIDs) {
-				t.Errorf("CountMentions: %d (%v), want %d", n, err, len(wantIDs))
-			}
-			if n, err := s.CountPlaces(ctx, c.f); err != nil || n != len(wantPlaces) {
-				t.Errorf("CountPlaces: %d (%v), want %d", n, err, len(wantPlaces))
-			}
-		})
+		t.Run(c.name, func(t *testing.T) { checkFilter(t, s, arts, c) })
 	}
+}
+
+// checkFilter checks the streams and counts of s for one filter against
+// the oracle over arts, the articles stored.
+func checkFilter(t *testing.T, s geo.ArticleStore, arts []*geo.Article, c filterCase) {
+	t.Helper()
+	ctx := context.Background()
+	wantIDs, wantPlaces := expected(arts, c.keep)
+	var ids []string
+	err := s.Mentions(ctx, c.f, func(r *geo.MentionRow) error {
+		ids = append(ids, fmt.Sprintf("%d %d", r.Article.ID, r.Mention.Start))
+		return nil
+	})
+	slices.Sort(ids)
+	if err != nil || fmt.Sprint(ids) != fmt.Sprint(wantIDs) {
+		t.Errorf("Mentions: %v (%v), want %v", ids, err, wantIDs)
+	}
+	places := map[string]int{}
+	err = s.PlaceSummaries(ctx, c.f, func(p *geo.PlaceSummary) error {
+		places[p.Place.Key] = p.Mentions
+		return nil
+	})
+	if err != nil || fmt.Sprint(places) != fmt.Sprint(wantPlaces) {
+		t.Errorf("PlaceSummaries: %v (%v), want %v", places, err, wantPlaces)
+	}
+	points := map[string]int{}
+	err = s.PlacePoints(ctx, c.f, func(p *geo.ClusterPoint) error {
+		points[nameKey(p.Name, p.Country)] += p.Mentions
+		return nil
+	})
+	if want := byName(wantPlaces); err != nil || fmt.Sprint(points) != fmt.Sprint(want) {
+		t.Errorf("PlacePoints: %v (%v), want %v", points, err, want)
+	}
+	if n, err := s.CountMentions(ctx, c.f); err != nil || n != len(wantIDs) {
+		t.Errorf("CountMentions: %d (%v), want %d", n, err, len(wantIDs))
+	}
+	if n, err := s.CountPlaces(ctx, c.f); err != nil || n != len(wantPlaces) {
+		t.Errorf("CountPlaces: %d (%v), want %d", n, err, len(wantPlaces))
+	}
+}
+
+// nameKey names a fixture place by name and country, as cluster points
+// carry them.
+func nameKey(name, country string) string { return name + "/" + country }
+
+// byName rekeys counts by place key to nameKey.
+func byName(perPlace map[string]int) map[string]int {
+	out := map[string]int{}
+	for k, n := range perPlace {
+		for _, p := range []geo.Place{tripoli, libya, paris, texas, fiji, apia, med, tripoliLB} {
+			if p.Key == k {
+				out[nameKey(p.Name, p.Country)] += n
+			}
+		}
+	}
+	return out
 }
 
 // nameOf is the name of a fixture place, by key.

@@ -49,6 +49,7 @@ func Run(t *testing.T, open func(t *testing.T) geo.ArticleStore) {
 		{"CorrectionsAtOnce", testCorrectionsAtOnce},
 		{"Revisions", testRevisions},
 		{"Stories", testStories},
+		{"FocusAndStories", testFocusAndStories},
 	} {
 		t.Run(c.name, func(t *testing.T) { c.test(t, open(t)) })
 	}
@@ -70,12 +71,13 @@ var (
 func day(d int) time.Time { return time.Date(2026, 1, d, 12, 0, 0, 0, time.UTC) }
 
 // article makes an article whose i-th mention is of ps[i], with a
-// confidence of 0.5 + i/10; a country is mentioned as a demonym.
+// confidence of 0.5 + i/10; a country is mentioned as a demonym, and the
+// first place is the article's focus.
 func article(url, source, text string, published time.Time, ps ...geo.Place) *geo.Article {
 	a := &geo.Article{URL: url, Title: "About " + text, Source: source, Text: text, Published: &published}
 	for i, p := range ps {
 		a.Mentions = append(a.Mentions, geo.Mention{Start: i, End: i + 1, Text: p.Name, Sentence: text,
-			Confidence: 0.5 + float64(i)/10, Demonym: p.Kind == geo.KindCountry, Place: p})
+			Confidence: 0.5 + float64(i)/10, Demonym: p.Kind == geo.KindCountry, Place: p, Focus: i == 0})
 	}
 	return a
 }

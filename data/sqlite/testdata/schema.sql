@@ -57,7 +57,7 @@ CREATE TABLE "mentions" (
     confidence     REAL NOT NULL,
     demonym        INTEGER NOT NULL DEFAULT 0,
     time           INTEGER NOT NULL  -- the article's time, Unix seconds, for filtering without a join
-, why TEXT);
+, why TEXT, focus INTEGER NOT NULL DEFAULT 0, reprint INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE meta (version INTEGER NOT NULL);
 CREATE TABLE place_forms (
     place_id INTEGER NOT NULL,
@@ -71,7 +71,7 @@ CREATE TABLE place_stats (
     articles INTEGER NOT NULL,
     first    TEXT NOT NULL,
     last     TEXT NOT NULL
-, t1 TEXT NOT NULL DEFAULT '', a1 INTEGER NOT NULL DEFAULT 0, t2 TEXT NOT NULL DEFAULT '', a2 INTEGER NOT NULL DEFAULT 0, t3 TEXT NOT NULL DEFAULT '', a3 INTEGER NOT NULL DEFAULT 0);
+, t1 TEXT NOT NULL DEFAULT '', a1 INTEGER NOT NULL DEFAULT 0, t2 TEXT NOT NULL DEFAULT '', a2 INTEGER NOT NULL DEFAULT 0, t3 TEXT NOT NULL DEFAULT '', a3 INTEGER NOT NULL DEFAULT 0, stories INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE places (
     id        INTEGER PRIMARY KEY,
     key       TEXT NOT NULL UNIQUE,
@@ -101,7 +101,7 @@ CREATE TABLE removed_mentions(
   demonym INT,
   time INT,
   why TEXT
-);
+, focus INT, reprint INT);
 CREATE TABLE story_bands (
     band       INTEGER NOT NULL,
     article_id INTEGER NOT NULL,
@@ -132,4 +132,4 @@ CREATE TABLE 'articles_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
 CREATE TABLE 'articles_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
 CREATE TABLE 'articles_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 CREATE TABLE indexed (upto INTEGER NOT NULL, hash TEXT NOT NULL);
--- user_version 17
+-- user_version 18
