@@ -18,8 +18,29 @@ type chunk struct {
 	place   []int32 // index in the copy's places
 	source  []int32 // index in the copy's sources
 	conf    []float64
-	demonym []bool
+	flags   []uint8 // flagDemonym | flagFocus | flagReprint
 	article []int64
+}
+
+// The flags of a mention that filters test.
+const (
+	flagDemonym uint8 = 1 << iota
+	flagFocus
+	flagReprint
+)
+
+// flagsOf packs what a filter tests of f's yes-or-no facts.
+func flagsOf(f *geo.MentionFact) uint8 {
+	var b uint8
+	for _, x := range []struct {
+		on   bool
+		flag uint8
+	}{{f.Demonym, flagDemonym}, {f.Focus, flagFocus}, {f.Reprint, flagReprint}} {
+		if x.on {
+			b |= x.flag
+		}
+	}
+	return b
 }
 
 func dayOf(micros int64) int64 {
@@ -45,19 +66,19 @@ func (c *chunk) with(drop map[int64]bool, add *chunk) *chunk {
 		out.place = append(out.place, add.place...)
 		out.source = append(out.source, add.source...)
 		out.conf = append(out.conf, add.conf...)
-		out.demonym = append(out.demonym, add.demonym...)
+		out.flags = append(out.flags, add.flags...)
 		out.article = append(out.article, add.article...)
 	}
 	return &out
 }
 
 // add appends one mention.
-func (c *chunk) add(time, article int64, place, source int32, conf float64, demonym bool) {
+func (c *chunk) add(time, article int64, place, source int32, conf float64, flags uint8) {
 	c.time = append(c.time, time)
 	c.place = append(c.place, place)
 	c.source = append(c.source, source)
 	c.conf = append(c.conf, conf)
-	c.demonym = append(c.demonym, demonym)
+	c.flags = append(c.flags, flags)
 	c.article = append(c.article, article)
 }
 
@@ -85,13 +106,13 @@ func (c *chunk) without(drop map[int64]bool) *chunk {
 		out.place = append(out.place, c.place[i])
 		out.source = append(out.source, c.source[i])
 		out.conf = append(out.conf, c.conf[i])
-		out.demonym = append(out.demonym, c.demonym[i])
+		out.flags = append(out.flags, c.flags[i])
 		out.article = append(out.article, a)
 	}
 	// Full capacity: the next append copies rather than writing into an
 	// array that an older snapshot reads.
 	out.time, out.place, out.source = slices.Clip(out.time), slices.Clip(out.place), slices.Clip(out.source)
-	out.conf, out.demonym, out.article = slices.Clip(out.conf), slices.Clip(out.demonym), slices.Clip(out.article)
+	out.conf, out.flags, out.article = slices.Clip(out.conf), slices.Clip(out.flags), slices.Clip(out.article)
 	return out
 }
 
@@ -101,7 +122,7 @@ type test struct {
 	source     int32  // -1: any
 	places     []bool // nil: any; else which place indexes pass
 	minConf    float64
-	noDemonyms bool
+	need, deny uint8 // flags a row must have, and must not
 }
 
 // whole reports whether every row of c lies in t's time range.
@@ -114,7 +135,7 @@ func (c *chunk) pass(t *test, whole bool, i int) bool {
 	return (whole || c.time[i] >= t.from && c.time[i] < t.to) &&
 		(t.source < 0 || c.source[i] == t.source) &&
 		c.conf[i] >= t.minConf &&
-		!(t.noDemonyms && c.demonym[i]) &&
+		c.flags[i]&t.need == t.need && c.flags[i]&t.deny == 0 &&
 		(t.places == nil || t.places[c.place[i]])
 }
 
@@ -159,7 +180,7 @@ func (ds days) add(d *dicts, f *geo.MentionFact) {
 		c = &chunk{day: day}
 		ds[day] = c
 	}
-	c.add(f.Time, f.ArticleID, d.placeIndex(&f.Place), d.sourceIndex(f.Source), f.Confidence, f.Demonym)
+	c.add(f.Time, f.ArticleID, d.placeIndex(&f.Place), d.sourceIndex(f.Source), f.Confidence, flagsOf(f))
 	if f.Story != 0 && f.Story != f.ArticleID && d.stories[f.ArticleID] != f.Story {
 		d.stories[f.ArticleID], d.storiesNew = f.Story, true
 	}

@@ -1,5 +1,5 @@
 // Package columns keeps in memory a column copy of what filters test of
-// each mention (time, source, confidence, demonym, place), grouped by day,
+// each mention (time, source, confidence, flags, place), grouped by day,
 // and counts the mentions per place for a filter from it. Tiles and
 // clusters need those counts for every new filter, and a scan of memory
 // gives them in milliseconds where a read of every matching mention from

@@ -61,7 +61,15 @@ func (c *Store) Rows() int {
 // test compiles f for s; ok is false when f can match nothing (an
 // unknown source).
 func (s *snapshot) test(f geo.Filter) (t test, ok bool) {
-	t = test{from: math.MinInt64, to: math.MaxInt64, source: -1, minConf: f.MinConfidence, noDemonyms: f.NoDemonyms}
+	t = test{from: math.MinInt64, to: math.MaxInt64, source: -1, minConf: f.MinConfidence}
+	for _, x := range []struct {
+		on         bool
+		need, deny uint8
+	}{{f.NoDemonyms, 0, flagDemonym}, {f.Focus, flagFocus, 0}, {f.DistinctStories, 0, flagReprint}} {
+		if x.on {
+			t.need, t.deny = t.need|x.need, t.deny|x.deny
+		}
+	}
 	if f.From != nil {
 		t.from = f.From.UnixMicro()
 	}

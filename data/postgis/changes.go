@@ -65,7 +65,7 @@ func (s *Store) Changes(ctx context.Context, since int64) (version int64, change
 // read from the primary, which has every change that Changes reported.
 func (s *Store) MentionFacts(ctx context.Context, ids []int64, fn func(*geo.MentionFact) error) error {
 	q := `SELECT m.article_id, ` + storyOf + `, (extract(epoch FROM m.time) * 1000000)::bigint, a.source, m.confidence, m.demonym,
-		p.id, p.name, p.kind, p.country, ST_X(p.geom), ST_Y(p.geom)
+		m.focus, m.reprint, p.id, p.name, p.kind, p.country, ST_X(p.geom), ST_Y(p.geom)
 		FROM mentions m JOIN articles a ON a.id = m.article_id JOIN places p ON p.id = m.place_id`
 	var args []any
 	if ids != nil {
@@ -76,7 +76,7 @@ func (s *Store) MentionFacts(ctx context.Context, ids []int64, fn func(*geo.Ment
 	return streamFrom(ctx, s.db, "mention facts", q, args, func(rows pgx.Rows) error {
 		p := &f.Place
 		if err := rows.Scan(&f.ArticleID, &f.Story, &f.Time, &f.Source, &f.Confidence, &f.Demonym,
-			&p.ID, &p.Name, &p.Kind, &p.Country, &p.Point[0], &p.Point[1]); err != nil {
+			&f.Focus, &f.Reprint, &p.ID, &p.Name, &p.Kind, &p.Country, &p.Point[0], &p.Point[1]); err != nil {
 			return failed("mention facts", err)
 		}
 		return fn(&f)

@@ -109,9 +109,9 @@ func (s *Store) MentionFacts(ctx context.Context, ids []int64, fn func(*geo.Ment
 	}
 	var f geo.MentionFact
 	var place int64
-	return streamOn(ctx, tx, "mention facts", `SELECT m.article_id, m.time * 1000000, m.confidence, m.demonym, m.place_id
+	return streamOn(ctx, tx, "mention facts", `SELECT m.article_id, m.time * 1000000, m.confidence, m.demonym, m.focus, m.reprint, m.place_id
 		FROM mentions m`+where, args, func(rows *sql.Rows) error {
-		if err := rows.Scan(&f.ArticleID, &f.Time, &f.Confidence, &f.Demonym, &place); err != nil {
+		if err := rows.Scan(&f.ArticleID, &f.Time, &f.Confidence, &f.Demonym, &f.Focus, &f.Reprint, &place); err != nil {
 			return failed("mention facts", err)
 		}
 		a := arts[f.ArticleID]

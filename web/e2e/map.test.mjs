@@ -110,6 +110,28 @@ test("the world view shows clusters, and a time filter changes the count", async
   await page.close();
 });
 
+test("the map switches between everything mentioned and where the news is, and counts each story once", async () => {
+  const { page, errors } = await openPage("#2/25/10");
+  const count = async () => Number(await page.locator("#count").getAttribute("data-mentions"));
+  const changed = (n) => page.waitForFunction((n) => Number(document.getElementById("count").dataset.mentions) !== n, n, { timeout: 10000 });
+  const all = await count();
+  await page.selectOption('select[name="focus"]', "true");
+  await changed(all);
+  const focus = await count();
+  assert.ok(focus > 0 && focus < all, `where the news is: ${focus} of ${all} mentions`);
+  assert.match(page.url(), /focus=true/, "the switch is not kept in the URL");
+  await page.check('input[name="distinct"]');
+  await changed(focus);
+  const once = await count();
+  assert.ok(once > 0 && once < focus, `each story once: ${once} of ${focus} mentions`);
+  await page.reload();
+  await page.waitForFunction((n) => Number(document.getElementById("count")?.dataset.mentions) === n, once, { timeout: 15000 });
+  assert.equal(await page.locator('select[name="focus"]').inputValue(), "true", "the switch is lost on reload");
+  assert.deepEqual(errors, []);
+  await page.screenshot({ path: "e2e/out/map-focus.png" });
+  await page.close();
+});
+
 test("the time slider draws a histogram; brushing it sets a time range, and play steps it", async () => {
   const { page, errors } = await openPage("#2/25/10");
   await page.waitForFunction(() => document.querySelectorAll("#timebar rect").length > 0, null, { timeout: 10000 });

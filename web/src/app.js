@@ -5,7 +5,7 @@ import { feature } from "topojson-client";
 import { timebar } from "./timebar.js";
 import { wrongPlace } from "./correct.js";
 
-const FILTERS = ["from", "to", "q", "country", "kind", "demonyms"];
+const FILTERS = ["from", "to", "q", "country", "kind", "focus", "demonyms", "distinct"];
 const form = document.getElementById("filters");
 const countEl = document.getElementById("count");
 const statusEl = document.getElementById("status");
