@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"mentionmap/handlers"
 )
@@ -117,5 +118,27 @@ func TestFocusAndDistinct(t *testing.T) {
 		if res.StatusCode != 400 || !strings.Contains(string(body), strings.Split(bad, "=")[0]) {
 			t.Errorf("%s: %d %s", bad, res.StatusCode, body)
 		}
+	}
+}
+
+// TestWatchWhereTheNewsIs checks that a watch with focus=true reports the
+// places that articles in its area are about, and not those they name in
+// passing.
+func TestWatchWhereTheNewsIs(t *testing.T) {
+	srv := newServer(t, handlers.Options{})
+	res, body := do(t, "POST", srv.URL+"/watches", "application/json", `{"name":"North Africa","bbox":[9,19,26,38],"filter":"focus=true"}`)
+	if res.StatusCode != 201 {
+		t.Fatalf("%d %s", res.StatusCode, body)
+	}
+	feedURL := srv.URL + res.Header.Get("Location") + "/feed.atom"
+	time.Sleep(1100 * time.Millisecond) // the watch's time is kept to the second
+	now := time.Now().UTC().Format(time.RFC3339)
+	article := strings.Replace(sirteFirst, "2026-03-01T10:00:00Z", now, 1)
+	if res, b := do(t, "POST", srv.URL+"/articles", "application/json", article); res.StatusCode != 201 {
+		t.Fatalf("%d %s", res.StatusCode, b)
+	}
+	_, feed := do(t, "GET", feedURL, "", "")
+	if !strings.Contains(string(feed), "New in North Africa: Sirte") || strings.Contains(string(feed), "Tunis") {
+		t.Errorf("a watch of where the news is: %s", feed)
 	}
 }

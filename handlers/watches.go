@@ -30,7 +30,7 @@ const (
 
 // watchFilters are the features filters a watch may add to its area.
 var watchFilters = map[string]bool{"q": true, "country": true, "kind": true, "source": true,
-	"min_confidence": true, "demonyms": true}
+	"min_confidence": true, "demonyms": true, "focus": true, "distinct": true}
 
 // watchRequest is the body of POST /watches: an area as a bbox, or as the
 // extent of a country or division by its place key.
@@ -114,7 +114,7 @@ func watchFilter(w *geo.Watch) (geo.Filter, error) {
 	}
 	for k := range q {
 		if !watchFilters[k] {
-			return geo.Filter{}, geo.Errorf(geo.EINVALID, "a watch's filter may hold q, country, kind, source, min_confidence and demonyms, not %q", k)
+			return geo.Filter{}, geo.Errorf(geo.EINVALID, "a watch's filter may hold q, country, kind, source, min_confidence, demonyms, focus and distinct, not %q", k)
 		}
 	}
 	f, err := parseFilter(q)

@@ -28,6 +28,8 @@ func TestWatchRequests(t *testing.T) {
 		{"a town has no extent", `{"name":"x","place":"2210247"}`, 400},
 		{"a filter that sets the area", `{"name":"x","bbox":[9,19,26,34],"filter":"bbox=1,2,3,4"}`, 400},
 		{"a bad filter value", `{"name":"x","bbox":[9,19,26,34],"filter":"kind=planet"}`, 400},
+		{"where the news is, each story once", `{"name":"news","bbox":[9,19,26,34],"filter":"focus=true&distinct=story"}`, 201},
+		{"a bad focus", `{"name":"x","bbox":[9,19,26,34],"filter":"focus=maybe"}`, 400},
 		{"no name", `{"bbox":[9,19,26,34]}`, 400},
 		{"not JSON", `name=x`, 400},
 		{"an unknown field", `{"name":"x","bbox":[9,19,26,34],"hook":"http://x"}`, 400},
@@ -51,9 +53,9 @@ func TestWatchRequests(t *testing.T) {
 		})
 	}
 	res, body := do(t, "GET", srv.URL+"/watches", "", "")
-	if res.StatusCode != 200 || strings.Count(string(body), `"id":`) != 3 || strings.Contains(string(body), "secret") ||
+	if res.StatusCode != 200 || strings.Count(string(body), `"id":`) != 4 || strings.Contains(string(body), "secret") ||
 		strings.Contains(string(body), "abc") || !strings.Contains(string(body), "https://hooks.test/in") {
-		t.Errorf("GET /watches (three, no secret, the webhook's token hidden): %d %s", res.StatusCode, body)
+		t.Errorf("GET /watches (four, no secret, the webhook's token hidden): %d %s", res.StatusCode, body)
 	}
 	for _, path := range []string{"/watches/999", "/watches/999/feed.atom", "/watches/x"} {
 		if res, _ := do(t, "GET", srv.URL+path, "", ""); res.StatusCode != 404 && res.StatusCode != 400 {
