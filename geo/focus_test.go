@@ -103,3 +103,31 @@ func indexOf(s, sub string) int {
 	}
 	return -1
 }
+
+// FuzzFocusText checks that the title, dateline and lead spans of any text
+// stay inside it, and that a focus always nests.
+func FuzzFocusText(f *testing.F) {
+	f.Add("Cleanup planned", "Cleanup planned. CHARLESTON, W.Va. (AP) -- Volunteers met in Charleston.")
+	f.Add("", "TORONTO — A man sued.")
+	f.Add("é", "É\n\nÉTÉ — x")
+	f.Fuzz(func(t *testing.T, title, text string) {
+		start, end := bodyStart(title, text), datelineEnd(title, text)
+		if start < 0 || start > len(text) || end < 0 || end > len(text) || end > 0 && end < start {
+			t.Fatalf("body from %d, dateline to %d, in %d bytes", start, end, len(text))
+		}
+		if lead := leadEnd(title, text, end); lead < end || lead > len(text) {
+			t.Fatalf("lead to %d, dateline to %d, in %d bytes", lead, end, len(text))
+		}
+		town := Place{Key: "1", Kind: KindCity, Country: "US", Admin1: "WV"}
+		state := Place{Key: "US.WV", Kind: KindAdmin1, Country: "US", Admin1: "WV"}
+		var ms []Mention
+		for i, p := range []Place{town, state, town} {
+			s := min(len(text), i*7)
+			ms = append(ms, Mention{Start: s, End: min(len(text), s+5), Text: text[s:min(len(text), s+5)], Place: p})
+		}
+		fc := ChooseFocus(title, text, ms)
+		if fc.City != "" && (fc.Country == "" || fc.Admin1 != "" && fc.Admin1 != "US.WV") || fc.Admin1 != "" && fc.Country == "" {
+			t.Fatalf("focus does not nest: %+v", fc)
+		}
+	})
+}
