@@ -45,17 +45,34 @@ type FocusResult struct {
 	Misses                       []string // one line per article with a wrong level
 }
 
-// RunFocus parses each annotated article with p, chooses its focus and
-// compares it with the annotation. docs are keyed by corpus, then id.
-func RunFocus(p geo.Geoparser, docs map[string]map[string]Doc, gold []FocusGold) (*FocusResult, error) {
-	res := &FocusResult{}
+// FocusCase is an annotated article with its parsed mentions.
+type FocusCase struct {
+	Gold     FocusGold
+	Doc      Doc
+	Mentions []geo.Mention
+}
+
+// ParseFocus parses each annotated article with p. docs are keyed by
+// corpus, then id.
+func ParseFocus(p geo.Geoparser, docs map[string]map[string]Doc, gold []FocusGold) ([]FocusCase, error) {
+	out := make([]FocusCase, 0, len(gold))
 	for _, g := range gold {
 		d, ok := docs[g.Corpus][g.ID]
 		if !ok {
 			return nil, fmt.Errorf("focus annotation: no article %s in %s", g.ID, g.Corpus)
 		}
-		ms := p.Parse(d.Text)
-		f := geo.ChooseFocus(d.Title, d.Text, ms)
+		out = append(out, FocusCase{Gold: g, Doc: d, Mentions: p.Parse(d.Text)})
+	}
+	return out, nil
+}
+
+// ScoreFocus chooses each article's focus with rule r and compares it
+// with the annotation.
+func ScoreFocus(cases []FocusCase, r geo.FocusRule) *FocusResult {
+	res := &FocusResult{}
+	for _, c := range cases {
+		g, d, ms := c.Gold, c.Doc, c.Mentions
+		f := r.Choose(d.Title, d.Text, ms)
 		city := ""
 		for _, m := range ms {
 			if m.Place.Key == f.City && f.City != "" {
@@ -79,7 +96,7 @@ func RunFocus(p geo.Geoparser, docs map[string]map[string]Doc, gold []FocusGold)
 				g.Corpus, g.ID, d.Title, f.Country, f.Admin1, city, g.Country, g.Admin1, g.City))
 		}
 	}
-	return res, nil
+	return res
 }
 
 // cityDivision is the division of the town with key city: a town chosen

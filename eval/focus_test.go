@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"mentionmap/gazetteer"
+	"mentionmap/geo"
 )
 
 // TestFocus scores geo.ChooseFocus on the articles of the development
@@ -43,15 +44,25 @@ func TestFocus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := RunFocus(gazetteer.NewParser(g), docs, gold)
+	cases, err := ParseFocus(gazetteer.NewParser(g), docs, gold)
 	if err != nil {
 		t.Fatal(err)
 	}
+	res := ScoreFocus(cases, geo.DefaultFocus)
 	for _, m := range res.Misses {
 		t.Log(m)
 	}
 	t.Logf("focus of %d articles: country %d, division %d/%d, town %d, all levels %d",
 		res.Articles, res.Country, res.Admin1, res.Admin1Scored, res.City, res.All)
+	// The rule's neighbours, for docs/geoparser.md: how much the shares matter.
+	for _, c := range []float64{0.3, 0.4, 0.5, 0.6} {
+		for _, d := range []float64{0.4, 0.5, 0.6} {
+			for _, tw := range []float64{0.3, 0.4, 0.5, 0.6} {
+				r := ScoreFocus(cases, geo.FocusRule{Country: c, Division: d, Town: tw})
+				t.Logf("shares %.1f/%.1f/%.1f: country %d, division %d, town %d, all %d", c, d, tw, r.Country, r.Admin1, r.City, r.All)
+			}
+		}
+	}
 	floors := []struct {
 		name      string
 		got, want int

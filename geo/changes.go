@@ -16,8 +16,8 @@ type MentionFact struct {
 	Source     string
 	Confidence float64
 	Demonym    bool
-	Focus      bool // of a place its article is about (focus.go)
-	Reprint    bool // of an article that repeats an earlier story
+	Focus      bool         // of a place its article is about (focus.go)
+	Reprint    bool         // of an article that repeats an earlier story
 	Place      ClusterPoint // Mentions unset
 }
 

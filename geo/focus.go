@@ -11,9 +11,9 @@ import (
 // level stands out. The levels nest: a division is in the country, a
 // town in the division.
 type Focus struct {
-	Country string `json:"country,omitempty"` // ISO 3166-1 alpha-2
-	Admin1  string `json:"admin1,omitempty"`  // the division's place key, "US.LA"
-	City    string `json:"city,omitempty"`    // the town's place key
+	Country string // ISO 3166-1 alpha-2
+	Admin1  string // the division's place key, "US.LA"
+	City    string // the town's place key
 }
 
 // The weights of the evidence, in mentions: a place in the title or the
