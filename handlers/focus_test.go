@@ -74,7 +74,9 @@ func TestFocusAndDistinct(t *testing.T) {
 		ok         func(body string) bool
 	}{
 		{"mentions are marked", "/features.geojson?group=mention&focus=true",
-			func(b string) bool { return strings.Count(b, `"focus":true`) == 4 && !strings.Contains(b, `"focus":false`) }},
+			func(b string) bool {
+				return strings.Count(b, `"focus":true`) == 4 && !strings.Contains(b, `"focus":false`)
+			}},
 		{"the article lists its focus", fmt.Sprintf("/articles/%d", first.ID),
 			func(b string) bool { return strings.Contains(b, `"focus":[{`) && strings.Contains(b, `"name":"Sirte"`) }},
 		{"OGC items", "/collections/places/items?focus=true",
