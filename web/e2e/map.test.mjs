@@ -195,6 +195,8 @@ test("an article that another outlet reprinted says so in its popup", async () =
     } catch { /* this place's articles were not reprinted */ }
   }
   assert.match(found, /^Reported by 2 outlets: .*Balkan Times/);
+  // The place's counts: two articles, one story.
+  assert.match(await page.locator(".leaflet-popup-content p").first().textContent(), /in 2 articles \(1 story\)/);
   assert.deepEqual(errors, []);
   await page.screenshot({ path: "e2e/out/map-story.png" });
   await page.close();

@@ -177,12 +177,14 @@ function placePopup(p, popup) {
       const s = summary.properties;
       const items = detail.mentions.map((m) => `<li><a class="mm-article" href="${esc(articleLink(m.article))}" target="_blank" rel="noopener">${esc(m.article.title || "Untitled")}</a>
         <br><small>${esc(m.article.source)} · ${esc(m.article.time.slice(0, 10))}</small><br>${highlight(m.mention.sentence, m.mention.text)}</li>`);
-      const plural = (n, w) => `${n} ${w}${n === 1 ? "" : "s"}`;
+      const plural = (n, w, ws = w + "s") => `${n} ${n === 1 ? w : ws}`;
       // The map names a place as the articles do; GeoNames' own name follows.
       if (s.geonames_name && s.geonames_name !== s.name) {
         div.querySelector("small").insertAdjacentHTML("beforeend", ` · GeoNames: ${esc(s.geonames_name)}`);
       }
-      div.querySelector("p").outerHTML = `<p>${plural(s.mentions, "mention")} in ${plural(s.articles, "article")}</p><ul>${items.join("")}</ul>`;
+      // Reprints add articles, not stories: say so when they differ.
+      const stories = s.stories < s.articles ? ` (${plural(s.stories, "story", "stories")})` : "";
+      div.querySelector("p").outerHTML = `<p>${plural(s.mentions, "mention")} in ${plural(s.articles, "article")}${stories}</p><ul>${items.join("")}</ul>`;
       div.querySelectorAll("ul > li").forEach((li, i) => {
         wrongPlace(li, detail.mentions[i].mention, s.country, refreshSoon);
         reportedBy(li, detail.mentions[i].article.story).then(() => popup.update()).catch(() => { /* the article still shows */ });
