@@ -17,3 +17,10 @@ SELECT m.id, m.text, m.sentence, m.confidence, m.demonym, m.time,
        p.id AS place_id, p.name, p.kind, p.country, a.id AS article_id, a.title, a.url, a.source, p.geom,
        m.focus, m.reprint
 FROM mentions m JOIN places p ON p.id = m.place_id JOIN articles a ON a.id = m.article_id;
+CREATE OR REPLACE VIEW place_totals AS
+SELECT p.id, p.key, p.name, p.kind, p.country, p.admin1, count(*) AS mentions,
+       count(DISTINCT m.article_id) AS articles, min(m.time) AS first_seen, max(m.time) AS last_seen, p.geom,
+       count(DISTINCT m.article_id) FILTER (WHERE NOT m.reprint) AS stories,
+       count(*) FILTER (WHERE m.focus) AS focus_mentions
+FROM places p JOIN mentions m ON m.place_id = p.id
+GROUP BY p.id;
