@@ -50,29 +50,29 @@ func parseFilter(q url.Values) (geo.Filter, error) {
 			return f, geo.Errorf(geo.EINVALID, "min_confidence must be a number from 0 to 1")
 		}
 	}
-	switch q.Get("demonyms") {
-	case "", "include":
-	case "exclude":
-		f.NoDemonyms = true
-	default:
-		return f, geo.Errorf(geo.EINVALID, "demonyms must be include or exclude")
+	if f.NoDemonyms, err = parseSwitch(q, "demonyms", "include", "exclude"); err != nil {
+		return f, err
 	}
-	switch q.Get("focus") {
-	case "", "false":
-	case "true":
-		f.Focus = true
-	default:
-		return f, geo.Errorf(geo.EINVALID, "focus must be true or false")
+	if f.Focus, err = parseSwitch(q, "focus", "false", "true"); err != nil {
+		return f, err
 	}
-	switch q.Get("distinct") {
-	case "", "mention":
-	case "story":
-		f.DistinctStories = true
-	default:
-		return f, geo.Errorf(geo.EINVALID, "distinct must be mention or story")
+	if f.DistinctStories, err = parseSwitch(q, "distinct", "mention", "story"); err != nil {
+		return f, err
 	}
 	f.Limit, f.Offset, err = parsePage(q, defaultLimit, maxLimit)
 	return f, err
+}
+
+// parseSwitch reads a parameter of two values: off (the default, also
+// when it is absent) or on.
+func parseSwitch(q url.Values, name, off, on string) (bool, error) {
+	switch q.Get(name) {
+	case "", off:
+		return false, nil
+	case on:
+		return true, nil
+	}
+	return false, geo.Errorf(geo.EINVALID, "%s must be %s or %s", name, off, on)
 }
 
 // parseCountry reads an ISO 3166-1 alpha-2 code in either case; "" is
