@@ -4,10 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"strings"
 
-	"golang.org/x/text/unicode/norm"
-
+	"mentionmap/gazetteer"
 	"mentionmap/geo"
 )
 
@@ -81,7 +79,7 @@ func ScoreFocus(cases []FocusCase, r geo.FocusRule) *FocusResult {
 		}
 		res.Articles++
 		okCountry := f.Country == g.Country
-		okCity := fold(city) == fold(g.City)
+		okCity := gazetteer.Key(city) == gazetteer.Key(g.City)
 		okAdmin1 := g.Admin1 == "" || f.Admin1 == g.Admin1 || cityDivision(ms, f.City) == g.Admin1
 		res.Country += b2i(okCountry)
 		res.City += b2i(okCity)
@@ -108,16 +106,6 @@ func cityDivision(ms []geo.Mention, city string) string {
 		}
 	}
 	return ""
-}
-
-func fold(s string) string {
-	var b strings.Builder
-	for _, r := range norm.NFD.String(strings.ToLower(s)) {
-		if r < 0x300 || r > 0x36f {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }
 
 func b2i(b bool) int {
