@@ -50,21 +50,20 @@ func ChooseFocus(title, text string, ms []Mention) Focus {
 func (r FocusRule) Choose(title, text string, ms []Mention) Focus {
 	w := focusWeights(title, text, ms)
 	var f Focus
-	country, all := leader(w, func(p Place) (string, bool) { return p.Country, p.Country != "" })
-	if country == "" || w.of(country, all) < r.Country {
+	country := w.leader(func(p Place) (string, bool) { return p.Country, p.Country != "" })
+	if country == "" || w.of(country, w.all) < r.Country {
 		return f
 	}
 	f.Country = country
-	in := w.total(func(p Place) bool { return p.Country == country })
-	admin1, _ := leader(w, func(p Place) (string, bool) {
+	parent := w.sum[country]
+	admin1 := w.leader(func(p Place) (string, bool) {
 		return divisionKey(p), p.Country == country && p.Admin1 != "" && p.Kind != KindCountry
 	})
-	parent := in
-	if admin1 != "" && w.of(admin1, in) >= r.Division {
+	if admin1 != "" && w.of(admin1, parent) >= r.Division {
 		f.Admin1 = admin1
 		parent = w.sum[admin1]
 	}
-	city, _ := leader(w, func(p Place) (string, bool) {
+	city := w.leader(func(p Place) (string, bool) {
 		return p.Key, p.Kind == KindCity && p.Country == country && (f.Admin1 == "" || divisionKey(p) == f.Admin1)
 	})
 	if city != "" && w.of(city, parent) >= r.Town {
@@ -159,8 +158,8 @@ func focusWeights(title, text string, ms []Mention) *weights {
 
 // leader groups the places by group (skipping those it refuses), sums
 // their weights into w.sum and returns the heaviest group, ties to the
-// smaller key, with the weight of all places.
-func leader(w *weights, group func(Place) (string, bool)) (best string, all float64) {
+// smaller key.
+func (w *weights) leader(group func(Place) (string, bool)) (best string) {
 	sums := map[string]float64{}
 	for k, v := range w.own {
 		if g, ok := group(w.place[k]); ok {
@@ -173,7 +172,7 @@ func leader(w *weights, group func(Place) (string, bool)) (best string, all floa
 			best = g
 		}
 	}
-	return best, w.all
+	return best
 }
 
 func (w *weights) of(group string, parent float64) float64 {
@@ -181,16 +180,6 @@ func (w *weights) of(group string, parent float64) float64 {
 		return 0
 	}
 	return w.sum[group] / parent
-}
-
-func (w *weights) total(keep func(Place) bool) float64 {
-	t := 0.0
-	for k, v := range w.own {
-		if keep(w.place[k]) {
-			t += v
-		}
-	}
-	return t
 }
 
 // inTitle reports whether name is a whole word of title.
