@@ -32,13 +32,14 @@ const (
 // flagsOf packs what a filter tests of f's yes-or-no facts.
 func flagsOf(f *geo.MentionFact) uint8 {
 	var b uint8
-	for _, x := range []struct {
-		on   bool
-		flag uint8
-	}{{f.Demonym, flagDemonym}, {f.Focus, flagFocus}, {f.Reprint, flagReprint}} {
-		if x.on {
-			b |= x.flag
-		}
+	if f.Demonym {
+		b |= flagDemonym
+	}
+	if f.Focus {
+		b |= flagFocus
+	}
+	if f.Reprint {
+		b |= flagReprint
 	}
 	return b
 }

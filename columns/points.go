@@ -62,13 +62,14 @@ func (c *Store) Rows() int {
 // unknown source).
 func (s *snapshot) test(f geo.Filter) (t test, ok bool) {
 	t = test{from: math.MinInt64, to: math.MaxInt64, source: -1, minConf: f.MinConfidence}
-	for _, x := range []struct {
-		on         bool
-		need, deny uint8
-	}{{f.NoDemonyms, 0, flagDemonym}, {f.Focus, flagFocus, 0}, {f.DistinctStories, 0, flagReprint}} {
-		if x.on {
-			t.need, t.deny = t.need|x.need, t.deny|x.deny
-		}
+	if f.NoDemonyms {
+		t.deny |= flagDemonym
+	}
+	if f.Focus {
+		t.need |= flagFocus
+	}
+	if f.DistinctStories {
+		t.deny |= flagReprint
 	}
 	if f.From != nil {
 		t.from = f.From.UnixMicro()
