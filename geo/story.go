@@ -171,26 +171,6 @@ func Signatures(arts []*Article) []*Signature {
 	return out
 }
 
-// StoryCandidate is a stored article that shares a band with a new one.
-type StoryCandidate struct {
-	ID, Story int64
-	Signature Signature
-}
-
-// StoryOf chooses the story of a new article with signature sig among
-// candidates: the story of the most similar one at StoryThreshold or
-// above, the oldest on a tie; 0 for a story of its own.
-func StoryOf(sig *Signature, candidates []StoryCandidate) int64 {
-	best, story := StoryThreshold, int64(0)
-	for _, c := range candidates {
-		sim := Similarity(sig, &c.Signature)
-		if sim > best || sim == best && (story == 0 || c.Story < story) {
-			best, story = sim, c.Story
-		}
-	}
-	return story
-}
-
 // Story is the articles of one story, oldest first.
 type Story struct {
 	ID       int64        `json:"id"`
@@ -216,72 +196,6 @@ func (s *Story) Count() error {
 type StoryStore interface {
 	// Story returns story id with its articles; ENOTFOUND when none.
 	Story(ctx context.Context, id int64) (*Story, error)
-}
-
-// StoryIndex groups a batch of new articles into stories: a store adds
-// the stored articles that share a band with the batch's; Choose then
-// picks each new article's story, in order, and Index adds it for the
-// articles after it.
-type StoryIndex struct {
-	byBand map[int64][]StoryCandidate
-	seen   map[int64]bool // Choose's, kept to spare an allocation a call
-}
-
-// NewStoryIndex returns an empty index.
-func NewStoryIndex() *StoryIndex {
-	return &StoryIndex{byBand: map[int64][]StoryCandidate{}, seen: map[int64]bool{}}
-}
-
-// Add indexes a stored article under one of its bands.
-func (x *StoryIndex) Add(band int64, c StoryCandidate) {
-	x.byBand[band] = append(x.byBand[band], c)
-}
-
-// Hot lists the bands that hold more than MaxBandArticles articles, for
-// the store to keep only the newest of.
-func (x *StoryIndex) Hot() []int64 {
-	var out []int64
-	for b, cs := range x.byBand {
-		if len(cs) > MaxBandArticles {
-			out = append(out, b)
-		}
-	}
-	return out
-}
-
-// Choose returns the story of a new article whose text has signature sig
-// among the indexed articles; 0 when it starts its own.
-func (x *StoryIndex) Choose(sig *Signature) int64 {
-	if sig == nil {
-		return 0
-	}
-	bands := sig.Bands()
-	seen := x.seen
-	clear(seen)
-	var cands []StoryCandidate
-	for _, b := range bands {
-		cs := x.byBand[b]
-		if len(cs) > MaxBandArticles { // boilerplate: the newest only, as a store keeps
-			cs = cs[len(cs)-MaxBandArticles:]
-		}
-		for _, c := range cs {
-			if !seen[c.ID] {
-				seen[c.ID] = true
-				cands = append(cands, c)
-			}
-		}
-	}
-	return StoryOf(sig, cands)
-}
-
-// Index adds new article id, of story, under the bands of its signature.
-func (x *StoryIndex) Index(id, story int64, sig *Signature) {
-	if sig == nil {
-		return
-	}
-	for _, b := range sig.Bands() {
-		x.Add(b, StoryCandidate{ID: id, Story: story, Signature: *sig})
-	}
 }
 
 // AllBands lists the bands of every signature, for a store's query of

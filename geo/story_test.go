@@ -2,8 +2,10 @@ package geo
 
 import (
 	"bufio"
+	"cmp"
 	"encoding/json"
 	"os"
+	"slices"
 	"testing"
 )
 
@@ -87,5 +89,80 @@ func TestSignatureRoundTrip(t *testing.T) {
 	}
 	if _, ok := Sign("Rain in Oslo."); ok {
 		t.Error("three words are too few to group")
+	}
+}
+
+// TestStoryWindow: a window finds a reprint while its original is among
+// the newest articles it keeps, and forgets the original's bands after.
+func TestStoryWindow(t *testing.T) {
+	var orig, reprint string
+	var others []string
+	for _, p := range readPairs(t) {
+		if p.Same && orig == "" {
+			orig, reprint = p.A, p.B
+		} else if !p.Same {
+			others = append(others, p.A, p.B)
+		}
+	}
+	sign := func(text string) *Signature {
+		s, ok := Sign(text)
+		if !ok {
+			t.Fatalf("too short to sign: %.40q", text)
+		}
+		return &s
+	}
+	others = slices.DeleteFunc(others, func(o string) bool { // texts unlike the reprint
+		return Similarity(sign(o), sign(reprint)) >= StoryThreshold/2
+	})
+	for _, tc := range []struct {
+		limit, after int // the window, and how many other articles follow the original
+		want         int64
+	}{
+		{0, 5, 1},
+		{6, 5, 1},
+		{5, 5, 0},
+		{1, 1, 0},
+		{2, 0, 1},
+	} {
+		x := NewStoryWindow(tc.limit)
+		x.Index(1, 1, sign(orig))
+		for i := range tc.after {
+			x.Index(int64(i+2), int64(i+2), sign(others[i]))
+		}
+		if got := x.Choose(sign(reprint)); got != tc.want {
+			t.Errorf("window %d, %d after: story %d, want %d", tc.limit, tc.after, got, tc.want)
+		}
+		if want := min(tc.after+1, cmp.Or(tc.limit, tc.after+1)); x.Len() != want {
+			t.Errorf("window %d, %d after: %d indexed, want %d", tc.limit, tc.after, x.Len(), want)
+		}
+		bands := 0
+		for _, ids := range x.byBand {
+			bands += len(ids)
+		}
+		if bands != StoryBands*x.Len() {
+			t.Errorf("window %d, %d after: %d band entries for %d articles", tc.limit, tc.after, bands, x.Len())
+		}
+	}
+}
+
+// TestStoryBandCap: a band holds its newest MaxBandArticles articles, and
+// Hot names it for a store to prune.
+func TestStoryBandCap(t *testing.T) {
+	p := readPairs(t)[0]
+	sig, _ := Sign(p.A)
+	x := NewStoryIndex()
+	for id := int64(1); id <= MaxBandArticles+5; id++ {
+		x.Index(id, 7, &sig)
+	}
+	if got := len(x.Hot()); got != StoryBands {
+		t.Errorf("%d hot bands, want %d", got, StoryBands)
+	}
+	for _, b := range sig.Bands() {
+		if ids := x.byBand[b]; len(ids) != MaxBandArticles || ids[0] != 6 {
+			t.Errorf("band holds %d articles from %d, want %d from 6", len(ids), ids[0], MaxBandArticles)
+		}
+	}
+	if got := x.Choose(&sig); got != 7 {
+		t.Errorf("story %d, want 7", got)
 	}
 }

@@ -15,6 +15,7 @@ type batch struct {
 	stmts     []*sql.Stmt
 	exists    *sql.Stmt
 	article   *sql.Stmt
+	signature *sql.Stmt // an article's story and signature (stories.go)
 	findPlace *sql.Stmt
 	addPlace  *sql.Stmt
 	addRTree  *sql.Stmt
@@ -23,15 +24,13 @@ type batch struct {
 
 	mentions    *multiRow // 16 rows at most: an article's mentions, mostly
 	stats       *multiRow
-	bands       *multiRow // an article's story bands (stories.go)
-	lastMention int64     // the id of the newest mention
+	lastMention int64 // the id of the newest mention
 	whys        geo.WhyWriter
 }
 
 func (s *Store) newBatch(ctx context.Context, tx *sql.Tx) (*batch, error) {
 	b := &batch{s: s, newPlaces: map[string]int64{}, deltas: statDeltas{byPlace: map[int64]*statDelta{}}}
 	b.mentions = newMultiRow(tx, `INSERT INTO mentions (id, article_id, place_id, start, end, text, sentence, sentence_start, sentence_end, confidence, demonym, time, why, focus, reprint) VALUES`, ``, 15, 16)
-	b.bands = newMultiRow(tx, `INSERT OR IGNORE INTO story_bands (band, article_id) VALUES`, ``, 2, geo.StoryBands)
 	b.stats = newMultiRow(tx, `INSERT INTO place_stats (place_id, mentions, articles, stories, first, last, t1, a1, t2, a2, t3, a3) VALUES`,
 		`ON CONFLICT (place_id) DO UPDATE SET mentions = excluded.mentions, articles = excluded.articles, stories = excluded.stories,
 		first = excluded.first, last = excluded.last, t1 = excluded.t1, a1 = excluded.a1,
@@ -47,8 +46,9 @@ func (s *Store) newBatch(ctx context.Context, tx *sql.Tx) (*batch, error) {
 		{&b.exists, `SELECT id FROM articles WHERE hash = ? OR (url IS NOT NULL AND url = ?) LIMIT 1`},
 		// A duplicate URL or text inserts nothing, and costs no lookup
 		// before each insert: the unique indexes are probed anyway.
-		{&b.article, `INSERT INTO articles (url, title, source, published, ingested, time, text, hash, mentions_omitted, story, minhash)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`},
+		{&b.article, `INSERT INTO articles (url, title, source, published, ingested, time, text, hash, mentions_omitted, story)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`},
+		{&b.signature, `INSERT INTO story_signatures (article_id, story, minhash) VALUES (?, ?, ?)`},
 		{&b.findPlace, `SELECT id FROM places WHERE key = ?`},
 		{&b.addPlace, addPlaceSQL},
 		{&b.addRTree, addRTreeSQL},
@@ -68,7 +68,7 @@ func (b *batch) close() {
 	for _, st := range b.stmts {
 		st.Close()
 	}
-	for _, m := range []*multiRow{b.mentions, b.stats, b.bands} {
+	for _, m := range []*multiRow{b.mentions, b.stats} {
 		if m != nil {
 			m.close()
 		}
@@ -85,11 +85,10 @@ func (b *batch) existing(ctx context.Context, a *geo.Article) (int64, error) {
 	return id, nil
 }
 
-// insert writes the article, of story (0: its own) with signature minhash,
-// its full-text entry, new places and mentions. When an article with a's
+// insert writes the article, of story (0: its own), its full-text entry, new places and mentions. When an article with a's
 // URL or text is stored already, it writes nothing and returns that
 // article's id.
-func (b *batch) insert(ctx context.Context, a *geo.Article, story int64, minhash []byte) (existing int64, err error) {
+func (b *batch) insert(ctx context.Context, a *geo.Article, story int64) (existing int64, err error) {
 	if a.Ingested.IsZero() { // a copied article keeps its own (mentionmap migrate)
 		a.Ingested = time.Now().UTC().Truncate(time.Second)
 	}
@@ -100,7 +99,7 @@ func (b *batch) insert(ctx context.Context, a *geo.Article, story int64, minhash
 	t := formatTime(a.Time())
 	unix := a.Time().Unix()
 	res, err := b.article.ExecContext(ctx, nullString(a.URL), a.Title, a.Source, published, formatTime(a.Ingested), t, a.Text, a.Hash,
-		a.MentionsOmitted, story, minhash)
+		a.MentionsOmitted, story)
 	if err != nil {
 		return 0, err
 	}

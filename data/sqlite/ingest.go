@@ -58,7 +58,8 @@ func (s *Store) ingestBatch(ctx context.Context, arts []*geo.Article) (created [
 	}
 	defer b.close()
 	sigs := geo.Signatures(arts)
-	stories, err := readStoryCandidates(ctx, tx, sigs)
+	stories, err := s.stories.lock(ctx, tx)
+	defer func() { s.stories.unlock(err != nil) }()
 	if err != nil {
 		return nil, failed("ingest", err)
 	}
@@ -66,9 +67,9 @@ func (s *Store) ingestBatch(ctx context.Context, arts []*geo.Article) (created [
 	existing := make(map[int]int64)
 	for i, a := range arts {
 		story := stories.Choose(sigs[i])
-		id, err := b.insert(ctx, a, story, sigs[i].Bytes())
+		id, err := b.insert(ctx, a, story)
 		if err == nil && id == 0 {
-			err = b.indexStory(ctx, stories, a, story, sigs[i])
+			err = b.indexStory(ctx, &s.stories, a, story, sigs[i])
 		}
 		if err != nil {
 			return nil, failed("ingest", err)
@@ -78,9 +79,6 @@ func (s *Store) ingestBatch(ctx context.Context, arts []*geo.Article) (created [
 			continue
 		}
 		created[i] = true
-	}
-	if err := pruneBands(ctx, tx, stories.Hot()); err != nil {
-		return nil, failed("ingest", err)
 	}
 	if err := b.flushStats(ctx, tx); err != nil {
 		return nil, failed("ingest", err)

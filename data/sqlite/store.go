@@ -30,10 +30,11 @@ type Store struct {
 
 	diskFull atomic.Bool // the last write failed for want of space
 
-	mu     sync.Mutex
-	places map[string]int64 // place key -> id, for places already stored
-	refs   refCache         // article references, for place features
-	counts countCache       // counts of filters on mentions
+	mu      sync.Mutex
+	places  map[string]int64 // place key -> id, for places already stored
+	refs    refCache         // article references, for place features
+	counts  countCache       // counts of filters on mentions
+	stories storyWindow      // the newest articles' signatures, for ingest
 
 	checkpoints *checkpointer
 	search      *indexer

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
+	"sync"
 
 	"mentionmap/geo"
 )
@@ -14,59 +15,64 @@ var _ geo.StoryStore = (*Store)(nil)
 // of them, written once with the article) means the article's own.
 const storyOf = `COALESCE(NULLIF(a.story, 0), a.id)`
 
-// readStoryCandidates indexes the stored articles that share a band with
-// any of sigs.
-func readStoryCandidates(ctx context.Context, tx *sql.Tx, sigs []*geo.Signature) (*geo.StoryIndex, error) {
-	x := geo.NewStoryIndex()
-	bands := geo.AllBands(sigs)
-	if len(bands) == 0 {
-		return x, nil
+// storyWindow is the in-memory index of the newest stored articles
+// (geo.StoryWindow) that ingest chooses stories among. It follows the
+// database: a batch first reads the signatures stored since its last one,
+// by this process or another. Their ids only grow, since articles are
+// never deleted and a batch holds the write lock. A batch that fails drops
+// the index, to be read again.
+type storyWindow struct {
+	mu   sync.Mutex // held by a batch, from its first statement to its end
+	x    *geo.StoryIndex
+	last int64 // the newest article id indexed
+}
+
+// lock takes the window for one batch in tx, and brings it up to date.
+func (w *storyWindow) lock(ctx context.Context, tx *sql.Tx) (*geo.StoryIndex, error) {
+	w.mu.Lock()
+	if w.x == nil {
+		w.x, w.last = geo.NewStoryWindow(geo.StoryWindow), 0
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT b.band, a.id, `+storyOf+`, a.minhash FROM story_bands b
-		JOIN articles a ON a.id = b.article_id WHERE b.band `+inIDs, idList(bands))
+	rows, err := tx.QueryContext(ctx, `SELECT article_id, story, minhash FROM (SELECT * FROM story_signatures
+		WHERE article_id > ? ORDER BY article_id DESC LIMIT ?) ORDER BY article_id`, w.last, geo.StoryWindow)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var band int64
-		var c geo.StoryCandidate
+		var id, story int64
 		var raw []byte
-		if err := rows.Scan(&band, &c.ID, &c.Story, &raw); err != nil {
+		if err := rows.Scan(&id, &story, &raw); err != nil {
 			return nil, err
 		}
-		var ok bool
-		if c.Signature, ok = geo.ParseSignature(raw); ok {
-			x.Add(band, c)
+		if sig, ok := geo.ParseSignature(raw); ok {
+			w.x.Index(id, story, &sig)
 		}
+		w.last = id
 	}
-	return x, rows.Err()
+	return w.x, rows.Err()
 }
 
-// indexStory indexes new article a, stored in story (0: its own), under
-// its bands.
-func (b *batch) indexStory(ctx context.Context, x *geo.StoryIndex, a *geo.Article, story int64, sig *geo.Signature) error {
+// unlock ends a batch; failed drops the index, which may hold articles the
+// batch did not commit.
+func (w *storyWindow) unlock(failed bool) {
+	if failed {
+		w.x = nil
+	}
+	w.mu.Unlock()
+}
+
+// indexStory stores and indexes new article a, of story (0: its own), with
+// signature sig.
+func (b *batch) indexStory(ctx context.Context, w *storyWindow, a *geo.Article, story int64, sig *geo.Signature) error {
 	a.Story = cmp.Or(story, a.ID)
-	x.Index(a.ID, a.Story, sig)
 	if sig == nil {
 		return nil
 	}
-	bands := sig.Bands()
-	return b.bands.exec(ctx, len(bands), func(i int, args []any) ([]any, error) {
-		return append(args, bands[i], a.ID), nil
-	})
-}
-
-// pruneBands keeps the newest geo.MaxBandArticles articles of each band.
-func pruneBands(ctx context.Context, tx *sql.Tx, bands []int64) error {
-	for _, b := range bands {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM story_bands WHERE band = ? AND article_id <=
-			(SELECT article_id FROM story_bands WHERE band = ? ORDER BY article_id DESC LIMIT 1 OFFSET ?)`,
-			b, b, geo.MaxBandArticles); err != nil {
-			return err
-		}
-	}
-	return nil
+	w.x.Index(a.ID, a.Story, sig)
+	w.last = a.ID
+	_, err := b.signature.ExecContext(ctx, a.ID, a.Story, sig.Bytes())
+	return err
 }
 
 // Story returns a story's articles, oldest first.

@@ -9,7 +9,7 @@ CREATE TABLE articles (
     time      TEXT NOT NULL,       -- published, or ingested when unknown
     text      TEXT NOT NULL,
     hash      TEXT NOT NULL UNIQUE -- sha256 of text
-, mentions_omitted INTEGER NOT NULL DEFAULT 0, story INTEGER NOT NULL DEFAULT 0, minhash BLOB);
+, mentions_omitted INTEGER NOT NULL DEFAULT 0, story INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE changes (
     version  INTEGER PRIMARY KEY,
     writer   TEXT NOT NULL, -- the process that wrote it, random at its start
@@ -102,11 +102,11 @@ CREATE TABLE removed_mentions(
   time INT,
   why TEXT
 , focus INT, reprint INT);
-CREATE TABLE story_bands (
-    band       INTEGER NOT NULL,
-    article_id INTEGER NOT NULL,
-    PRIMARY KEY (band, article_id)
-) WITHOUT ROWID;
+CREATE TABLE story_signatures (
+    article_id INTEGER PRIMARY KEY, -- articles (id)
+    story      INTEGER NOT NULL,
+    minhash    BLOB NOT NULL        -- geo.Signature.Bytes
+);
 CREATE TABLE watches (
     id      INTEGER PRIMARY KEY,
     name    TEXT NOT NULL,
@@ -132,4 +132,4 @@ CREATE TABLE 'articles_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
 CREATE TABLE 'articles_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
 CREATE TABLE 'articles_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 CREATE TABLE indexed (upto INTEGER NOT NULL, hash TEXT NOT NULL);
--- user_version 18
+-- user_version 19
