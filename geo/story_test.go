@@ -158,11 +158,33 @@ func TestStoryBandCap(t *testing.T) {
 		t.Errorf("%d hot bands, want %d", got, StoryBands)
 	}
 	for _, b := range sig.Bands() {
-		if ids := x.byBand[b]; len(ids) != MaxBandArticles || ids[0] != 6 {
-			t.Errorf("band holds %d articles from %d, want %d from 6", len(ids), ids[0], MaxBandArticles)
+		if slots := x.byBand[b]; len(slots) != MaxBandArticles || x.slots[slots[0]].id != 6 {
+			t.Errorf("band holds %d articles from %d, want %d from 6", len(slots), x.slots[slots[0]].id, MaxBandArticles)
 		}
 	}
 	if got := x.Choose(&sig); got != 7 {
 		t.Errorf("story %d, want 7", got)
+	}
+}
+
+// TestMatches: the early exit never changes a count that reaches need.
+func TestMatches(t *testing.T) {
+	var a, b Signature
+	for same := 0; same <= MinHashes; same += 7 {
+		for i := range a {
+			a[i], b[i] = uint32(i), uint32(i)
+			if (i*37)%MinHashes >= same { // spread the differences
+				b[i]++
+			}
+		}
+		for _, need := range []int{0, 1, same - 1, same, same + 1, MinHashes} {
+			want := same
+			if same < need {
+				want = -1
+			}
+			if got := matches(&a, &b, need); got != want {
+				t.Errorf("%d equal, need %d: %d, want %d", same, need, got, want)
+			}
+		}
 	}
 }
