@@ -82,6 +82,7 @@ func parseInto(p Geoparser, source string, a *Article) {
 	a.MentionsOmitted = omitted + max(0, len(ms)-MaxMentions)
 	a.Mentions = ms[:min(len(ms), MaxMentions)]
 	MarkFocus(a)
+	a.Signature()
 }
 
 // Ingest validates a, geoparses its text and stores it. created is false

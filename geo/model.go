@@ -124,6 +124,8 @@ type Article struct {
 	// mentions marked Focus.
 	Focus    []Place   `json:"focus,omitempty"`
 	Mentions []Mention `json:"mentions,omitempty"`
+
+	signed signed // Signature's
 }
 
 // Reprint reports whether a repeats an earlier article's story. Stored

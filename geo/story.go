@@ -164,11 +164,29 @@ var seeds = func() (s [MinHashes]uint64) {
 func Signatures(arts []*Article) []*Signature {
 	out := make([]*Signature, len(arts))
 	for i, a := range arts {
-		if s, ok := Sign(a.Text); ok {
-			out[i] = &s
-		}
+		out[i] = a.Signature()
 	}
 	return out
+}
+
+// signed is an article's signature, and the text it signs.
+type signed struct {
+	done bool
+	text string
+	sig  *Signature
+}
+
+// Signature returns the signature of a's text, nil for a text too short.
+// Parsing signs each article, on the parsing cores, and a store's writer
+// reads the signature back.
+func (a *Article) Signature() *Signature {
+	if !a.signed.done || a.signed.text != a.Text {
+		a.signed = signed{done: true, text: a.Text}
+		if s, ok := Sign(a.Text); ok {
+			a.signed.sig = &s
+		}
+	}
+	return a.signed.sig
 }
 
 // Story is the articles of one story, oldest first.
