@@ -3,12 +3,40 @@ package geo
 import (
 	"encoding/json"
 	"fmt"
+	"strconv"
 )
 
 // Stores keep a mention's Why as JSON text: StoredWhy writes it, and
-// WhyColumn reads it back in a row scan. The stored form leaves out what
-// the mention's row holds already: the chosen candidate, when it is the
-// mention's place, is kept as its key and score alone.
+// WhyColumn reads it back in a row scan. The stored form is compact, since
+// every mention has one: [[candidates], [reasons]]. The candidate that is
+// the mention's place is its score alone, the others
+// [key, name, kind, country, admin1, score]; a reason is the number of one
+// of whyPhrases, or its text. WhyColumn also reads the form stored before,
+// a Why as encoding/json writes it.
+
+// whyPhrases are the reasons without figures or names, stored by number:
+// append only, since stored rows refer to them by position.
+var whyPhrases = []string{
+	"the only place of this name",
+	"the largest or best-known place of this name",
+	"the country of this name before any town",
+	"the state or province of this name before any town",
+	"the county or district of this name before any town",
+	"the region of this name before any town",
+	"the sea or river of this name before any town",
+	"the airport of this name before any town",
+	"the seat of the division of that name",
+	"a dateline names a town",
+	"an analyst's correction for this source",
+}
+
+var whyPhraseCodes = func() map[string]int {
+	m := make(map[string]int, len(whyPhrases))
+	for i, p := range whyPhrases {
+		m[p] = i
+	}
+	return m
+}()
 
 // StoredWhy is the stored form of w for a mention of the place with key
 // place: its JSON, or nil for none.
@@ -16,7 +44,7 @@ func StoredWhy(w *Why, place string) any {
 	if w == nil {
 		return nil
 	}
-	return string(w.appendJSON(nil, place))
+	return string(w.appendStored(nil, place))
 }
 
 // WhyWriter gives the stored forms of the Whys of a batch, writing each
@@ -39,21 +67,13 @@ func (ww WhyWriter) Stored(w *Why, place string) any {
 
 // AppendJSON writes w as encoding/json would, without reflection: the
 // mention features write one per mention.
-func (w *Why) AppendJSON(b []byte) []byte { return w.appendJSON(b, "") }
-
-// appendJSON is AppendJSON, with the candidate whose key is place written
-// as its key and score alone.
-func (w *Why) appendJSON(b []byte, place string) []byte {
+func (w *Why) AppendJSON(b []byte) []byte {
 	b = append(b, `{"candidates":[`...)
 	for i := range w.Candidates {
 		if i > 0 {
 			b = append(b, ',')
 		}
 		c := &w.Candidates[i]
-		if place != "" && c.Key == place {
-			b = Object(b).Str("key", c.Key).Float("score", c.Score).Close()
-			continue
-		}
 		o := Object(b).Str("key", c.Key).Str("name", c.Name).Str("kind", c.Kind)
 		if c.Country != "" {
 			o.Str("country", c.Country)
@@ -71,6 +91,39 @@ func (w *Why) appendJSON(b []byte, place string) []byte {
 		b = AppendJSONString(b, r)
 	}
 	return append(b, ']', '}')
+}
+
+// appendStored writes the stored form of w, for a mention of place.
+func (w *Why) appendStored(b []byte, place string) []byte {
+	b = append(b, "[["...)
+	for i := range w.Candidates {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		c := &w.Candidates[i]
+		if c.Key != place {
+			b = append(b, '[')
+			for _, s := range []string{c.Key, c.Name, c.Kind, c.Country, c.Admin1} {
+				b = append(AppendJSONString(b, s), ',')
+			}
+		}
+		b = appendFloat(b, c.Score)
+		if c.Key != place {
+			b = append(b, ']')
+		}
+	}
+	b = append(b, "],["...)
+	for i, r := range w.Reasons {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		if n, ok := whyPhraseCodes[r]; ok {
+			b = strconv.AppendInt(b, int64(n), 10)
+		} else {
+			b = AppendJSONString(b, r)
+		}
+	}
+	return append(b, "]]"...)
 }
 
 // WhyColumn scans a stored Why (JSON text, or NULL) into *Dst, filling
@@ -95,8 +148,15 @@ func (c WhyColumn) Scan(src any) error {
 	default:
 		return fmt.Errorf("why: cannot read %T", src)
 	}
-	w := new(Why)
-	if err := json.Unmarshal(b, w); err != nil {
+	var w *Why
+	var err error
+	if len(b) > 0 && b[0] == '[' {
+		w, err = c.parseStored(b)
+	} else {
+		w = new(Why)
+		err = json.Unmarshal(b, w)
+	}
+	if err != nil {
 		return fmt.Errorf("why: %w", err)
 	}
 	for i := range w.Candidates {
@@ -106,4 +166,41 @@ func (c WhyColumn) Scan(src any) error {
 	}
 	*c.Dst = w
 	return nil
+}
+
+// parseStored reads what appendStored wrote.
+func (c WhyColumn) parseStored(b []byte) (*Why, error) {
+	var raw [2][]json.RawMessage
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return nil, err
+	}
+	w := &Why{Candidates: make([]Candidate, len(raw[0])), Reasons: make([]string, len(raw[1]))}
+	for i, r := range raw[0] {
+		k := &w.Candidates[i]
+		if r[0] != '[' {
+			if c.Place != nil {
+				k.Key = c.Place.Key
+			}
+			if err := json.Unmarshal(r, &k.Score); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		fields := []any{&k.Key, &k.Name, &k.Kind, &k.Country, &k.Admin1, &k.Score}
+		if err := json.Unmarshal(r, &fields); err != nil {
+			return nil, err
+		}
+	}
+	for i, r := range raw[1] {
+		var n int
+		if err := json.Unmarshal(r, &n); err == nil {
+			if n < 0 || n >= len(whyPhrases) {
+				return nil, fmt.Errorf("no reason numbered %d", n)
+			}
+			w.Reasons[i] = whyPhrases[n]
+		} else if err := json.Unmarshal(r, &w.Reasons[i]); err != nil {
+			return nil, err
+		}
+	}
+	return w, nil
 }

@@ -20,6 +20,8 @@ func TestWhyRoundTrip(t *testing.T) {
 				{Key: "LB.05", Name: "Tripoli \"North\"", Kind: "admin1", Country: "LB", Score: 0.036}},
 			Reasons: []string{"Libya named 2 times", `qualifier "Ky."`}}},
 		{"empty lists", &Why{Candidates: []Candidate{}, Reasons: []string{}}},
+		{"a reason without figures", &Why{Candidates: []Candidate{{Key: "2210247", Name: "Tripoli", Kind: "city", Country: "LY", Admin1: "77", Score: 1}},
+			Reasons: []string{"the only place of this name"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -41,6 +43,21 @@ func TestWhyRoundTrip(t *testing.T) {
 		})
 	}
 	var got = &Why{}
+	if stored := StoredWhy(tests[2].why, tripoli.Key); stored != "[[1],[0]]" {
+		t.Errorf("the commonest reasons are stored as %s", stored)
+	}
+	for _, tc := range []struct{ stored, want string }{
+		{`{"candidates":[{"key":"2210247","score":1},{"key":"LB.05","name":"Tripoli","kind":"admin1","score":0}],"reasons":["Libya named once"]}`,
+			`{"candidates":[{"key":"2210247","name":"Tripoli","kind":"city","country":"LY","admin1":"77","score":1},{"key":"LB.05","name":"Tripoli","kind":"admin1","score":0}],"reasons":["Libya named once"]}`},
+		{`[[1],[99]]`, "error"},
+		{`[[1,{}],[]]`, "error"},
+		{`[["1"],[]]`, "error"},
+	} {
+		err := (WhyColumn{&got, &tripoli}).Scan(tc.stored)
+		if out := "error"; err != nil && out != tc.want || err == nil && string(got.AppendJSON(nil)) != tc.want {
+			t.Errorf("%s read as %+v (%v), want %s", tc.stored, got, err, tc.want)
+		}
+	}
 	if err := (WhyColumn{&got, &tripoli}).Scan(nil); err != nil || got != nil {
 		t.Errorf("NULL read as %+v, %v", got, err)
 	}
@@ -50,4 +67,25 @@ func TestWhyRoundTrip(t *testing.T) {
 	if StoredWhy(nil, "") != nil {
 		t.Error("no Why is stored as something")
 	}
+}
+
+// FuzzWhyColumn: any stored text reads as a Why or an error, and a Why
+// read survives being stored again.
+func FuzzWhyColumn(f *testing.F) {
+	f.Add(`[[1],[0]]`)
+	f.Add(`[[0.5,["LB.05","Tripoli","admin1","LB","",0.5]],[1,"Libya named once"]]`)
+	f.Add(`{"candidates":[{"key":"2210247","score":1}],"reasons":["x"]}`)
+	f.Fuzz(func(t *testing.T, stored string) {
+		var w *Why
+		if err := (WhyColumn{&w, &tripoli}).Scan(stored); err != nil {
+			return
+		}
+		var again *Why
+		if err := (WhyColumn{&again, &tripoli}).Scan(StoredWhy(w, tripoli.Key)); err != nil {
+			t.Fatalf("%s, stored again: %v", stored, err)
+		}
+		if a, b := string(w.AppendJSON(nil)), string(again.AppendJSON(nil)); a != b {
+			t.Fatalf("%s read as %s, then as %s", stored, a, b)
+		}
+	})
 }
