@@ -77,7 +77,7 @@ func (s *Store) ingestOnce(ctx context.Context, arts []*geo.Article) (created []
 		if err != nil {
 			return err
 		}
-		st, err := chooseStories(ctx, tx, arts)
+		st, err := s.chooseStories(ctx, tx, arts)
 		if err != nil {
 			return err
 		}
@@ -112,6 +112,9 @@ func (s *Store) ingestOnce(ctx context.Context, arts []*geo.Article) (created []
 		if err == nil && len(existing) < len(arts) {
 			version, err = logChange(ctx, tx, s.writer, arts, created)
 		}
+		if err == nil {
+			err = st.record(ctx, tx)
+		}
 		return err
 	})
 	return created, existing, version, err
@@ -141,13 +144,13 @@ func insertArticles(ctx context.Context, tx pgx.Tx, arts []*geo.Article, st *bat
 	}
 	// In the batch's order, so ids follow it; a row that meets a stored
 	// URL or text, or an earlier row's, is skipped and found below.
-	rows, err := tx.Query(ctx, `INSERT INTO articles (url, title, source, published, ingested, time, text, hash, mentions_omitted, story, minhash)
-		SELECT NULLIF(u, ''), ti, so, pu, ing, t, te, h, om, st, mh
+	rows, err := tx.Query(ctx, `INSERT INTO articles (url, title, source, published, ingested, time, text, hash, mentions_omitted, story)
+		SELECT NULLIF(u, ''), ti, so, pu, ing, t, te, h, om, st
 		FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::timestamptz[],
-			$7::text[], $8::text[], $9::int[], $10::bigint[], $11::bytea[]) WITH ORDINALITY AS x(u, ti, so, pu, ing, t, te, h, om, st, mh, n)
+			$7::text[], $8::text[], $9::int[], $10::bigint[]) WITH ORDINALITY AS x(u, ti, so, pu, ing, t, te, h, om, st, n)
 		ORDER BY n
 		ON CONFLICT DO NOTHING RETURNING id, hash`,
-		urls, titles, sources, published, ingested, times, texts, hashes, omitted, st.stories, st.minhashes)
+		urls, titles, sources, published, ingested, times, texts, hashes, omitted, st.stories)
 	if err != nil {
 		return err
 	}

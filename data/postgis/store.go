@@ -31,6 +31,7 @@ type Store struct {
 	version versionCache
 	writer  string    // names this process's changes (changes.go)
 	search  *searcher // fills the search index after commits
+	stories storyWindow
 	closed  atomic.Bool
 }
 

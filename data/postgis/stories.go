@@ -3,6 +3,7 @@ package postgis
 import (
 	"cmp"
 	"context"
+	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -16,53 +17,77 @@ var _ geo.StoryStore = (*Store)(nil)
 // of them, written once with the article) means the article's own.
 const storyOf = `COALESCE(NULLIF(a.story, 0), a.id)`
 
-// batchStories is what a batch's articles are of stories (geo.StoryIndex):
-// chosen among the stored articles before they are inserted, so that the
-// insert writes each row once, then among the batch's own.
-type batchStories struct {
-	x         *geo.StoryIndex
-	sigs      []*geo.Signature
-	stories   []int64 // 0: its own, or a batch-mate's (index)
-	minhashes [][]byte
+// storyLock is the advisory lock under which a batch writes its
+// story_signatures rows and commits (migrations/0013_story_signatures.sql).
+const storyLock = 7_263_511_044
+
+// storyWindow is the in-memory index of the newest stored articles
+// (geo.StoryWindow) that this process's batches choose stories among. It
+// holds committed rows only: a batch reads the rows committed since the
+// last one, its own among them, before it chooses.
+type storyWindow struct {
+	mu   sync.Mutex
+	x    *geo.StoryIndex
+	last int64 // the newest story_signatures seq read
 }
 
-// chooseStories signs the batch's articles and chooses their stories among
-// the stored articles that share a band with them.
-func chooseStories(ctx context.Context, tx pgx.Tx, arts []*geo.Article) (*batchStories, error) {
-	st := &batchStories{x: geo.NewStoryIndex(), sigs: geo.Signatures(arts)}
-	if bands := geo.AllBands(st.sigs); len(bands) > 0 {
-		rows, err := tx.Query(ctx, `SELECT b.band, a.id, `+storyOf+`, a.minhash FROM story_bands b
-			JOIN articles a ON a.id = b.article_id WHERE b.band = ANY($1)`, bands)
-		if err != nil {
-			return nil, err
-		}
-		var band int64
-		var c geo.StoryCandidate
-		var raw []byte
-		_, err = pgx.ForEachRow(rows, []any{&band, &c.ID, &c.Story, &raw}, func() error {
-			var ok bool
-			if c.Signature, ok = geo.ParseSignature(raw); ok {
-				st.x.Add(band, c)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
+// catchUp reads the rows committed since the last call.
+func (w *storyWindow) catchUp(ctx context.Context, tx pgx.Tx) error {
+	if w.x == nil {
+		w.x, w.last = geo.NewStoryWindow(geo.StoryWindow), 0
 	}
-	st.stories, st.minhashes = make([]int64, len(arts)), make([][]byte, len(arts))
+	rows, err := tx.Query(ctx, `SELECT seq, article_id, story, minhash FROM (SELECT * FROM story_signatures
+		WHERE seq > $1 ORDER BY seq DESC LIMIT $2) s ORDER BY seq`, w.last, geo.StoryWindow)
+	if err != nil {
+		return err
+	}
+	var seq, id, story int64
+	var raw []byte
+	_, err = pgx.ForEachRow(rows, []any{&seq, &id, &story, &raw}, func() error {
+		if sig, ok := geo.ParseSignature(raw); ok {
+			w.x.Index(id, story, &sig)
+		}
+		w.last = seq
+		return nil
+	})
+	if err != nil {
+		w.x = nil // read again, whole, next time
+	}
+	return err
+}
+
+// batchStories is what a batch's articles are of stories: chosen among the
+// window before they are inserted, so that the insert writes each row
+// once, then among the batch's own.
+type batchStories struct {
+	sigs    []*geo.Signature
+	stories []int64 // 0: its own, or a batch-mate's (index)
+	// the rows of story_signatures the batch adds
+	ids, ofStory []int64
+	minhashes    [][]byte
+}
+
+// chooseStories chooses the stories of the batch's articles among the
+// stored ones.
+func (s *Store) chooseStories(ctx context.Context, tx pgx.Tx, arts []*geo.Article) (*batchStories, error) {
+	st := &batchStories{sigs: geo.Signatures(arts), stories: make([]int64, len(arts))}
+	w := &s.stories
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if err := w.catchUp(ctx, tx); err != nil {
+		return nil, err
+	}
 	for i := range arts {
-		st.stories[i], st.minhashes[i] = st.x.Choose(st.sigs[i]), st.sigs[i].Bytes()
+		st.stories[i] = w.x.Choose(st.sigs[i])
 	}
 	return st, nil
 }
 
-// index gives the stored articles their stories, joins to a batch-mate's
-// the copies that match no stored article, and indexes their bands. Two
-// processes that store copies of one text at the same moment may each
-// start a story.
+// index joins to a batch-mate's story the copies that match no stored
+// article. Two processes that store copies of one text at the same moment
+// may each start a story.
 func (st *batchStories) index(ctx context.Context, tx pgx.Tx, arts []*geo.Article, created []bool) error {
-	var mates, mateStories, bandIDs, bandArticles []int64
+	var mates, mateStories []int64
 	batch := geo.NewStoryIndex() // the stored articles were chosen among before the insert
 	for i, a := range arts {
 		if !created[i] {
@@ -76,35 +101,29 @@ func (st *batchStories) index(ctx context.Context, tx pgx.Tx, arts []*geo.Articl
 		}
 		a.Story = cmp.Or(st.stories[i], a.ID)
 		batch.Index(a.ID, a.Story, st.sigs[i])
-		st.x.Index(a.ID, a.Story, st.sigs[i]) // for the bands that grow past geo.MaxBandArticles
 		if st.sigs[i] != nil {
-			for _, b := range st.sigs[i].Bands() {
-				bandIDs, bandArticles = append(bandIDs, b), append(bandArticles, a.ID)
-			}
+			st.ids, st.ofStory, st.minhashes = append(st.ids, a.ID), append(st.ofStory, a.Story), append(st.minhashes, st.sigs[i].Bytes())
 		}
 	}
-	if len(mates) > 0 {
-		if _, err := tx.Exec(ctx, `UPDATE articles a SET story = u.s FROM unnest($1::bigint[], $2::bigint[]) AS u(id, s)
-			WHERE a.id = u.id`, mates, mateStories); err != nil {
-			return err
-		}
-	}
-	if len(bandIDs) == 0 {
+	if len(mates) == 0 {
 		return nil
 	}
-	if _, err := tx.Exec(ctx, `INSERT INTO story_bands (band, article_id) SELECT * FROM unnest($1::bigint[], $2::bigint[])
-		ON CONFLICT DO NOTHING`, bandIDs, bandArticles); err != nil {
+	_, err := tx.Exec(ctx, `UPDATE articles a SET story = u.s FROM unnest($1::bigint[], $2::bigint[]) AS u(id, s)
+		WHERE a.id = u.id`, mates, mateStories)
+	return err
+}
+
+// record writes the batch's story_signatures rows, as the transaction's
+// last statement: the lock it takes is held to the commit.
+func (st *batchStories) record(ctx context.Context, tx pgx.Tx) error {
+	if len(st.ids) == 0 {
+		return nil
+	}
+	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, storyLock); err != nil {
 		return err
 	}
-	hot := st.x.Hot()
-	if len(hot) == 0 {
-		return nil
-	}
-	// Each band keeps its newest geo.MaxBandArticles articles.
-	_, err := tx.Exec(ctx, `DELETE FROM story_bands s USING (
-			SELECT band, article_id, row_number() OVER (PARTITION BY band ORDER BY article_id DESC) AS n
-			FROM story_bands WHERE band = ANY($1)) x
-		WHERE s.band = x.band AND s.article_id = x.article_id AND x.n > $2`, hot, geo.MaxBandArticles)
+	_, err := tx.Exec(ctx, `INSERT INTO story_signatures (article_id, story, minhash)
+		SELECT a, s, m FROM unnest($1::bigint[], $2::bigint[], $3::bytea[]) WITH ORDINALITY AS u(a, s, m, n) ORDER BY n`, st.ids, st.ofStory, st.minhashes)
 	return err
 }
 

@@ -64,3 +64,35 @@ func testStories(t *testing.T, s geo.ArticleStore) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// StoriesAcrossStores checks stores that share one database, as processes
+// do: a reprint stored through one joins the story that another began,
+// whether its own stories were read before the story began or after.
+// another opens one more store on a's database.
+func StoriesAcrossStores(t *testing.T, a geo.ArticleStore, another func() geo.ArticleStore) {
+	ctx := context.Background()
+	b := another()
+	ingest := func(s geo.ArticleStore, url, text string) *geo.Article {
+		t.Helper()
+		art := &geo.Article{URL: url, Source: url, Text: text, Published: ptr(day(1))}
+		if _, err := s.IngestBatch(ctx, []*geo.Article{art}); err != nil {
+			t.Fatal(err)
+		}
+		return art
+	}
+	ingest(b, "https://sahel.test/1", otherStory) // b reads its stories now
+	first := ingest(a, "https://wire.test/1", wireCopy)
+	for _, c := range []struct {
+		name  string
+		store func() geo.ArticleStore
+	}{
+		{"a store that read its stories before", func() geo.ArticleStore { return b }},
+		{"the store that began it", func() geo.ArticleStore { return a }},
+		{"a store opened after", another},
+	} {
+		got := ingest(c.store(), "https://copy.test/"+c.name, "ROTTERDAM (Wire) — "+wireCopy+" "+c.name+".")
+		if got.Story != first.ID {
+			t.Errorf("%s: story %d, want %d", c.name, got.Story, first.ID)
+		}
+	}
+}
