@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"encoding/json"
 	"os"
+	"runtime"
 	"slices"
 	"testing"
 )
@@ -136,8 +137,8 @@ func TestStoryWindow(t *testing.T) {
 			t.Errorf("window %d, %d after: %d indexed, want %d", tc.limit, tc.after, x.Len(), want)
 		}
 		bands := 0
-		for _, ids := range x.byBand {
-			bands += len(ids)
+		for b := range x.byBand {
+			bands += len(x.band(int64(b)))
 		}
 		if bands != StoryBands*x.Len() {
 			t.Errorf("window %d, %d after: %d band entries for %d articles", tc.limit, tc.after, bands, x.Len())
@@ -145,26 +146,43 @@ func TestStoryWindow(t *testing.T) {
 	}
 }
 
-// TestStoryBandCap: a band holds its newest MaxBandArticles articles, and
-// Hot names it for a store to prune.
+// TestStoryBandCap: a band holds its newest MaxBandArticles articles,
+// and gives its lists back as articles leave the window.
 func TestStoryBandCap(t *testing.T) {
 	p := readPairs(t)[0]
 	sig, _ := Sign(p.A)
-	x := NewStoryIndex()
+	x := NewStoryWindow(MaxBandArticles + 10)
 	for id := int64(1); id <= MaxBandArticles+5; id++ {
 		x.Index(id, 7, &sig)
 	}
-	if got := len(x.Hot()); got != StoryBands {
-		t.Errorf("%d hot bands, want %d", got, StoryBands)
-	}
 	for _, b := range sig.Bands() {
-		if slots := x.byBand[b]; len(slots) != MaxBandArticles || x.slots[slots[0]].id != 6 {
+		if slots := x.band(b); len(slots) != MaxBandArticles || x.slots[slots[0]].id != 6 {
 			t.Errorf("band holds %d articles from %d, want %d from 6", len(slots), x.slots[slots[0]].id, MaxBandArticles)
 		}
 	}
 	if got := x.Choose(&sig); got != 7 {
 		t.Errorf("story %d, want 7", got)
 	}
+	for id := int64(1000); id < 1000+int64(x.limit); id++ { // push every copy out
+		x.Index(id, id, randomSignature(uint64(id)))
+	}
+	if got := x.Choose(&sig); got != 0 {
+		t.Errorf("story %d after the window moved on", got)
+	}
+	if inUse := len(x.lists) - len(x.freeLists); inUse != 0 || len(x.byBand) != StoryBands*x.limit {
+		t.Errorf("%d lists in use and %d bands, want 0 and %d", inUse, len(x.byBand), StoryBands*x.limit)
+	}
+}
+
+// randomSignature is a signature of values drawn from seed: its bands are
+// its own.
+func randomSignature(seed uint64) *Signature {
+	var s Signature
+	for j := range s {
+		seed = mix(seed + 0x9e3779b97f4a7c15)
+		s[j] = uint32(seed)
+	}
+	return &s
 }
 
 // TestMatches: the early exit never changes a count that reaches need.
@@ -187,4 +205,27 @@ func TestMatches(t *testing.T) {
 			}
 		}
 	}
+}
+
+// BenchmarkStoryWindow fills a window with random signatures (each band
+// its own, the most memory), reports its heap, then times Choose.
+func BenchmarkStoryWindow(b *testing.B) {
+	sigs := make([]Signature, StoryWindow+1000)
+	for i := range sigs {
+		sigs[i] = *randomSignature(uint64(i) << 8)
+	}
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	w := NewStoryWindow(StoryWindow)
+	for i := range sigs {
+		w.Index(int64(i+1), int64(i+1), &sigs[i])
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	b.ResetTimer()
+	for i := range b.N {
+		w.Choose(&sigs[i%len(sigs)])
+	}
+	b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/1e6, "MB")
 }

@@ -1,27 +1,36 @@
 package geo
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // StoryIndex finds the stories of new articles among indexed ones, by
-// their LSH bands. A store fills it in one of two ways: with the stored
-// articles that share a band with a batch (Add), or as a window of the
-// newest articles, kept in memory between batches (NewStoryWindow). Choose
-// then picks each new article's story, in order, and Index adds the
-// article for the ones after it.
+// their LSH bands: a store keeps a window of the newest articles in
+// memory between batches (NewStoryWindow), or indexes a batch alone
+// (NewStoryIndex). Choose picks each new article's story, in order, and
+// Index adds the article for the ones after it.
 //
 // The articles sit in one slice of slots, a ring in a window, so that
 // Choose reads candidates' signatures without chasing pointers: with
-// boilerplate, an article has hundreds of candidates.
+// boilerplate, an article has hundreds of candidates. Most bands hold one
+// article, so a band maps to its slot alone, or else to a list; the map
+// keys bands by their low 32 bits, since a candidate found through a
+// colliding band is only compared for nothing.
 type StoryIndex struct {
-	limit  int // the most articles kept; 0 for no limit
-	slots  []storySlot
-	next   int // in a full window, the oldest slot: the next to reuse
-	byID   map[int64]int32
-	byBand map[int64][]int32 // slots, oldest article first
-	hot    map[int64]bool    // bands Index trimmed to MaxBandArticles
-	mark   []uint32          // Choose's: the call that last read each slot
-	call   uint32
+	limit     int // the most articles kept; 0 for no limit
+	slots     []storySlot
+	next      int // in a full window, the oldest slot: the next to reuse
+	byID      map[int64]int32
+	byBand    map[uint32]uint32 // a slot, or with listBit, the number of a list
+	lists     [][]int32         // the slots of bands with more than one article, oldest first
+	freeLists []uint32
+	one       [1]int32 // band's answer for a band of one slot
+	mark      []uint32 // Choose's: the call that last read each slot
+	call      uint32
 }
+
+const listBit = 1 << 31
 
 type storySlot struct {
 	id, story int64
@@ -29,8 +38,7 @@ type storySlot struct {
 }
 
 // StoryWindow is how many of the newest articles an in-memory index
-// keeps: a reprint is found when its original is among them. It holds
-// about 50 MB.
+// keeps: a reprint is found when its original is among them.
 const StoryWindow = 100_000
 
 // NewStoryIndex returns an empty index without a limit, for one batch.
@@ -39,35 +47,76 @@ func NewStoryIndex() *StoryIndex { return NewStoryWindow(0) }
 // NewStoryWindow returns an empty index that keeps the limit newest
 // articles it is given (0: all of them).
 func NewStoryWindow(limit int) *StoryIndex {
-	return &StoryIndex{limit: limit, byID: map[int64]int32{}, byBand: map[int64][]int32{}, hot: map[int64]bool{}}
-}
-
-// StoryCandidate is a stored article that shares a band with a new one.
-type StoryCandidate struct {
-	ID, Story int64
-	Signature Signature
-}
-
-// Add indexes a stored article under one of its bands.
-func (x *StoryIndex) Add(band int64, c StoryCandidate) {
-	s, ok := x.byID[c.ID]
-	if !ok {
-		s = x.take(c.ID, c.Story, &c.Signature)
-	}
-	x.byBand[band] = append(x.byBand[band], s)
+	return &StoryIndex{limit: limit, byID: map[int64]int32{}, byBand: map[uint32]uint32{}}
 }
 
 // Len is the number of articles indexed.
 func (x *StoryIndex) Len() int { return len(x.byID) }
 
-// Hot lists the bands that Index found holding MaxBandArticles articles
-// already, for a store to keep only the newest of.
-func (x *StoryIndex) Hot() []int64 {
-	out := make([]int64, 0, len(x.hot))
-	for b := range x.hot {
-		out = append(out, b)
+// band returns the slots of band b, oldest first, until the next call.
+func (x *StoryIndex) band(b int64) []int32 {
+	v, ok := x.byBand[uint32(b)]
+	switch {
+	case !ok:
+		return nil
+	case v&listBit == 0:
+		x.one[0] = int32(v)
+		return x.one[:]
 	}
-	return out
+	return x.lists[v&^listBit]
+}
+
+// addToBand appends slot s to band b, which keeps its newest
+// MaxBandArticles.
+func (x *StoryIndex) addToBand(b int64, s int32) {
+	k := uint32(b)
+	v, ok := x.byBand[k]
+	switch {
+	case !ok:
+		x.byBand[k] = uint32(s)
+	case v&listBit == 0:
+		var n uint32
+		if len(x.freeLists) > 0 {
+			n, x.freeLists = x.freeLists[len(x.freeLists)-1], x.freeLists[:len(x.freeLists)-1]
+		} else {
+			n = uint32(len(x.lists))
+			x.lists = append(x.lists, nil)
+		}
+		x.lists[n] = append(x.lists[n][:0], int32(v), s)
+		x.byBand[k] = n | listBit
+	default:
+		l := append(x.lists[v&^listBit], s)
+		if len(l) > MaxBandArticles {
+			l = append(l[:0], l[len(l)-MaxBandArticles:]...)
+		}
+		x.lists[v&^listBit] = l
+	}
+}
+
+// removeFromBand takes slot s out of band b, where a trimmed band may no
+// longer hold it.
+func (x *StoryIndex) removeFromBand(b int64, s int32) {
+	k := uint32(b)
+	v, ok := x.byBand[k]
+	switch {
+	case !ok:
+	case v&listBit == 0:
+		if int32(v) == s {
+			delete(x.byBand, k)
+		}
+	default:
+		n := v &^ listBit
+		l := x.lists[n]
+		if i := slices.Index(l, s); i >= 0 {
+			l = slices.Delete(l, i, i+1)
+		}
+		x.lists[n] = l
+		if len(l) == 1 {
+			x.byBand[k] = uint32(l[0])
+			x.lists[n] = l[:0]
+			x.freeLists = append(x.freeLists, n)
+		}
+	}
 }
 
 // Choose returns the story of a new article whose text has signature sig
@@ -85,11 +134,7 @@ func (x *StoryIndex) Choose(sig *Signature) int64 {
 	}
 	need, story := storyMatches, int64(0)
 	for _, b := range sig.Bands() {
-		slots := x.byBand[b]
-		if len(slots) > MaxBandArticles { // boilerplate: the newest only, as a store keeps
-			slots = slots[len(slots)-MaxBandArticles:]
-		}
-		for _, s := range slots {
+		for _, s := range x.band(b) {
 			if x.mark[s] == x.call {
 				continue
 			}
@@ -133,12 +178,7 @@ func (x *StoryIndex) Index(id, story int64, sig *Signature) {
 	}
 	s := x.take(id, story, sig)
 	for _, b := range sig.Bands() {
-		slots := append(x.byBand[b], s)
-		if len(slots) > MaxBandArticles {
-			slots = append(slots[:0], slots[len(slots)-MaxBandArticles:]...)
-			x.hot[b] = true
-		}
-		x.byBand[b] = slots
+		x.addToBand(b, s)
 	}
 }
 
@@ -165,17 +205,6 @@ func (x *StoryIndex) evict(s int32) {
 	old := &x.slots[s]
 	delete(x.byID, old.id)
 	for _, b := range old.sig.Bands() {
-		slots := x.byBand[b]
-		for i, v := range slots {
-			if v == s {
-				slots = append(slots[:i], slots[i+1:]...)
-				break
-			}
-		}
-		if len(slots) == 0 {
-			delete(x.byBand, b)
-		} else {
-			x.byBand[b] = slots
-		}
+		x.removeFromBand(b, s)
 	}
 }
