@@ -14,8 +14,8 @@ import (
 // MinHash signature of MinHashes values; locality-sensitive hashing finds
 // the candidates, as articles that share any of StoryBands bands of
 // BandRows values. With 10 bands of 2, a pair at similarity 0.5 is a
-// candidate 94 % of the time, and at 0.2, 33 %; a store keeps 10 rows of
-// index per article.
+// candidate 94 % of the time, and at 0.2, 33 %. StoryIndex keeps the bands
+// in memory.
 
 const (
 	shingleWords = 4
@@ -28,7 +28,7 @@ const (
 	// minShingles is the fewest shingles a text needs to be grouped: a
 	// short text is too easily like another.
 	minShingles = 12
-	// MaxBandArticles bounds the articles a store keeps under one band: a
+	// MaxBandArticles bounds the articles an index keeps under one band: a
 	// band that more share comes from boilerplate (a template, a
 	// newsletter footer), not from one story, and keeps only the newest.
 	MaxBandArticles = 50
@@ -214,17 +214,4 @@ func (s *Story) Count() error {
 type StoryStore interface {
 	// Story returns story id with its articles; ENOTFOUND when none.
 	Story(ctx context.Context, id int64) (*Story, error)
-}
-
-// AllBands lists the bands of every signature, for a store's query of
-// the candidates.
-func AllBands(sigs []*Signature) []int64 {
-	var out []int64
-	for _, s := range sigs {
-		if s != nil {
-			b := s.Bands()
-			out = append(out, b[:]...)
-		}
-	}
-	return out
 }

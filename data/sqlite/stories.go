@@ -53,10 +53,10 @@ func (w *storyWindow) lock(ctx context.Context, tx *sql.Tx) (*geo.StoryIndex, er
 	return w.x, rows.Err()
 }
 
-// unlock ends a batch; failed drops the index, which may hold articles the
+// unlock ends a batch; drop drops the index, which may hold articles the
 // batch did not commit.
-func (w *storyWindow) unlock(failed bool) {
-	if failed {
+func (w *storyWindow) unlock(drop bool) {
+	if drop {
 		w.x = nil
 	}
 	w.mu.Unlock()
