@@ -46,9 +46,9 @@ func required(t *testing.T, name, what string) string {
 	return v
 }
 
-// Open opens a store in a schema of its own on the test server, so
-// tests never see each other's rows; the schema is dropped at cleanup.
-func Open(t *testing.T) (*postgis.Store, string) {
+// Schema creates a schema of the test's own on Server, dropped when the
+// test ends, and returns a DSN whose connections use it.
+func Schema(t *testing.T) string {
 	t.Helper()
 	dsn := Server(t)
 	var b [6]byte
@@ -77,12 +77,20 @@ func Open(t *testing.T) (*postgis.Store, string) {
 	q.Set("search_path", schema+",public")
 	q.Set("application_name", schema) // names the test's connections, to kill only them
 	u.RawQuery = q.Encode()
-	s, err := postgis.Open(ctx, u.String(), nil)
+	return u.String()
+}
+
+// Open opens a store in a schema of the test's own (Schema), and returns
+// it with its DSN.
+func Open(t *testing.T) (*postgis.Store, string) {
+	t.Helper()
+	dsn := Schema(t)
+	s, err := postgis.Open(context.Background(), dsn, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	return s, u.String()
+	return s, dsn
 }
 
 // OpenWithReplica is Open, with reads sent to the hot standby that
