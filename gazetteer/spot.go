@@ -33,7 +33,18 @@ func (g *Gazetteer) spot(d *doc) []span {
 	clear(persons)
 	buf := d.keyBuf
 	personEnd := -1 // the token after the last name after a title or given name
+	lists := g.divisionLists(d, &buf)
 	for i := 0; i < len(d.toks); {
+		for len(lists) > 0 && lists[0].t0 < i {
+			lists = lists[1:]
+		}
+		if len(lists) > 0 && lists[0].t0 == i { // "Clay" in "Clay and Wilkin counties"
+			if d.maxSpans < 0 || len(spans) < d.maxSpans {
+				spans = append(spans, lists[0].span)
+			}
+			i, lists = lists[0].t1, lists[1:]
+			continue
+		}
 		s, ok := g.longest(d, i, &buf)
 		if !ok {
 			i++
