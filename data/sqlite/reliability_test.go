@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -17,15 +16,7 @@ import (
 // TestMigratesOlderSchema opens a database left at schema version 1 and
 // checks that Open upgrades it and keeps its data.
 func TestMigratesOlderSchema(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "old.db")
-	db, err := sql.Open("sqlite", dsn(path, true))
-	if err != nil {
-		t.Fatal(err)
-	}
-	v1, _ := migrations.ReadFile("migrations/0001_init.sql")
-	if _, err := db.Exec(string(v1) + "; PRAGMA user_version = 1;"); err != nil {
-		t.Fatal(err)
-	}
+	db, path := oldDatabase(t, 1)
 	if _, err := db.Exec(`INSERT INTO articles (title, ingested, time, text, hash) VALUES ('old', '2020-01-01T00:00:00Z', '2020-01-01T00:00:00Z', 'old text', 'h1');
 		INSERT INTO places (key, name, kind, lon, lat) VALUES ('LY', 'Libya', 'country', 17, 25);
 		INSERT INTO mentions (article_id, place_id, start, end, text, sentence, confidence, time) VALUES (1, 1, 0, 5, 'Libya', 'Libya.', 0.9, '2020-01-01T00:00:00Z');
@@ -33,12 +24,7 @@ func TestMigratesOlderSchema(t *testing.T) {
 		INSERT INTO mentions (article_id, place_id, start, end, text, sentence, confidence, time) VALUES (2, 1, 20, 25, 'Libya', 'Fighting in Libya – again.', 0.9, '2020-01-02T00:00:00Z')`); err != nil {
 		t.Fatal(err)
 	}
-	db.Close()
-	s, err := Open(context.Background(), path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := upgrade(t, db, path)
 	var version int
 	var index string
 	s.r.QueryRow("PRAGMA user_version").Scan(&version)
