@@ -103,7 +103,7 @@ func (w *Why) appendStored(b []byte, place string) []byte {
 		c := &w.Candidates[i]
 		if c.Key != place {
 			b = append(b, '[')
-			for _, s := range []string{c.Key, c.Name, c.Kind, c.Country, c.Admin1} {
+			for _, s := range [...]string{c.Key, c.Name, c.Kind, c.Country, c.Admin1} { // an array: no allocation
 				b = append(AppendJSONString(b, s), ',')
 			}
 		}
