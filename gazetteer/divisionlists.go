@@ -47,11 +47,14 @@ func (g *Gazetteer) divisionLists(d *doc, buf *[]byte) []listed {
 			continue
 		}
 		start := len(out)
-		j, joined := p-1, false
+		j, joined, comma := p-1, false, false
 		for j >= 0 && d.toks[j].cap {
 			a := j // the name's first token: capitalised words joined by spaces
 			for a > 0 && j-a+1 < maxListName && d.space[a] && d.toks[a-1].cap {
 				a--
+			}
+			if comma && g.namesArea(d, a, j+1, buf) {
+				break // "In Texas, Eastland and Callahan counties": the list begins after it
 			}
 			if l, ok := g.listedName(d, a, j+1, pd.kind, pd.suffix, buf); ok {
 				l.cue = [2]int{d.toks[p].start, d.toks[p].end}
@@ -62,7 +65,7 @@ func (g *Gazetteer) divisionLists(d *doc, buf *[]byte) []listed {
 				(d.spaced(a-1) || d.gap(a-1) == ", "):
 				j, joined = a-2, true
 			case a >= 1 && joined && d.gap(a) == ", ":
-				j = a - 1
+				j, comma = a-1, true
 			default:
 				j = -1
 			}
@@ -99,4 +102,22 @@ func (g *Gazetteer) listedName(d *doc, a, b int, want kind, suffix string, buf *
 		}
 	}
 	return listed{}, false
+}
+
+// namesArea reports whether tokens [a, b), or their last words, mean a
+// country or a first-level division before anything else.
+func (g *Gazetteer) namesArea(d *doc, a, b int, buf *[]byte) bool {
+	for t0 := a; t0 < b; t0++ {
+		k, ok := d.key(t0, b-t0, (*buf)[:0])
+		*buf = k
+		if !ok {
+			continue
+		}
+		if es := g.words.getBytes(k).entries; len(es) > 0 && es[0].place >= 0 {
+			if kd := g.facts[es[0].place].kind; kd == kindCountry || kd == kindAdmin1 {
+				return true
+			}
+		}
+	}
+	return false
 }

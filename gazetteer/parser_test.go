@@ -58,6 +58,8 @@ func TestParseHardCases(t *testing.T) {
 			[]found{{"Kebbi State", "NG.40"}, {"Zamfara", "NG.57"}, {"Helmand Province", "AF.10"}}, nil},
 		{"a list that a plural designator closes", "Flooding hit Becker, Clay and Otter Tail counties in Minnesota. Gunmen raided Kano and Kaduna states.",
 			[]found{{"Becker", "US.MN.005"}, {"Clay", "US.MN.027"}, {"Otter Tail", "US.MN.111"}, {"Minnesota", "US.MN"}, {"Kano", "NG.29"}, {"Kaduna", "NG.23"}}, nil},
+		{"a list after a state", "In Texas, Eastland and Callahan counties were hit.",
+			[]found{{"Texas", "US.TX"}, {"Eastland", "US.TX.133"}, {"Callahan", "US.TX.059"}}, nil},
 		{"a plural designator without a list", "The Gulf states sent aid, and the Clay counties report followed.",
 			nil, []string{"Gulf", "Clay"}},
 		{"a state by its designator", "Washington state passed a law.", []found{{"Washington", "US.WA"}}, nil},
