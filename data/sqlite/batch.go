@@ -85,9 +85,9 @@ func (b *batch) existing(ctx context.Context, a *geo.Article) (int64, error) {
 	return id, nil
 }
 
-// insert writes the article, of story (0: its own), its full-text entry, new places and mentions. When an article with a's
-// URL or text is stored already, it writes nothing and returns that
-// article's id.
+// insert writes the article, of story (0: its own), its full-text entry,
+// new places and mentions. When an article with a's URL or text is stored
+// already, it writes nothing and returns that article's id.
 func (b *batch) insert(ctx context.Context, a *geo.Article, story int64) (existing int64, err error) {
 	if a.Ingested.IsZero() { // a copied article keeps its own (mentionmap migrate)
 		a.Ingested = time.Now().UTC().Truncate(time.Second)
