@@ -29,18 +29,11 @@ var pluralDesignators = map[string]struct {
 // maxListName is the most tokens a name of a list may have.
 const maxListName = 3
 
-// listed is a name of a list that a plural designator closes, and the
-// division it means.
-type listed struct {
-	span
-	kind kind
-}
-
 // divisionLists finds the names of the lists that plural designators close
 // in d, in the order of the text. A list has two names at least, joined by
 // commas and a last "and" or "or".
-func (g *Gazetteer) divisionLists(d *doc, buf *[]byte) []listed {
-	var out []listed
+func (g *Gazetteer) divisionLists(d *doc, buf *[]byte) []span {
+	var out []span
 	for p := 1; p < len(d.toks); p++ {
 		pd, ok := pluralDesignators[d.folded[p]]
 		if !ok || d.toks[p].cap || !d.spaced(p) {
@@ -56,9 +49,9 @@ func (g *Gazetteer) divisionLists(d *doc, buf *[]byte) []listed {
 			if comma && g.namesArea(d, a, j+1, buf) {
 				break // "In Texas, Eastland and Callahan counties": the list begins after it
 			}
-			if l, ok := g.listedName(d, a, j+1, pd.kind, pd.suffix, buf); ok {
-				l.cue = [2]int{d.toks[p].start, d.toks[p].end}
-				out = append(out, l)
+			if s, ok := g.listedName(d, a, j+1, pd.kind, pd.suffix, buf); ok {
+				s.cue = [2]int{d.toks[p].start, d.toks[p].end}
+				out = append(out, s)
 			}
 			switch {
 			case a >= 2 && !joined && (d.folded[a-1] == "and" || d.folded[a-1] == "or") && d.spaced(a) &&
@@ -81,7 +74,7 @@ func (g *Gazetteer) divisionLists(d *doc, buf *[]byte) []listed {
 
 // listedName is the division that tokens [a, b) of a list name, or the
 // one their last words name ("Small Hitchcock and Hayes counties").
-func (g *Gazetteer) listedName(d *doc, a, b int, want kind, suffix string, buf *[]byte) (listed, bool) {
+func (g *Gazetteer) listedName(d *doc, a, b int, want kind, suffix string, buf *[]byte) (span, bool) {
 	for t0 := a; t0 < b; t0++ {
 		k, ok := d.key(t0, b-t0, (*buf)[:0])
 		*buf = k
@@ -97,11 +90,10 @@ func (g *Gazetteer) listedName(d *doc, a, b int, want kind, suffix string, buf *
 			}
 		}
 		if len(in) > 0 {
-			s := span{t0: t0, t1: b, start: d.toks[t0].start, end: d.toks[b-1].end, key: string(k), entries: in, narrowed: true}
-			return listed{span: s, kind: want}, true
+			return span{t0: t0, t1: b, start: d.toks[t0].start, end: d.toks[b-1].end, key: string(k), entries: in, narrowed: true}, true
 		}
 	}
-	return listed{}, false
+	return span{}, false
 }
 
 // namesArea reports whether tokens [a, b), or their last words, mean a

@@ -40,7 +40,7 @@ func (g *Gazetteer) spot(d *doc) []span {
 		}
 		if len(lists) > 0 && lists[0].t0 == i { // "Clay" in "Clay and Wilkin counties"
 			if d.maxSpans < 0 || len(spans) < d.maxSpans {
-				spans = append(spans, lists[0].span)
+				spans = append(spans, lists[0])
 			}
 			i, lists = lists[0].t1, lists[1:]
 			continue
