@@ -121,8 +121,9 @@ type weights struct {
 
 func focusWeights(title, text string, ms []Mention) *weights {
 	w := &weights{place: map[string]Place{}, own: map[string]float64{}, sum: map[string]float64{}}
-	dateline := datelineEnd(title, text)
-	lead := leadEnd(title, text, dateline)
+	start := bodyStart(title, text)
+	dateline := datelineEnd(text, start)
+	lead := leadEnd(text, start, dateline)
 	bonus := map[string]float64{}
 	for i, m := range ms {
 		k := m.Place.Key
@@ -209,9 +210,9 @@ func boundary(s string, i int) bool {
 // datelineEnd returns where a dateline ("TRIPOLI, Libya (Reuters) —",
 // "HELENA, Mont. (AP) -") ends in text, 0 when it has none: the body
 // opens with a word in capitals, and a dash, a colon or an agency's name
-// in parentheses ends it within 80 bytes.
-func datelineEnd(title, text string) int {
-	start := bodyStart(title, text)
+// in parentheses ends it within 80 bytes. The body starts at start
+// (bodyStart).
+func datelineEnd(text string, start int) int {
 	head := text[start:min(len(text), start+80)]
 	word := strings.FieldsFunc(head, func(r rune) bool { return !unicode.IsLetter(r) && r != '.' })
 	if len(word) == 0 || utf8.RuneCountInString(word[0]) < 3 || strings.ToUpper(word[0]) != word[0] {
@@ -248,8 +249,8 @@ func bodyStart(title, text string) int {
 	return start
 }
 
-// leadEnd returns where the lead ends: focusLeadLen bytes past the title
-// (when the text repeats it) and the dateline.
-func leadEnd(title, text string, dateline int) int {
-	return min(len(text), max(dateline, bodyStart(title, text))+focusLeadLen)
+// leadEnd returns where the lead ends: focusLeadLen bytes past the body's
+// start (after a title that the text repeats) and the dateline.
+func leadEnd(text string, start, dateline int) int {
+	return min(len(text), max(dateline, start)+focusLeadLen)
 }

@@ -84,7 +84,7 @@ func TestDateline(t *testing.T) {
 		{"", "The mayor of Tripoli - who spoke - said", ""},
 		{"", "NATO said little.", ""},
 	} {
-		end := datelineEnd(tt.title, tt.text)
+		end := datelineEnd(tt.text, bodyStart(tt.title, tt.text))
 		got := ""
 		if end > 0 {
 			got = tt.text[bodyStart(tt.title, tt.text):end]
@@ -111,11 +111,12 @@ func FuzzFocusText(f *testing.F) {
 	f.Add("", "TORONTO — A man sued.")
 	f.Add("é", "É\n\nÉTÉ — x")
 	f.Fuzz(func(t *testing.T, title, text string) {
-		start, end := bodyStart(title, text), datelineEnd(title, text)
+		start := bodyStart(title, text)
+		end := datelineEnd(text, start)
 		if start < 0 || start > len(text) || end < 0 || end > len(text) || end > 0 && end < start {
 			t.Fatalf("body from %d, dateline to %d, in %d bytes", start, end, len(text))
 		}
-		if lead := leadEnd(title, text, end); lead < end || lead > len(text) {
+		if lead := leadEnd(text, start, end); lead < end || lead > len(text) {
 			t.Fatalf("lead to %d, dateline to %d, in %d bytes", lead, end, len(text))
 		}
 		town := Place{Key: "1", Kind: KindCity, Country: "US", Admin1: "WV"}
