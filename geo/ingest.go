@@ -82,7 +82,6 @@ func parseInto(p Geoparser, source string, a *Article) {
 	a.MentionsOmitted = omitted + max(0, len(ms)-MaxMentions)
 	a.Mentions = ms[:min(len(ms), MaxMentions)]
 	MarkFocus(a)
-	a.Signature()
 }
 
 // Ingest validates a, geoparses its text and stores it. created is false
@@ -150,6 +149,7 @@ func parseAll(p Geoparser, arts []*Article) {
 			for i := next.Add(1) - 1; i < int64(len(groups)); i = next.Add(1) - 1 {
 				for _, a := range groups[i].arts {
 					parseInto(p, groups[i].source, a)
+					a.Signature() // for the store's writer, which groups stories
 				}
 			}
 		})
