@@ -130,17 +130,6 @@ func checkCounts(t *testing.T, c geo.PlaceCounter, arts []*geo.Article) {
 	}
 	for _, fc := range filterCases() {
 		_, wantPlaces := expected(arts, fc.keep)
-		want := map[string]int{}
-		for key, n := range wantPlaces {
-			want[nameOf(key)] = n
-		}
-		got := map[string]int{}
-		err := c.PlacePoints(context.Background(), fc.f, func(p *geo.ClusterPoint) error {
-			got[p.Name] = p.Mentions
-			return nil
-		})
-		if err != nil || fmt.Sprint(got) != fmt.Sprint(want) {
-			t.Errorf("%s: PlacePoints %v (%v), want %v", fc.name, got, err, want)
-		}
+		checkPlacePoints(t, c, fc.name, fc.f, wantPlaces)
 	}
 }

@@ -145,19 +145,26 @@ func checkFilter(t *testing.T, s geo.ArticleStore, arts []*geo.Article, c filter
 	if err != nil || fmt.Sprint(places) != fmt.Sprint(wantPlaces) {
 		t.Errorf("PlaceSummaries: %v (%v), want %v", places, err, wantPlaces)
 	}
-	points := map[string]int{}
-	err = s.PlacePoints(ctx, c.f, func(p *geo.ClusterPoint) error {
-		points[nameKey(p.Name, p.Country)] += p.Mentions
-		return nil
-	})
-	if want := byName(wantPlaces); err != nil || fmt.Sprint(points) != fmt.Sprint(want) {
-		t.Errorf("PlacePoints: %v (%v), want %v", points, err, want)
-	}
+	checkPlacePoints(t, s, "", c.f, wantPlaces)
 	if n, err := s.CountMentions(ctx, c.f); err != nil || n != len(wantIDs) {
 		t.Errorf("CountMentions: %d (%v), want %d", n, err, len(wantIDs))
 	}
 	if n, err := s.CountPlaces(ctx, c.f); err != nil || n != len(wantPlaces) {
 		t.Errorf("CountPlaces: %d (%v), want %d", n, err, len(wantPlaces))
+	}
+}
+
+// checkPlacePoints checks c's cluster points for filter f (named name)
+// against the oracle's mentions per place key.
+func checkPlacePoints(t *testing.T, c geo.PlaceCounter, name string, f geo.Filter, wantPlaces map[string]int) {
+	t.Helper()
+	got := map[string]int{}
+	err := c.PlacePoints(context.Background(), f, func(p *geo.ClusterPoint) error {
+		got[nameKey(p.Name, p.Country)] += p.Mentions
+		return nil
+	})
+	if want := byName(wantPlaces); err != nil || fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("%s: PlacePoints %v (%v), want %v", name, got, err, want)
 	}
 }
 
@@ -169,23 +176,21 @@ func nameKey(name, country string) string { return name + "/" + country }
 func byName(perPlace map[string]int) map[string]int {
 	out := map[string]int{}
 	for k, n := range perPlace {
-		for _, p := range []geo.Place{tripoli, libya, paris, texas, fiji, apia, med, tripoliLB} {
-			if p.Key == k {
-				out[nameKey(p.Name, p.Country)] += n
-			}
+		if p, ok := fixturePlace(k); ok {
+			out[nameKey(p.Name, p.Country)] += n
 		}
 	}
 	return out
 }
 
-// nameOf is the name of a fixture place, by key.
-func nameOf(key string) string {
-	for _, p := range []geo.Place{tripoli, libya, paris, texas, fiji, apia, med} {
+// fixturePlace is the fixture place with key.
+func fixturePlace(key string) (geo.Place, bool) {
+	for _, p := range []geo.Place{tripoli, libya, paris, texas, fiji, apia, med, tripoliLB} {
 		if p.Key == key {
-			return p.Name
+			return p, true
 		}
 	}
-	return key
+	return geo.Place{}, false
 }
 
 // testOrderAndPages checks that mentions come newest first and places
