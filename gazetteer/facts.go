@@ -63,9 +63,21 @@ func (l *loader) factsOf(r record, i int32) facts {
 	f := facts{country: l.area(r.Country), admin1: -1, county: l.countyOf(r, i), kind: kinds[r.Kind], rank: featureRank(r.FCode),
 		pop: uint32(min(max(r.Population, 0), math.MaxUint32))}
 	if r.Admin1 != "" {
-		f.admin1 = l.area(r.Country + "." + r.Admin1)
+		f.admin1 = l.admin1Area(r.Country, r.Admin1)
 	}
 	return f
+}
+
+// admin1Area is area("CC.A1") for country cc and division a1, without
+// building the code for the places of divisions already seen: most of the
+// file.
+func (l *loader) admin1Area(cc, a1 string) int32 {
+	var buf [32]byte
+	code := append(append(append(buf[:0], cc...), '.'), a1...)
+	if a, ok := l.areas[string(code)]; ok {
+		return a
+	}
+	return l.area(string(code))
 }
 
 // areaOf returns the area a qualifier names, preferring a first-level

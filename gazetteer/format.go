@@ -64,7 +64,7 @@ func parseBBox(s string) (*geo.BBox, error) {
 	}
 	var b geo.BBox
 	for i := range f {
-		v, err := strconv.ParseFloat(f[i], 64)
+		v, err := parseDecimal(f[i])
 		if err != nil {
 			return nil, fmt.Errorf("bbox %q: bad number %q", s, f[i])
 		}
@@ -103,16 +103,16 @@ func parseRecord(f []string) (record, error) {
 	}
 	var err error
 	var lat, lon float64
-	if r.GeonameID, err = strconv.ParseInt(f[2], 10, 64); err != nil {
+	if r.GeonameID, err = parseInt(f[2]); err != nil {
 		return r, err
 	}
-	if lat, err = strconv.ParseFloat(f[6], 64); err != nil {
+	if lat, err = parseDecimal(f[6]); err != nil {
 		return r, err
 	}
-	if lon, err = strconv.ParseFloat(f[7], 64); err != nil {
+	if lon, err = parseDecimal(f[7]); err != nil {
 		return r, err
 	}
-	if r.Population, err = strconv.ParseInt(f[8], 10, 64); err != nil {
+	if r.Population, err = parseInt(f[8]); err != nil {
 		return r, err
 	}
 	r.Key, r.Kind, r.Country, r.Admin1 = f[1], f[3], f[4], f[5]
