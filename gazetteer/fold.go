@@ -95,8 +95,11 @@ func foldWord(dst []byte, w string) []byte {
 // "Sant Julià de Lòria", "sant-julia de loria" and "SANT JULIA DE LORIA"
 // share one key; so do "U.S." and "U S".
 func Key(name string) string {
-	var b []byte
-	for _, t := range tokenize(name) {
+	// Buffers on the stack: a load keys every name, and most are short.
+	var tokBuf [16]token
+	var keyBuf [64]byte
+	b := keyBuf[:0]
+	for _, t := range appendTokens(tokBuf[:0], name) {
 		if len(b) > 0 {
 			b = append(b, ' ')
 		}

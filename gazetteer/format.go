@@ -18,7 +18,7 @@ import (
 // The gazetteer file is zstd-compressed UTF-8 text (gzip'd files load
 // too), one record a line, fields separated by tabs:
 //
-//	N places names                 (first line: sizes, so Load allocates once)
+//	N places keys                  (first line: sizes, so Load allocates once)
 //	P key geonameid kind country admin1 lat lon population fcode name alternates demonyms admin2 bbox
 //	W word
 //
@@ -138,7 +138,7 @@ func splitList(s string) []string {
 
 // reader receives the records of a gazetteer file.
 type reader interface {
-	size(places, names int)
+	size(places, keys int)
 	place(record)
 	word(string)
 }
@@ -170,7 +170,7 @@ func readFile(r io.Reader, rd reader) error {
 			case l.word != "":
 				rd.word(l.word)
 			case l.places > 0:
-				rd.size(l.places, l.names)
+				rd.size(l.places, l.keys)
 			default:
 				rd.place(l.rec)
 			}
@@ -209,9 +209,9 @@ func decompress(r io.Reader) (io.ReadCloser, error) {
 
 // line is one parsed line of a gazetteer file.
 type line struct {
-	rec           record
-	word          string
-	places, names int
+	rec          record
+	word         string
+	places, keys int
 }
 
 // parseLines parses the file into batches of lines, reusing those that
@@ -242,7 +242,7 @@ func parseLines(r io.Reader, out chan<- []line, free <-chan []line) error {
 				continue
 			}
 			l.places, _ = strconv.Atoi(f[1])
-			l.names, _ = strconv.Atoi(f[2])
+			l.keys, _ = strconv.Atoi(f[2])
 			if l.places <= 0 {
 				continue
 			}

@@ -110,11 +110,11 @@ func Load(r io.Reader) (*Gazetteer, error) {
 // loader is the Gazetteer as the reader of its file.
 type loader Gazetteer
 
-func (l *loader) size(places, names int) {
+func (l *loader) size(places, keys int) {
 	l.places = make([]geo.Place, 0, places)
 	l.facts = make([]facts, 0, places)
 	if l.words.number == nil {
-		l.words = newWordIndex(names + len(blockers))
+		l.words = newWordIndex(keys + len(blockers))
 	}
 }
 
