@@ -38,6 +38,9 @@ type record struct {
 	Admin2   string // second-level division code, "201" in US.TX.201
 	Alts     []string
 	Demonyms []string
+	// altKeys and demonymKeys are Alts and Demonyms as a loaded file
+	// holds them, keys joined by "|": a load reads them in place.
+	altKeys, demonymKeys string
 }
 
 const placeFields = 15
@@ -118,8 +121,7 @@ func parseRecord(f []string) (record, error) {
 	r.Key, r.Kind, r.Country, r.Admin1 = f[1], f[3], f[4], f[5]
 	r.Point = orb.Point{lon, lat}
 	r.FCode, r.Name = f[9], f[10]
-	r.Alts = splitList(f[11])
-	r.Demonyms = splitList(f[12])
+	r.altKeys, r.demonymKeys = f[11], f[12]
 	if len(f) > 13 {
 		r.Admin2 = f[13]
 	}
@@ -127,13 +129,6 @@ func parseRecord(f []string) (record, error) {
 		r.BBox, err = parseBBox(f[14])
 	}
 	return r, err
-}
-
-func splitList(s string) []string {
-	if s == "" {
-		return nil
-	}
-	return strings.Split(s, "|")
 }
 
 // reader receives the records of a gazetteer file.

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"slices"
+	"strings"
 
 	"mentionmap/geo"
 )
@@ -42,6 +43,7 @@ type Gazetteer struct {
 	facts   []facts              // per place: what resolution reads
 	areas   map[string]int32     // "CC" or "CC.A1" -> area number
 	admin2  map[[3]string]int32  // {CC, A1, A2} -> place, while loading
+	spare   []entry              // while loading: room for each key's first meaning
 	words   wordIndex            // name keys and single folded words
 	nNames  int                  // keys with meanings
 	country map[string]int32     // ISO code -> place
@@ -96,7 +98,7 @@ func Load(r io.Reader) (*Gazetteer, error) {
 	if err := readFile(r, (*loader)(g)); err != nil {
 		return nil, err
 	}
-	g.admin2 = nil
+	g.admin2, g.spare = nil, nil
 	if len(g.places) == 0 || g.words.number == nil {
 		return nil, geo.Errorf(geo.EINVALID, "gazetteer: no places")
 	}
@@ -151,14 +153,14 @@ func (l *loader) place(r record) {
 	if r.Kind == geo.KindRegion || r.Kind == geo.KindWater {
 		alt = 0
 	}
-	for _, a := range r.Alts {
+	for a := range strings.SplitSeq(r.altKeys, "|") {
 		if len(a) > 1 && a[0] == '=' {
 			g.addKey(a[1:], entry{place: i, flags: flagAbbrev})
 			continue
 		}
 		g.addKey(a, entry{place: i, flags: alt})
 	}
-	for _, d := range r.Demonyms {
+	for d := range strings.SplitSeq(r.demonymKeys, "|") {
 		g.addKey(d, entry{place: i, flags: flagDemonym})
 	}
 }
@@ -203,8 +205,16 @@ func (g *Gazetteer) addKey(k string, e entry) {
 	}
 	if len(w.entries) == 0 {
 		g.nNames++
+		if len(g.spare) == 0 {
+			g.spare = make([]entry, 4096)
+		}
+		// Most keys have one meaning: it takes a slot of a shared block
+		// rather than an allocation of its own. A second one moves both.
+		w.entries, g.spare = g.spare[:1:1], g.spare[1:]
+		w.entries[0] = e
+	} else {
+		w.entries = append(w.entries, e)
 	}
-	w.entries = append(w.entries, e)
 	n := uint8(1)
 	first := k
 	for j := 0; j < len(k); j++ {
