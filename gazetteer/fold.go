@@ -96,7 +96,7 @@ func foldWord(dst []byte, w string) []byte {
 // share one key; so do "U.S." and "U S".
 func Key(name string) string {
 	// Buffers on the stack: a load keys every name, and most are short.
-	var tokBuf [16]token
+	var tokBuf [8]token
 	var keyBuf [64]byte
 	b := keyBuf[:0]
 	for _, t := range appendTokens(tokBuf[:0], name) {
