@@ -34,7 +34,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	dir := fs.String("dir", "", "working directory (default: a temporary one, removed after)")
 	wrkSeconds := fs.Int("wrk-seconds", 5, "duration of each wrk run (0 skips wrk)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the parse and ingest phases to this file")
-	only := fs.String("only", "", `"ingest" stops after parse and ingest`)
+	only := fs.String("only", "", `"ingest" stops after parse and ingest; "ready" only times serve's start-up`)
 	migrateTo := fs.String("migrate-to", "", "a postgres:// database to time `mentionmap migrate` of the SQLite bench database into (schema bench_migrate)")
 	if err := cli.Parse(fs, args, getenv, stderr); err != nil {
 		return err
@@ -60,6 +60,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	}
 	runtime.GOMAXPROCS(runtime.NumCPU())
 	t := &table{w: stdout}
+	if *only == "ready" {
+		return benchReady(ctx, t, *bin, filepath.Join(*dir, "ready.db"))
+	}
 	idx, err := cli.LoadGazetteer(cli.Logger(stderr), "")
 	if err != nil {
 		return err
@@ -229,6 +232,28 @@ func ingestOnce(ctx context.Context, g geo.Geoparser, store geo.ArticleStore, ar
 		return ingestPass{}, err
 	}
 	return ingestPass{seconds: time.Since(start).Seconds(), storeSeconds: b.StoreTime().Seconds(), mentions: p.Mentions}, nil
+}
+
+// readyStarts is how many times benchReady starts the server.
+const readyStarts = 7
+
+// benchReady starts serve on an empty database readyStarts times, one
+// after the other, and reports the median time to its first answer: what
+// a restart costs, mostly the gazetteer's load in a fresh process.
+func benchReady(ctx context.Context, t *table, bin, db string) error {
+	var took []time.Duration
+	for range readyStarts {
+		srv, err := startServer(ctx, bin, db)
+		if err != nil {
+			return err
+		}
+		srv.stop()
+		took = append(took, srv.ready)
+	}
+	slices.Sort(took)
+	t.row(fmt.Sprintf("time to ready, an empty database (median of %d starts)", readyStarts), ms(took[len(took)/2]),
+		fmt.Sprintf("%s-%s", ms(took[0]), ms(took[len(took)-1])))
+	return nil
 }
 
 // benchHTTP measures the API of the running server.

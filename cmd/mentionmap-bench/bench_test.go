@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -63,5 +64,29 @@ func TestBenchIngestPasses(t *testing.T) {
 		if strings.Contains(f.Name(), "pass") {
 			t.Errorf("%s was left behind", f.Name())
 		}
+	}
+}
+
+// TestBenchReady times serve's start-up with a real binary: the row gives
+// the median of the starts and their range, and every start answered.
+func TestBenchReady(t *testing.T) {
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "mentionmap")
+	if out, err := exec.Command("go", "build", "-o", bin, "mentionmap/cmd/mentionmap").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	var stdout strings.Builder
+	if err := run(context.Background(), []string{"--dir", dir, "--bin", bin, "--only", "ready"}, noEnv, &stdout, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`median of \d+ starts\) \| ([\d.]+) ms \| ([\d.]+) ms-([\d.]+) ms`).FindStringSubmatch(stdout.String())
+	if m == nil {
+		t.Fatalf("no ready row in:\n%s", stdout.String())
+	}
+	med, _ := strconv.ParseFloat(m[1], 64)
+	lo, _ := strconv.ParseFloat(m[2], 64)
+	hi, _ := strconv.ParseFloat(m[3], 64)
+	if lo <= 0 || lo > med || med > hi {
+		t.Errorf("median %v ms outside its range %v-%v ms", med, lo, hi)
 	}
 }
