@@ -3,8 +3,6 @@ package gazetteer
 import (
 	"math"
 	"sort"
-
-	"mentionmap/geo"
 )
 
 // evidence is what an article says about where it is: a weight per area
@@ -81,7 +79,7 @@ func (ev *evidence) from(name, a int32) float64 {
 	return ev.weight[a] - ev.own[uint64(name)<<32|uint64(a)]
 }
 
-func (ev *evidence) addAnchor(name, place int32, p *geo.Place) {
+func (ev *evidence) addAnchor(name, place int32, p *place) {
 	for i := range ev.anchors {
 		if ev.anchors[i].place == place {
 			return

@@ -80,7 +80,8 @@ func TestPlaceByShape(t *testing.T) {
 func TestAreasContainTheirPoints(t *testing.T) {
 	g := def(t)
 	areas := 0
-	for _, p := range g.places {
+	for i := range g.Len() {
+		p := g.At(i)
 		b := g.PlaceBBox(p.Key)
 		switch p.Kind {
 		case geo.KindCity:

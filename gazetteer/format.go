@@ -6,6 +6,7 @@ import (
 	"compress/gzip"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 
@@ -119,6 +120,12 @@ func parseRecord(f []string) (record, error) {
 		return r, err
 	}
 	r.Key, r.Kind, r.Country, r.Admin1 = f[1], f[3], f[4], f[5]
+	if _, ok := kinds[r.Kind]; !ok {
+		return r, fmt.Errorf("unknown kind %q", r.Kind)
+	}
+	if r.GeonameID < 0 || r.GeonameID > math.MaxUint32 {
+		return r, fmt.Errorf("geonameid %d out of range", r.GeonameID)
+	}
 	r.Point = orb.Point{lon, lat}
 	r.FCode, r.Name = f[9], f[10]
 	r.altKeys, r.demonymKeys = f[11], f[12]

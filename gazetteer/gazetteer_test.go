@@ -5,11 +5,13 @@ import (
 	"compress/gzip"
 	"os"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"sync"
 	"testing"
 
 	"github.com/klauspost/compress/zstd"
+	"github.com/paulmach/orb"
 
 	"mentionmap/geo"
 )
@@ -95,6 +97,8 @@ func TestLoadRejectsBadFiles(t *testing.T) {
 			{"unknown record", "X\tfoo\n"},
 			{"short place", "P\t1\t2\n"},
 			{"bad latitude", "P\t1\t1\tcity\tLY\t\tnorth\t13\t0\tPPL\tX\t\t\n"},
+			{"unknown kind", "P\t1\t1\tvillage\tLY\t\t32\t13\t0\tPPL\tX\t\t\n"},
+			{"geonameid out of range", "P\t1\t4294967296\tcity\tLY\t\t32\t13\t0\tPPL\tX\t\t\n"},
 		}
 		for _, tt := range tests {
 			t.Run(c.name+"/"+tt.name, func(t *testing.T) {
@@ -177,6 +181,11 @@ func TestLoadWithoutCounties(t *testing.T) {
 			if g.Len() != 2 || g.facts[1].county != -1 {
 				t.Fatalf("places %d, county of Tripoli %d", g.Len(), g.facts[1].county)
 			}
+			want := geo.Place{Key: "2210247", GeonameID: 2210247, Name: "Tripoli", Kind: geo.KindCity, Country: "LY", Admin1: "77",
+				Population: 1150989, Point: orb.Point{13.18733, 32.88743}}
+			if got := g.At(1); !reflect.DeepEqual(got, want) {
+				t.Errorf("At(1) = %+v, want %+v", got, want)
+			}
 			if ms := NewParser(g).Parse("Libyan forces entered Tripoli."); len(ms) != 2 || ms[1].Place.Key != "2210247" {
 				t.Errorf("mentions = %+v", ms)
 			}
@@ -189,7 +198,7 @@ func lookup(g *Gazetteer, name string) []geo.Place {
 	var out []geo.Place
 	for _, e := range g.words.get(Key(name)).entries {
 		if e.place >= 0 {
-			out = append(out, g.places[e.place])
+			out = append(out, g.placeAt(e.place))
 		}
 	}
 	return out

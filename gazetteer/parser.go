@@ -105,7 +105,7 @@ func (p *Parser) parse(source, text string, max int) ([]geo.Mention, int) {
 			Sentence:   sentence(text, s.start, s.end),
 			Confidence: s.confidence,
 			Demonym:    g.isDemonym(s),
-			Place:      g.places[s.place],
+			Place:      g.placeAt(s.place),
 		})
 	}
 	return out, omitted

@@ -5,8 +5,6 @@ import (
 	"math"
 	"slices"
 	"strings"
-
-	"mentionmap/geo"
 )
 
 // prior scores a meaning before any context: bigger and more important
@@ -15,27 +13,28 @@ func (g *Gazetteer) prior(e entry) float64 {
 	if e.place < 0 {
 		return 100
 	}
-	p := g.places[e.place]
-	switch p.Kind {
-	case geo.KindCountry:
-		return 4 + math.Log10(float64(p.Population)+10)/50
-	case geo.KindRegion, geo.KindWater:
+	f := &g.facts[e.place]
+	pop := int64(f.pop)
+	switch f.kind {
+	case kindCountry:
+		return 4 + math.Log10(float64(pop)+10)/50
+	case kindRegion, kindWater:
 		return 3.3
-	case geo.KindAdmin1:
-		return 1.2 + 0.8*popScale(p.Population)
-	case geo.KindAdmin2:
-		return 0.7 + 0.5*popScale(p.Population)
-	case geo.KindAirport:
-		return 0.4 + 1.3*popScale(p.Population) // large 1.5, medium 1.3: as a sizeable town
+	case kindAdmin1:
+		return 1.2 + 0.8*popScale(pop)
+	case kindAdmin2:
+		return 0.7 + 0.5*popScale(pop)
+	case kindAirport:
+		return 0.4 + 1.3*popScale(pop) // large 1.5, medium 1.3: as a sizeable town
 	}
-	s := math.Log10(float64(p.Population)+10) / 7 * 2.2
-	switch g.facts[e.place].rank {
+	s := math.Log10(float64(pop)+10) / 7 * 2.2
+	switch f.rank {
 	case rankCapital:
 		s += 1.2
 	case rankSeat:
 		s += 0.2
 	}
-	if e.flags&flagAlt != 0 && p.Population < 1_000_000 {
+	if e.flags&flagAlt != 0 && pop < 1_000_000 {
 		s -= 0.5 // "Jackson" is an alternate name of Byron, Georgia
 	}
 	return s
@@ -271,9 +270,9 @@ func (g *Gazetteer) preferSeat(es []entry, chosen int32) int32 {
 		return chosen
 	}
 	for _, e := range es {
-		f, p := &g.facts[e.place], &g.places[e.place]
+		f := &g.facts[e.place]
 		if f.kind == kindCity && f.country == d.country && f.admin1 == d.admin1 && e.ownName() &&
-			(f.rank != rankOther || p.Population >= 100_000) {
+			(f.rank != rankOther || f.pop >= 100_000) {
 			return e.place
 		}
 	}

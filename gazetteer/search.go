@@ -31,7 +31,7 @@ func (g *Gazetteer) PlaceByKey(key string) (geo.Place, bool) {
 	if !ok {
 		return geo.Place{}, false
 	}
-	return g.places[i], true
+	return g.placeAt(i), true
 }
 
 // placeIndex numbers the place with a key.
@@ -69,8 +69,7 @@ func (g *Gazetteer) FindPlaces(q, country, kind string, limit int) []geo.Place {
 			if e.place < 0 || e.flags&flagDemonym != 0 || seen[e.place] {
 				continue
 			}
-			p := &g.places[e.place]
-			if country != "" && p.Country != country || kind != "" && p.Kind != kind {
+			if country != "" && g.places[e.place].Country != country || kind != "" && kindNames[g.facts[e.place].kind] != kind {
 				continue
 			}
 			seen[e.place] = true
@@ -88,7 +87,7 @@ func (g *Gazetteer) FindPlaces(q, country, kind string, limit int) []geo.Place {
 	})
 	out := make([]geo.Place, 0, min(limit, len(hits)))
 	for _, h := range hits[:min(limit, len(hits))] {
-		out = append(out, g.places[h.place])
+		out = append(out, g.placeAt(h.place))
 	}
 	return out
 }

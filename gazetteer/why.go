@@ -108,8 +108,9 @@ func (x *explainer) why(i int) *geo.Why {
 func (g *Gazetteer) candidates(out []geo.Candidate, s *span) []geo.Candidate {
 	r := &s.ranked
 	if r.n == 0 {
-		p := &g.places[s.place]
-		return append(out, geo.Candidate{Key: p.Key, Name: p.Name, Kind: p.Kind, Country: p.Country, Admin1: p.Admin1, Score: 1})
+		c := g.candidate(s.place)
+		c.Score = 1
+		return append(out, c)
 	}
 	start := len(out)
 	sum := 0.0
@@ -117,13 +118,11 @@ func (g *Gazetteer) candidates(out []geo.Candidate, s *span) []geo.Candidate {
 		sum += math.Exp(r.scores[k] - r.scores[0])
 	}
 	if r.places[0] != s.place { // a seat, a qualifier or an earlier sense chose otherwise
-		p := &g.places[s.place]
-		out = append(out, geo.Candidate{Key: p.Key, Name: p.Name, Kind: p.Kind, Country: p.Country, Admin1: p.Admin1})
+		out = append(out, g.candidate(s.place))
 	}
 	for k := 0; k < r.n; k++ {
-		p := &g.places[r.places[k]]
-		c := geo.Candidate{Key: p.Key, Name: p.Name, Kind: p.Kind, Country: p.Country, Admin1: p.Admin1,
-			Score: math.Round(math.Exp(r.scores[k]-r.scores[0])/sum*1000) / 1000}
+		c := g.candidate(r.places[k])
+		c.Score = math.Round(math.Exp(r.scores[k]-r.scores[0])/sum*1000) / 1000
 		if r.places[k] == s.place && len(out) == start+1 {
 			out[start].Score = c.Score
 			continue
