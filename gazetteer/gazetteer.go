@@ -45,7 +45,6 @@ type Gazetteer struct {
 	facts   []facts              // per place: what resolution reads
 	areas   map[string]int32     // "CC" or "CC.A1" -> area number
 	admin2  map[[3]string]int32  // {CC, A1, A2} -> place, while loading
-	spare   []entry              // while loading: room for each key's first meaning
 	words   wordIndex            // name keys and single folded words
 	nNames  int                  // keys with meanings
 	country map[string]int32     // ISO code -> place
@@ -123,7 +122,7 @@ func Load(r io.Reader) (*Gazetteer, error) {
 	if err := readFile(r, (*loader)(g)); err != nil {
 		return nil, err
 	}
-	g.admin2, g.spare = nil, nil
+	g.admin2 = nil
 	if len(g.places) == 0 || g.words.number == nil {
 		return nil, geo.Errorf(geo.EINVALID, "gazetteer: no places")
 	}
@@ -224,23 +223,15 @@ func (g *Gazetteer) addKey(k string, e entry) {
 		return
 	}
 	w := g.words.edit(k)
-	for _, old := range w.entries {
+	for _, old := range g.words.entries[w.off : w.off+uint32(w.n)] {
 		if old.place == e.place {
 			return
 		}
 	}
-	if len(w.entries) == 0 {
+	if w.n == 0 {
 		g.nNames++
-		if len(g.spare) == 0 {
-			g.spare = make([]entry, 4096)
-		}
-		// Most keys have one meaning: it takes a slot of a shared block
-		// rather than an allocation of its own. A second one moves both.
-		w.entries, g.spare = g.spare[:1:1], g.spare[1:]
-		w.entries[0] = e
-	} else {
-		w.entries = append(w.entries, e)
 	}
+	g.words.add(w, e)
 	n := uint8(1)
 	first := k
 	for j := 0; j < len(k); j++ {
@@ -262,8 +253,7 @@ func (g *Gazetteer) addKey(k string, e entry) {
 // sortEntries computes each meaning's prior and orders each key's meanings
 // by it, best first. Most keys have one meaning and need no sort.
 func (g *Gazetteer) sortEntries() {
-	for _, w := range g.words.all() {
-		es := w.entries
+	for es := range g.words.all {
 		named := false // some place is called by this name, not just aliased
 		for i := range es {
 			es[i].prior = float32(g.prior(es[i]))

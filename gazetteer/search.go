@@ -97,7 +97,7 @@ func (g *Gazetteer) sortedNames() []string {
 	g.sorted.once.Do(func() {
 		keys := make([]string, 0, len(g.words.number))
 		for k, n := range g.words.number {
-			if len(g.words.words[n].entries) > 0 {
+			if g.words.recs[n].n > 0 {
 				keys = append(keys, k)
 			}
 		}
