@@ -42,6 +42,9 @@ type record struct {
 	// altKeys and demonymKeys are Alts and Demonyms as a loaded file
 	// holds them, keys joined by "|": a load reads them in place.
 	altKeys, demonymKeys string
+	// nameKey is Key(Name), made as the file is parsed: the goroutine that
+	// indexes the records has more to do than the one that parses them.
+	nameKey string
 }
 
 const placeFields = 15
@@ -128,6 +131,7 @@ func parseRecord(f []string) (record, error) {
 	}
 	r.Point = orb.Point{lon, lat}
 	r.FCode, r.Name = f[9], f[10]
+	r.nameKey = Key(r.Name)
 	r.altKeys, r.demonymKeys = f[11], f[12]
 	if len(f) > 13 {
 		r.Admin2 = f[13]

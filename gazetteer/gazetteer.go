@@ -171,7 +171,7 @@ func (l *loader) place(r record) {
 		g.admin1[r.Key] = i
 		g.areaPlace[l.area(r.Key)] = i
 	}
-	g.addKey(Key(r.Name), entry{place: i})
+	g.addKey(r.nameKey, entry{place: i})
 	// Alternate names of hand-written regions and seas are curated short
 	// names ("Atlantic", "Mediterranean"), not mere aliases.
 	alt := uint8(flagAlt)
