@@ -6,8 +6,10 @@ import (
 	_ "embed"
 	"io"
 	"os"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"mentionmap/geo"
 
@@ -251,9 +253,21 @@ func (g *Gazetteer) addKey(k string, e entry) {
 }
 
 // sortEntries computes each meaning's prior and orders each key's meanings
-// by it, best first. Most keys have one meaning and need no sort.
+// by it, best first. Most keys have one meaning and need no sort. It runs
+// once every place is read, when nothing else is left to do, so every core
+// takes a share of the keys: their runs of meanings are disjoint.
 func (g *Gazetteer) sortEntries() {
-	for es := range g.words.all {
+	n := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	for k := range n {
+		wg.Go(func() { g.sortShare(k, n) })
+	}
+	wg.Wait()
+}
+
+// sortShare sorts the meanings of every n-th key from the k-th.
+func (g *Gazetteer) sortShare(k, n int) {
+	for es := range g.words.share(k, n) {
 		named := false // some place is called by this name, not just aliased
 		for i := range es {
 			es[i].prior = float32(g.prior(es[i]))

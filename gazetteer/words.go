@@ -71,12 +71,14 @@ func (x *wordIndex) add(r *wordRec, e entry) {
 	r.n++
 }
 
-// all returns every key's meanings, for changing in place.
-func (x *wordIndex) all(yield func([]entry) bool) {
-	for i := 1; i < len(x.recs); i++ {
-		r := &x.recs[i]
-		if !yield(x.entries[r.off : r.off+uint32(r.n)]) {
-			return
+// share yields the meanings of keys k, k+n, k+2n..., for changing in place.
+func (x *wordIndex) share(k, n int) func(yield func([]entry) bool) {
+	return func(yield func([]entry) bool) {
+		for i := 1 + k; i < len(x.recs); i += n {
+			r := &x.recs[i]
+			if !yield(x.entries[r.off : r.off+uint32(r.n)]) {
+				return
+			}
 		}
 	}
 }
