@@ -11,9 +11,9 @@ import (
 	"strings"
 	"sync"
 
-	"mentionmap/geo"
-
 	"github.com/paulmach/orb"
+
+	"mentionmap/geo"
 )
 
 // embedded is the default gazetteer, made by `go generate ./gazetteer`.
