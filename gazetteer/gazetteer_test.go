@@ -31,6 +31,20 @@ func def(t testing.TB) *Gazetteer {
 	return defGaz
 }
 
+// TestLoadSizesOnce: the embedded file's first line counts the keys, so
+// the word index is allocated once (n records, room for 2n meanings) and
+// neither slice grows while loading.
+func TestLoadSizesOnce(t *testing.T) {
+	g := def(t)
+	recs, entries := cap(g.words.recs), cap(g.words.entries)
+	if entries != 2*(recs-1) {
+		t.Errorf("%d records and room for %d meanings: one of them grew", recs, entries)
+	}
+	if len(g.words.recs) < recs*99/100 {
+		t.Errorf("%d records in room for %d: the file's count is off", len(g.words.recs), recs)
+	}
+}
+
 func TestDefaultGazetteer(t *testing.T) {
 	g := def(t)
 	tests := []struct {
