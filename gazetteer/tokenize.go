@@ -19,12 +19,8 @@ func isWordByte(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
-// tokenize splits s into tokens of letters, digits and combining marks.
-func tokenize(s string) []token {
-	toks := make([]token, 0, len(s)/6)
-	return appendTokens(toks, s)
-}
-
+// appendTokens appends the tokens of s to toks: runs of letters, digits
+// and combining marks.
 func appendTokens(toks []token, s string) []token {
 	i := 0
 	for i < len(s) {
