@@ -125,7 +125,7 @@ func writeRecords(w io.Writer, recs []record, words []string) error {
 	// The N line sizes the loader's word index: every name key, the first
 	// word of each longer one, and the common words.
 	keys := map[string]bool{}
-	addKey := func(k string) {
+	count := func(k string) {
 		if !isLatinKey(k) {
 			return
 		}
@@ -135,9 +135,9 @@ func writeRecords(w io.Writer, recs []record, words []string) error {
 		}
 	}
 	for i := range recs {
-		addKey(Key(recs[i].Name))
+		count(Key(recs[i].Name))
 		for _, a := range append(recs[i].Alts, recs[i].Demonyms...) {
-			addKey(Key(a))
+			count(Key(a))
 		}
 	}
 	for _, w := range words {
