@@ -157,13 +157,20 @@ func readFile(r io.Reader, rd reader) error {
 	if err != nil {
 		return err
 	}
-	defer zr.Close()
 	pr, pw := io.Pipe()
+	decompressed := make(chan struct{})
 	go func() {
+		defer close(decompressed)
 		_, err := io.Copy(pw, zr)
 		pw.CloseWithError(err)
 	}()
-	defer pr.Close()
+	// A bad line stops the parser before the end: closing the pipe stops the
+	// decompressor, which must be done before its reader is closed.
+	defer func() {
+		pr.Close()
+		<-decompressed
+		zr.Close()
+	}()
 	// Batches go back to the parser once read: a line holds a whole
 	// record, and a new batch for each thousand lines was most of the
 	// memory a load touched, in a fresh process most of its time.
