@@ -39,6 +39,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	if err := cli.Parse(fs, args, getenv, stderr); err != nil {
 		return err
 	}
+	if *only != "" && *only != "ingest" && *only != "ready" {
+		return geo.Errorf(geo.EINVALID, `bench: --only %q: want "ingest" or "ready"`, *only)
+	}
 	if *bin == "" {
 		exe, err := os.Executable()
 		if err != nil {

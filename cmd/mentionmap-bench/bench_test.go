@@ -30,6 +30,15 @@ func TestBenchRefusesAnEarlierDatabase(t *testing.T) {
 	}
 }
 
+// TestBenchRefusesAnUnknownPart: a mistyped --only must not start the
+// whole bench, which takes many minutes.
+func TestBenchRefusesAnUnknownPart(t *testing.T) {
+	err := run(context.Background(), []string{"--dir", t.TempDir(), "--only", "ingets"}, noEnv, io.Discard, io.Discard)
+	if geo.ErrorCode(err) != geo.EINVALID {
+		t.Fatalf("err = %v", err)
+	}
+}
+
 // TestBenchIngestPasses runs the ingest rows of the bench on a small
 // corpus: they report the median of the passes, every pass stores the
 // whole corpus, and only the last pass's database is left.
