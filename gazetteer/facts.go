@@ -37,10 +37,17 @@ const (
 	kindAirport
 )
 
-var kinds = map[string]kind{
-	geo.KindCity: kindCity, geo.KindCountry: kindCountry, geo.KindAdmin1: kindAdmin1,
-	geo.KindAdmin2: kindAdmin2, geo.KindRegion: kindRegion, geo.KindWater: kindWater, geo.KindAirport: kindAirport,
-}
+// kindNames are geo.Place.Kind by kind, and kinds the reverse.
+var kindNames = [...]string{kindCity: geo.KindCity, kindCountry: geo.KindCountry, kindAdmin1: geo.KindAdmin1,
+	kindAdmin2: geo.KindAdmin2, kindRegion: geo.KindRegion, kindWater: geo.KindWater, kindAirport: geo.KindAirport}
+
+var kinds = func() map[string]kind {
+	m := make(map[string]kind, len(kindNames))
+	for k, name := range kindNames {
+		m[name] = kind(k)
+	}
+	return m
+}()
 
 // Areas are countries ("LY") and first-level divisions ("US.TX"), numbered
 // as the gazetteer loads; evidence is kept per area number.

@@ -79,9 +79,6 @@ func parseFeature(name string) (prefix, value string) {
 	return prefix, value
 }
 
-var kindNames = [...]string{kindCity: "city", kindCountry: "country", kindAdmin1: "admin1",
-	kindAdmin2: "admin2", kindRegion: "region", kindWater: "water", kindAirport: "airport"}
-
 // spanContext is what the recognizer reads of a span's fellows.
 type spanContext struct {
 	repeats   int  // mentions of its name in the article
