@@ -35,6 +35,9 @@ const maxListName = 3
 func (g *Gazetteer) divisionLists(d *doc, buf *[]byte) []span {
 	var out []span
 	for p := 1; p < len(d.toks); p++ {
+		if w := d.folded[p]; len(w) < len("states") || w[len(w)-1] != 's' {
+			continue // no designator: spares a lookup for nearly every token
+		}
 		pd, ok := pluralDesignators[d.folded[p]]
 		if !ok || d.toks[p].cap || !d.spaced(p) {
 			continue
