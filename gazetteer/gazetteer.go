@@ -141,6 +141,8 @@ type loader Gazetteer
 func (l *loader) size(places, keys int) {
 	l.places = make([]place, 0, places)
 	l.facts = make([]facts, 0, places)
+	adviseHuge(l.places)
+	adviseHuge(l.facts)
 	if l.words.number == nil {
 		l.words = newWordIndex(keys + len(blockers))
 	}

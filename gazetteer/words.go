@@ -28,7 +28,10 @@ const maxMeanings = 1<<16 - 1
 // generous: a run that moves leaves its old place behind, and capacity that
 // is never written costs no memory.
 func newWordIndex(n int) wordIndex {
-	return wordIndex{number: make(map[string]int32, n), recs: make([]wordRec, 1, n+1), entries: make([]entry, 0, 2*n)}
+	x := wordIndex{number: make(map[string]int32, n), recs: make([]wordRec, 1, n+1), entries: make([]entry, 0, 2*n)}
+	adviseHuge(x.recs)
+	adviseHuge(x.entries)
+	return x
 }
 
 // word is the view of a record that lookups return.
