@@ -231,8 +231,7 @@ type line struct {
 // come back on free, and closes out.
 func parseLines(r io.Reader, out chan<- []line, free <-chan []line) error {
 	defer close(out)
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	sc := newLineReader(r)
 	batch := make([]line, 0, 1024)
 	var fields [placeFields + 1]string // one array for every line: Split would allocate a slice per line
 	for n := 1; sc.Scan(); n++ {
