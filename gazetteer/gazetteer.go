@@ -125,7 +125,7 @@ func Load(r io.Reader) (*Gazetteer, error) {
 		return nil, err
 	}
 	g.admin2 = nil
-	if len(g.places) == 0 || g.words.number == nil {
+	if len(g.places) == 0 || g.words.slots == nil {
 		return nil, geo.Errorf(geo.EINVALID, "gazetteer: no places")
 	}
 	for _, b := range blockers {
@@ -143,13 +143,13 @@ func (l *loader) size(places, keys int) {
 	l.facts = make([]facts, 0, places)
 	adviseHuge(l.places)
 	adviseHuge(l.facts)
-	if l.words.number == nil {
+	if l.words.slots == nil {
 		l.words = newWordIndex(keys + len(blockers))
 	}
 }
 
 func (l *loader) word(w string) {
-	if l.words.number == nil {
+	if l.words.slots == nil {
 		l.size(0, 0)
 	}
 	l.words.edit(w).common = true
@@ -157,7 +157,7 @@ func (l *loader) word(w string) {
 
 func (l *loader) place(r record) {
 	g := (*Gazetteer)(l)
-	if g.words.number == nil {
+	if g.words.slots == nil {
 		l.size(0, 0)
 	}
 	i := int32(len(g.places))

@@ -43,6 +43,9 @@ func TestLoadSizesOnce(t *testing.T) {
 	if len(g.words.recs) < recs*99/100 {
 		t.Errorf("%d records in room for %d: the file's count is off", len(g.words.recs), recs)
 	}
+	if want := slotsFor(recs - 1); len(g.words.slots) != want {
+		t.Errorf("%d slots for %d keys, want %d: the slots grew", len(g.words.slots), recs-1, want)
+	}
 }
 
 func TestDefaultGazetteer(t *testing.T) {

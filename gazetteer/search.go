@@ -95,13 +95,7 @@ func (g *Gazetteer) FindPlaces(q, country, kind string, limit int) []geo.Place {
 // sortedNames lists the name keys in order, once.
 func (g *Gazetteer) sortedNames() []string {
 	g.sorted.once.Do(func() {
-		keys := make([]string, 0, len(g.words.number))
-		for k, n := range g.words.number {
-			if g.words.recs[n].n > 0 {
-				keys = append(keys, k)
-			}
-		}
-		slices.Sort(keys)
+		keys := slices.Sorted(g.words.each)
 		g.sorted.keys = keys
 	})
 	return g.sorted.keys
