@@ -60,6 +60,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		}
 		defer os.RemoveAll(d)
 		*dir = d
+	} else if err := os.MkdirAll(*dir, 0o755); err != nil {
+		return err
 	}
 	runtime.GOMAXPROCS(runtime.NumCPU())
 	t := &table{w: stdout}

@@ -84,18 +84,31 @@ func TestBenchReady(t *testing.T) {
 	if out, err := exec.Command("go", "build", "-o", bin, "mentionmap/cmd/mentionmap").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
-	var stdout strings.Builder
-	if err := run(context.Background(), []string{"--dir", dir, "--bin", bin, "--only", "ready"}, noEnv, &stdout, io.Discard); err != nil {
-		t.Fatal(err)
-	}
-	m := regexp.MustCompile(`median of \d+ starts\) \| ([\d.]+) ms \| ([\d.]+) ms-([\d.]+) ms`).FindStringSubmatch(stdout.String())
-	if m == nil {
-		t.Fatalf("no ready row in:\n%s", stdout.String())
-	}
-	med, _ := strconv.ParseFloat(m[1], 64)
-	lo, _ := strconv.ParseFloat(m[2], 64)
-	hi, _ := strconv.ParseFloat(m[3], 64)
-	if lo <= 0 || lo > med || med > hi {
-		t.Errorf("median %v ms outside its range %v-%v ms", med, lo, hi)
-	}
+	t.Run("a --dir that is missing is made", func(t *testing.T) {
+		var stdout strings.Builder
+		err := run(context.Background(), []string{"--dir", filepath.Join(dir, "new", "sub"), "--bin", bin, "--only", "ready"}, noEnv, &stdout, io.Discard)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := regexp.MustCompile(`median of \d+ starts\) \| ([\d.]+) ms \| ([\d.]+) ms-([\d.]+) ms`).FindStringSubmatch(stdout.String())
+		if m == nil {
+			t.Fatalf("no ready row in:\n%s", stdout.String())
+		}
+		med, _ := strconv.ParseFloat(m[1], 64)
+		lo, _ := strconv.ParseFloat(m[2], 64)
+		hi, _ := strconv.ParseFloat(m[3], 64)
+		if lo <= 0 || lo > med || med > hi {
+			t.Errorf("median %v ms outside its range %v-%v ms", med, lo, hi)
+		}
+	})
+	t.Run("a server that cannot start is reported with its error", func(t *testing.T) {
+		bad := filepath.Join(dir, "bad")
+		if err := os.MkdirAll(filepath.Join(bad, "ready.db"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		err := run(context.Background(), []string{"--dir", bad, "--bin", bin, "--only", "ready"}, noEnv, io.Discard, io.Discard)
+		if err == nil || !strings.Contains(err.Error(), "exited before it was ready") || !strings.Contains(err.Error(), "ready.db") {
+			t.Errorf("got %v, want the server's own error about ready.db", err)
+		}
+	})
 }

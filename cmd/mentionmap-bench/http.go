@@ -25,6 +25,8 @@ type benchServer struct {
 
 	columns     chan struct{} // closed when the server logs its mention columns loaded
 	columnsTook string        // the time it logged
+	logEnded    chan struct{} // closed when the server's log ends, as it exits
+	lastLog     string        // its last line, read once logEnded is closed
 }
 
 // startServer starts the binary's serve command on a free loopback port
@@ -38,7 +40,7 @@ func startServer(ctx context.Context, exe, db string) (*benchServer, error) {
 	ln.Close()
 	start := time.Now()
 	cmd := exec.CommandContext(ctx, exe, "serve", "--addr", addr, "--db", db)
-	s := &benchServer{cmd: cmd, base: "http://" + addr, columns: make(chan struct{})}
+	s := &benchServer{cmd: cmd, base: "http://" + addr, columns: make(chan struct{}), logEnded: make(chan struct{})}
 	logs, err := cmd.StderrPipe()
 	if err != nil {
 		return nil, err
@@ -48,6 +50,12 @@ func startServer(ctx context.Context, exe, db string) (*benchServer, error) {
 	}
 	go s.watchLog(logs)
 	for time.Since(start) < 30*time.Second {
+		select {
+		case <-s.logEnded:
+			cmd.Wait()
+			return nil, fmt.Errorf("the server exited before it was ready: %s", s.lastLog)
+		default:
+		}
 		if res, err := http.Get(s.base + "/healthz"); err == nil {
 			res.Body.Close()
 			s.ready = time.Since(start)
@@ -60,12 +68,15 @@ func startServer(ctx context.Context, exe, db string) (*benchServer, error) {
 }
 
 // watchLog reads the server's log until it ends, noting when the mention
-// columns are loaded.
+// columns are loaded, and its last line.
 func (s *benchServer) watchLog(r io.Reader) {
+	defer close(s.logEnded)
 	sc := bufio.NewScanner(r)
 	took := regexp.MustCompile(`took=(\S+)`)
 	for sc.Scan() {
-		if line := sc.Text(); strings.Contains(line, "mention columns loaded") {
+		line := sc.Text()
+		s.lastLog = line
+		if strings.Contains(line, "mention columns loaded") {
 			if m := took.FindStringSubmatch(line); m != nil {
 				s.columnsTook = m[1]
 			}
