@@ -95,6 +95,7 @@ func (p *Parser) parse(source, text string, max int) ([]geo.Mention, int) {
 	}
 	x := g.newExplainer(d, spans)
 	out := make([]geo.Mention, 0, len(spans))
+	sents := sentences{text: text}
 	for i := range spans {
 		s := &spans[i] // a span is some 200 bytes: not copied per mention
 		out = append(out, geo.Mention{
@@ -102,7 +103,7 @@ func (p *Parser) parse(source, text string, max int) ([]geo.Mention, int) {
 			Start:      s.start,
 			End:        s.end,
 			Text:       text[s.start:s.end],
-			Sentence:   sentence(text, s.start, s.end),
+			Sentence:   sents.around(s.start, s.end),
 			Confidence: s.confidence,
 			Demonym:    g.isDemonym(s),
 			Place:      g.placeAt(s.place),

@@ -3,7 +3,6 @@ package gazetteer
 import (
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"mentionmap/geo"
 )
@@ -218,40 +217,6 @@ func (d *doc) titled(i int) bool {
 	}
 	g := strings.Trim(d.gap(i), " ")
 	return g == "" || g == "."
-}
-
-func endsSentence(c byte) bool { return c == '.' || c == '!' || c == '?' }
-
-// sentence returns the sentence around bytes [start, end), at most about
-// 400 bytes long.
-func sentence(text string, start, end int) string {
-	const max = 200
-	lo := start
-	for lo > 0 && start-lo < max {
-		c := text[lo-1]
-		if c == '\n' || (c == ' ' && lo >= 2 && endsSentence(text[lo-2])) {
-			break
-		}
-		lo--
-	}
-	hi := end
-	for hi < len(text) && hi-end < max {
-		c := text[hi]
-		if c == '\n' {
-			break
-		}
-		hi++
-		if endsSentence(c) && (hi == len(text) || text[hi] == ' ' || text[hi] == '\n') {
-			break
-		}
-	}
-	for lo < start && !utf8.RuneStart(text[lo]) {
-		lo++
-	}
-	for hi > end && hi < len(text) && !utf8.RuneStart(text[hi]) {
-		hi--
-	}
-	return strings.TrimSpace(text[lo:hi])
 }
 
 // dateline reports whether s opens a line in capitals and a dash follows
