@@ -18,7 +18,7 @@ import (
 // gives the probability that a resolved candidate is a place, as the
 // annotated corpora mark places. `mentionmap train` writes it.
 type Model struct {
-	weights   map[uint64]float64
+	weights   weights
 	threshold float64 // keep a span whose probability reaches it
 	features  int
 }
@@ -40,7 +40,7 @@ const modelHeader = "# mentionmap recognizer v1"
 
 // ReadModel reads a model file.
 func ReadModel(r io.Reader) (*Model, error) {
-	m := &Model{weights: map[uint64]float64{}, threshold: 0.5}
+	m := &Model{threshold: 0.5}
 	sc := bufio.NewScanner(r)
 	for n := 1; sc.Scan(); n++ {
 		line := sc.Text()
@@ -60,7 +60,7 @@ func ReadModel(r io.Reader) (*Model, error) {
 			continue
 		}
 		prefix, value := parseFeature(name)
-		m.weights[featureID(prefix, value)] = v
+		m.weights.set(featureID(prefix, value), v)
 		m.features++
 	}
 	if err := sc.Err(); err != nil {
@@ -87,7 +87,7 @@ func (m *Model) Features() int { return m.features }
 func (m *Model) probability(ids []uint64) float64 {
 	z := 0.0
 	for _, id := range ids {
-		z += m.weights[id]
+		z += m.weights.get(id)
 	}
 	return 1 / (1 + math.Exp(-z))
 }
