@@ -10,9 +10,9 @@ import (
 // map: every part of it is a slice without pointers, which the collector
 // never scans, and which a load allocates once and asks huge pages for.
 // Its slots, all zero when made, need no initialising; a map of string
-// keys sized for 440,000 of them took a sixth of a load to set up, mostly
-// in page faults. The keys' bytes are kept one after another in keys, and
-// each key's meanings as one run of the shared slice entries.
+// keys sized for 440,000 of them took an eighth of a load's CPU to set
+// up, mostly in page faults. The keys' bytes are kept one after another
+// in keys, and each key's meanings as one run of the shared slice entries.
 type wordIndex struct {
 	slots   []uint64  // 0 is empty; else a key's hash's top half << 32 | its record's number
 	keys    []byte    // every key's bytes
@@ -119,8 +119,8 @@ func (x *wordIndex) edit(k string) *wordRec {
 	return &x.recs[i]
 }
 
-// grow doubles the slots, for an index that was sized too small (a file
-// without sizes, or keys added after the load).
+// grow doubles the slots of an index sized too small: that of a file
+// without its line of sizes.
 func (x *wordIndex) grow() {
 	old := x.slots
 	x.slots = make([]uint64, max(2*len(old), slotsFor(len(x.recs))))
