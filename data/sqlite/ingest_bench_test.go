@@ -91,3 +91,39 @@ func BenchmarkIngestBatchSize(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkIngestIndexCost stores 10,000 news-shaped articles per op, in
+// batches of 5,000, with the schema's indexes on mentions and with each
+// one dropped: what each index costs ingest. The service needs them all
+// (the place index for every query by place, the article index for an
+// article's mentions); the variants only measure.
+func BenchmarkIngestIndexCost(b *testing.B) {
+	for _, v := range []struct{ name, drop string }{
+		{"all", ""},
+		{"without=mentions_place", "DROP INDEX mentions_place"},
+		{"without=mentions_article", "DROP INDEX mentions_article"},
+	} {
+		b.Run(v.name, func(b *testing.B) {
+			s := openBench(b)
+			ctx := context.Background()
+			if v.drop != "" {
+				if _, err := s.w.ExecContext(ctx, v.drop); err != nil {
+					b.Fatal(err)
+				}
+			}
+			for _, batch := range newsBatches(10, 1000, 1) {
+				if _, err := s.IngestBatch(ctx, batch); err != nil {
+					b.Fatal(err)
+				}
+			}
+			batches := newsBatches(b.N*2, 5000, 2)
+			b.ResetTimer()
+			for _, batch := range batches {
+				if _, err := s.IngestBatch(ctx, batch); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.N*10000)/b.Elapsed().Seconds(), "articles/s")
+		})
+	}
+}
