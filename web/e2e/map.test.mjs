@@ -72,6 +72,17 @@ test("markers or clusters appear, and a place opens a popup with an article", as
   await page.close();
 });
 
+// still waits until what locator finds has not moved for ms.
+async function still(locator, ms = 500) {
+  let last = "", since = Date.now();
+  for (const end = Date.now() + 10000; Date.now() < end; await new Promise((r) => setTimeout(r, 50))) {
+    const box = JSON.stringify(await locator.boundingBox());
+    if (box !== last) [last, since] = [box, Date.now()];
+    else if (Date.now() - since >= ms) return;
+  }
+  assert.fail(`${locator} kept moving`);
+}
+
 test("a country's popup frames the whole country", async () => {
   const { page, errors } = await openPage("#6/31.5/16");
   const country = page.locator('path.mm-place[fill="#457b9d"]').first();
@@ -79,6 +90,10 @@ test("a country's popup frames the whole country", async () => {
   await country.click({ force: true });
   const frame = page.locator(".leaflet-popup-content button.mm-frame");
   await frame.waitFor({ timeout: 10000 });
+  // The button stays put while the popup fills in above it, but each
+  // addition may pan the map to keep the popup in view: let them finish.
+  await page.locator(".leaflet-popup-content .mm-spark figcaption").waitFor({ timeout: 10000 });
+  await still(frame);
   const [w, s, e, n] = (await frame.getAttribute("data-bbox")).split(",").map(Number);
   await frame.click();
   // The view settles on the area: its centre inside the box, zoomed out to see it whole.

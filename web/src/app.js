@@ -191,9 +191,13 @@ function placePopup(p, popup) {
       });
       const why = detail.mentions.find((m) => m.mention.why)?.mention.why;
       if (why) whyHere(div, why);
+      // The popup grows upwards from its tip, so what fills in later above
+      // the button (the sparkline, the outlets of each article) never moves
+      // it from under the pointer.
+      const spark = L.DomUtil.create("figure", "mm-spark", div);
       if (s.bbox) frameButton(div, s.bbox);
       popup.update();
-      return sparkline(div, p.place_id).then(() => popup.update());
+      return sparkline(spark, p.place_id).then(() => popup.update());
     })
     .catch((err) => { div.querySelector("p").textContent = "Could not load: " + err.message; });
   return div;
@@ -237,14 +241,13 @@ function frameButton(div, [w, s, e, n]) {
   });
 }
 
-// sparkline adds to div the place's mentions per day over the last 90 days.
-async function sparkline(div, id) {
+// sparkline fills fig with the place's mentions per day over the last 90 days.
+async function sparkline(fig, id) {
   const day = 86400000, today = new Date();
   const from = new Date(today.getTime() - 89 * day).toISOString().slice(0, 10);
   const tl = await getJSON(`/places/${id}/timeline?interval=day&from=${from}&to=${today.toISOString().slice(0, 10)}`);
   const max = Math.max(1, ...tl.bins.map((b) => b.mentions));
   const pts = tl.bins.map((b, i) => `${i},${(20 - (20 * b.mentions) / max).toFixed(1)}`).join(" ");
-  const fig = L.DomUtil.create("figure", "mm-spark", div);
   fig.innerHTML = `<svg viewBox="0 0 ${Math.max(1, tl.bins.length - 1)} 20" preserveAspectRatio="none"><polyline points="${pts}"/></svg>
     <figcaption>${tl.mentions} mentions in the last 90 days</figcaption>`;
 }
