@@ -6,8 +6,9 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// hugePage is the size of a transparent huge page on the platforms Go
-// supports with Linux.
+// hugePage is the size of a transparent huge page with 4 KB base pages
+// (x86-64, and most arm64 kernels). Elsewhere the advice covers less, or
+// nothing, and changes nothing else.
 const hugePage = 2 << 20
 
 // adviseHuge asks the kernel to back s's array with transparent huge pages,
@@ -23,7 +24,8 @@ func adviseHuge[T any](s []T) {
 	}
 	base := unsafe.Pointer(unsafe.SliceData(s))
 	start := uintptr(base)
-	end := start + uintptr(cap(s))*unsafe.Sizeof(s[:1][0])
+	var elem T
+	end := start + uintptr(cap(s))*unsafe.Sizeof(elem)
 	lo, hi := (start+hugePage-1)&^(hugePage-1), end&^(hugePage-1)
 	if lo >= hi {
 		return
