@@ -11,13 +11,6 @@ const sentenceReach = 200
 
 func endsSentence(c byte) bool { return c == '.' || c == '!' || c == '?' }
 
-// sentence returns the sentence around bytes [start, end), at most about
-// 400 bytes long.
-func sentence(text string, start, end int) string {
-	lo, hi := sentenceBounds(text, start, end)
-	return trimSentence(text, start, end, lo, hi)
-}
-
 // sentenceBounds scans out from [start, end) to the sentence's ends, or
 // sentenceReach bytes.
 func sentenceBounds(text string, start, end int) (lo, hi int) {
@@ -75,7 +68,8 @@ type sentences struct {
 	lo, hi     int // its sentence's bounds; hi == 0 before the first
 }
 
-// around is sentence(text, start, end).
+// around returns the sentence around bytes [start, end) of the text, at
+// most about 400 bytes long.
 func (s *sentences) around(start, end int) string {
 	lo, hi, ok := s.reuse(start, end)
 	if !ok {

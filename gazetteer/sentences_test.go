@@ -6,6 +6,13 @@ import (
 	"testing"
 )
 
+// sentence is the sentence around one mention, found alone: what
+// sentences.around must return for every mention in turn.
+func sentence(text string, start, end int) string {
+	lo, hi := sentenceBounds(text, start, end)
+	return trimSentence(text, start, end, lo, hi)
+}
+
 func TestSentence(t *testing.T) {
 	long := strings.Repeat("word ", 60)
 	for _, tc := range []struct {
