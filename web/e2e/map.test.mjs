@@ -52,6 +52,17 @@ async function openPage(hash) {
   return { page, errors };
 }
 
+// still waits until what locator finds has not moved for ms.
+async function still(locator, ms = 500) {
+  let last = "", since = Date.now();
+  for (const end = Date.now() + 10000; Date.now() < end; await new Promise((r) => setTimeout(r, 50))) {
+    const box = JSON.stringify(await locator.boundingBox());
+    if (box !== last) [last, since] = [box, Date.now()];
+    else if (Date.now() - since >= ms) return;
+  }
+  assert.fail(`${locator} kept moving`);
+}
+
 test("markers or clusters appear, and a place opens a popup with an article", async () => {
   const { page, errors } = await openPage("#6/31.5/16");
   await page.waitForSelector("path.mm-place", { timeout: 10000 });
@@ -67,21 +78,10 @@ test("markers or clusters appear, and a place opens a popup with an article", as
   assert.ok(reasons.length > 0 && reasons.every((r) => r.trim().length > 0), `no reasons shown: ${reasons}`);
   assert.deepEqual(errors, []);
   mkdirSync("e2e/out", { recursive: true });
-  await page.waitForTimeout(600); // let the popup's fade and pan finish
+  await still(page.locator(".leaflet-popup")); // let the popup's fade and pan finish
   await page.screenshot({ path: "e2e/out/map-popup.png" });
   await page.close();
 });
-
-// still waits until what locator finds has not moved for ms.
-async function still(locator, ms = 500) {
-  let last = "", since = Date.now();
-  for (const end = Date.now() + 10000; Date.now() < end; await new Promise((r) => setTimeout(r, 50))) {
-    const box = JSON.stringify(await locator.boundingBox());
-    if (box !== last) [last, since] = [box, Date.now()];
-    else if (Date.now() - since >= ms) return;
-  }
-  assert.fail(`${locator} kept moving`);
-}
 
 test("a country's popup frames the whole country", async () => {
   const { page, errors } = await openPage("#6/31.5/16");
