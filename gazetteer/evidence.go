@@ -20,6 +20,7 @@ type evidence struct {
 	marked   []bool       // per name: its meanings are in counties
 	senses   []sense      // per name: scratch for choose
 	home     []areaWeight // lent by the source's locality
+	shares   bool         // choose weighs each division's share (see share)
 }
 
 // anchor is a place the article names without ambiguity.
@@ -35,9 +36,10 @@ func (ev *evidence) start(areas, names int) {
 	if ev.own == nil {
 		ev.own, ev.counties = map[uint64]float64{}, map[int32]countyMark{}
 	}
-	if len(ev.weight) != areas {
-		ev.weight, ev.touched = make([]float64, areas), nil
+	if len(ev.weight) != 2*areas {
+		ev.weight, ev.touched = make([]float64, 2*areas), nil
 	}
+	ev.shares = false
 	ev.voted = grow(ev.voted, names)
 	ev.marked = grow(ev.marked, names)
 	ev.senses = grow(ev.senses, names)
@@ -65,10 +67,35 @@ func (ev *evidence) add(name, area int32, w float64) {
 
 // lend adds weight to area that no name of the article owns.
 func (ev *evidence) lend(area int32, w float64) {
+	if area < 0 {
+		return
+	}
 	if ev.weight[area] == 0 {
 		ev.touched = append(ev.touched, area)
 	}
 	ev.weight[area] += w
+}
+
+// divisions is the pseudo-area that sums the weights of country's
+// first-level divisions from the article's places as resolved: not from
+// soft votes, which spread over every state that has a town of a name,
+// nor from the source's locality.
+func (ev *evidence) divisions(country int32) int32 {
+	return country + int32(len(ev.weight)/2)
+}
+
+// divisionShare is the share of the weight in f's country, from names
+// other than name, that lies in f's division, and the division's weight.
+func (ev *evidence) divisionShare(name int32, f *facts) (share, w float64) {
+	if f.kind == kindCountry || f.admin1 < 0 {
+		return 0, 0
+	}
+	if w = ev.from(name, f.admin1); w <= 0 {
+		return 0, 0
+	}
+	// name's own weight in f's division is left out of the total too.
+	total := ev.weight[ev.divisions(f.country)] - (ev.weight[f.admin1] - w)
+	return w / max(w, total), w
 }
 
 // from is the weight of area a from names other than name.
@@ -112,8 +139,9 @@ func (g *Gazetteer) gather(ev *evidence, spans []span) {
 			w /= 3
 		}
 		ev.add(s.name, f.country, w)
-		if f.kind != kindCountry {
+		if f.kind != kindCountry && f.admin1 >= 0 {
 			ev.add(s.name, f.admin1, w)
+			ev.lend(ev.divisions(f.country), w)
 		}
 		if clear && f.kind != kindCountry && f.kind != kindRegion {
 			ev.addAnchor(s.name, s.place, &g.places[s.place])

@@ -87,6 +87,7 @@ func (p *Parser) parse(source, text string, max int) ([]geo.Mention, int) {
 	if p.model != nil {
 		spans = p.model.filter(g, d, spans)
 	}
+	g.rechoose(d, spans)
 	spans = p.follow(source, spans)
 	p.learn(source, spans)
 	omitted := d.extraSpans
