@@ -81,13 +81,17 @@ func (ev *evidence) lend(area int32, w float64) {
 // soft votes, which spread over every state that has a town of a name,
 // nor from the source's locality.
 func (ev *evidence) divisions(country int32) int32 {
+	if country < 0 {
+		return -1
+	}
 	return country + int32(len(ev.weight)/2)
 }
 
-// divisionShare is the share of the weight in f's country, from names
-// other than name, that lies in f's division, and the division's weight.
+// divisionShare is the share of the weight of the divisions of f's
+// country that lies in f's division, and that division's weight, both
+// from names other than name.
 func (ev *evidence) divisionShare(name int32, f *facts) (share, w float64) {
-	if f.kind == kindCountry || f.admin1 < 0 {
+	if f.kind == kindCountry || f.admin1 < 0 || f.country < 0 {
 		return 0, 0
 	}
 	if w = ev.from(name, f.admin1); w <= 0 {
