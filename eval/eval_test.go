@@ -47,8 +47,8 @@ func TestEvaluateScoring(t *testing.T) {
 // TestCorpusRegression scores the geoparser on the first documents of the
 // development corpora when they are beside the repository (as in CI), so a
 // change that hurts recognition or resolution fails. The floors sit a
-// little under the figures measured on these subsets (the test logs them); raise them
-// as the geoparser improves.
+// little under the figures measured on these subsets, which the test
+// logs; raise them as the geoparser improves.
 func TestCorpusRegression(t *testing.T) {
 	if testing.Short() {
 		t.Skip("short")
