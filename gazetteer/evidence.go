@@ -102,6 +102,13 @@ func (ev *evidence) divisionShare(name int32, f *facts) (share, w float64) {
 	return w / max(w, total), w
 }
 
+// mostlyIn reports whether most of the weight of the divisions of f's
+// country, from names other than name, lies in f's division.
+func (ev *evidence) mostlyIn(name int32, f *facts) bool {
+	sh, w := ev.divisionShare(name, f)
+	return sh > 0.5 && w > shareFloor
+}
+
 // from is the weight of area a from names other than name.
 func (ev *evidence) from(name, a int32) float64 {
 	if a < 0 || ev.weight[a] == 0 {

@@ -79,22 +79,39 @@ func (g *Gazetteer) support(ev *evidence, name, i int32) float64 {
 	return countryWeight(f.kind)*sat(ev.from(name, f.country)) + g.local(ev, name, i)
 }
 
-// Division shares: "Kent" in an article whose other towns are in
-// Minnesota is Kent, Minnesota, though the Kent in Washington is larger.
-// A named state already backs its towns (see local), but saturates at
-// one mention; the share of the country's evidence that lies in each
-// division tells an article about one state from one that names a town
-// in another in passing.
+// Division shares: "Greenville" in an article whose other towns are in
+// East Texas is Greenville, Texas, though the article names Michigan,
+// where the larger Greenville lies. A named state backs its towns (see
+// local) from one mention on and no more; the share of the article's
+// resolved places in a country that lie in each of its divisions tells an
+// article about one state from one that names another in passing.
 const (
-	shareWeight = 0.75 // a division that holds all of the article's evidence in its country
+	shareWeight = 0.75 // for a division that holds all of its country's weight
 	shareFloor  = 0.5  // the evidence a division needs, about one clear town, before its share counts
 )
 
-// share scores the share of the article's evidence in f's country that
-// lies in f's division, from names other than name.
+// share scores the part of the weight of the divisions of f's country
+// that lies in f's division, from names other than name (divisionShare).
 func share(ev *evidence, name int32, f *facts) float64 {
 	sh, w := ev.divisionShare(name, f)
 	return shareWeight * sh * sat(w-shareFloor)
+}
+
+// shareCounts reports whether a division's share may change the place of
+// s: whether its two best meanings lie closer than the largest share
+// could move them. A qualified or narrowed name is chosen again as it
+// was, so that its sense still reaches the name's plain mentions.
+func shareCounts(s *span) bool {
+	r := &s.ranked
+	return s.qual >= 0 || s.narrowed || r.n >= 2 && r.scores[0]-r.scores[1] < shareWeight
+}
+
+// rechoose resolves the kept spans once more, now weighing each
+// division's share (see share). It runs after recognition, whose features
+// read the first resolution.
+func (g *Gazetteer) rechoose(d *doc, spans []span) {
+	d.ev.shares = true
+	g.choose(&d.ev, spans)
 }
 
 // local scores the support of place i below country level: its division
@@ -410,21 +427,4 @@ func divisionAbbrev(k string) (string, bool) {
 	}
 	code, ok := otherDivisions[k]
 	return code, ok
-}
-
-// shareCounts reports whether a division's share may change the place of
-// s: whether its two best meanings lie closer than the largest share
-// could move them. A qualified or narrowed name is chosen again as it
-// was, so that its sense still reaches the name's plain mentions.
-func shareCounts(s *span) bool {
-	r := &s.ranked
-	return s.qual >= 0 || s.narrowed || r.n >= 2 && r.scores[0]-r.scores[1] < shareWeight
-}
-
-// rechoose resolves the kept spans once more, now weighing each
-// division's share (see share). It runs after recognition, whose features
-// read the first resolution.
-func (g *Gazetteer) rechoose(d *doc, spans []span) {
-	d.ev.shares = true
-	g.choose(&d.ev, spans)
 }

@@ -154,7 +154,7 @@ func (g *Gazetteer) evidence(out []string, d *doc, s *span, named map[int32]int)
 				out = append(out, g.places[p].Name+" named "+times(n))
 			} else if d.ev.lentTo(a) {
 				out = append(out, "the source's area: "+g.places[p].Name)
-			} else if sh, w := d.ev.divisionShare(s.name, f); a == f.admin1 && sh > 0.5 && w > shareFloor {
+			} else if a == f.admin1 && d.ev.mostlyIn(s.name, f) {
 				out = append(out, "most other places named are in "+g.places[p].Name)
 			}
 		}
