@@ -124,14 +124,11 @@ func (x *wordIndex) edit(k string) *wordRec {
 func (x *wordIndex) grow() {
 	old := x.slots
 	x.slots = make([]uint64, max(2*len(old), slotsFor(len(x.recs))))
-	mask := uint64(len(x.slots) - 1)
 	for i := 1; i < len(x.recs); i++ {
-		h := maphash.Bytes(x.seed, x.key(uint32(i)))
-		j := h & mask
-		for x.slots[j] != 0 {
-			j = (j + 1) & mask
-		}
-		x.slots[j] = h>>32<<32 | uint64(i)
+		k := x.key(uint32(i))
+		h := maphash.Bytes(x.seed, k)
+		slot, _ := find(x, k, h) // keys are unique: the empty slot it would go in
+		x.slots[slot] = h>>32<<32 | uint64(i)
 	}
 }
 
