@@ -229,3 +229,62 @@ func BenchmarkStoryWindow(b *testing.B) {
 	}
 	b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/1e6, "MB")
 }
+
+// TestSketchBound: a sketch never counts fewer agreements than the
+// signatures have, so Choose drops no candidate that could win; and it
+// drops unrelated ones.
+func TestSketchBound(t *testing.T) {
+	far, dropped := 0, 0
+	const pairs = 2000
+	for i := range pairs {
+		a, b := randomSignature(uint64(i)), randomSignature(uint64(i)+1<<40)
+		for j := range a { // plant a share of equal hashes, 0 to all
+			if (j*31+i)%MinHashes < i%(MinHashes+1) {
+				b[j] = a[j]
+			}
+		}
+		ka, kb := sketchOf(a), sketchOf(b)
+		n := matches(a, b, 0)
+		if got := ka.agree(&kb); got < n {
+			t.Fatalf("pair %d: sketch bound %d under %d equal hashes", i, got, n)
+		}
+		if n < storyMatches/2 {
+			far++
+			if ka.agree(&kb) < storyMatches {
+				dropped++
+			}
+		}
+	}
+	if far == 0 || dropped < far*9/10 {
+		t.Errorf("the sketch dropped %d of %d pairs far under the threshold", dropped, far)
+	}
+}
+
+// BenchmarkStoryBoilerplate times Choose where every band is shared with
+// MaxBandArticles others, as boilerplate and templated texts make them,
+// while no two articles are near-duplicates.
+func BenchmarkStoryBoilerplate(b *testing.B) {
+	const variants = 5
+	sign := func(i int) *Signature {
+		var s Signature
+		seed := uint64(i)
+		for j := range s {
+			seed = mix(seed + 0x9e3779b97f4a7c15)
+			band := j / (MinHashes / StoryBands)
+			s[j] = uint32(mix(uint64(band*variants+int(seed%variants))<<8 | uint64(j)))
+		}
+		return &s
+	}
+	w := NewStoryWindow(StoryWindow)
+	for i := range 20_000 {
+		w.Index(int64(i+1), int64(i+1), sign(i))
+	}
+	sigs := make([]*Signature, 1000)
+	for i := range sigs {
+		sigs[i] = sign(1e6 + i)
+	}
+	b.ResetTimer()
+	for i := range b.N {
+		w.Choose(sigs[i%len(sigs)])
+	}
+}

@@ -2,6 +2,7 @@ package geo
 
 import (
 	"math"
+	"math/bits"
 	"slices"
 )
 
@@ -34,6 +35,7 @@ const listBit = 1 << 31
 
 type storySlot struct {
 	id, story int64
+	sk        sketch
 	sig       Signature
 }
 
@@ -133,6 +135,7 @@ func (x *StoryIndex) Choose(sig *Signature) int64 {
 		x.call = 1
 	}
 	need, story := storyMatches, int64(0)
+	sk := sketchOf(sig)
 	for _, b := range sig.Bands() {
 		for _, s := range x.band(b) {
 			if x.mark[s] == x.call {
@@ -140,6 +143,9 @@ func (x *StoryIndex) Choose(sig *Signature) int64 {
 			}
 			x.mark[s] = x.call
 			c := &x.slots[s]
+			if c.sk.agree(&sk) < need {
+				continue
+			}
 			n := matches(sig, &c.sig, need)
 			if n > need || n == need && (story == 0 || c.story < story) {
 				need, story = n, c.story
@@ -162,6 +168,35 @@ func matches(a, b *Signature, need int) int {
 		} else if n+len(a)-i-1 < need {
 			return -1
 		}
+	}
+	return n
+}
+
+// sketch holds the two low bits of each of a signature's MinHashes. Two
+// signatures agree on at least as many of these 2-bit groups as on
+// hashes, and unrelated ones on about a quarter of them, so Choose drops
+// most candidates that share a band of boilerplate without reading their
+// signatures.
+type sketch [2]uint64
+
+// A sketch has room for 64 MinHashes; more fail to compile here.
+const _ = uint(64 - MinHashes)
+
+func sketchOf(s *Signature) sketch {
+	var k sketch
+	for i, v := range s {
+		k[i/32] |= uint64(v&3) << (2 * (i % 32))
+	}
+	return k
+}
+
+// agree is an upper bound on the MinHashes that the signatures of a and
+// b share: the number of their 2-bit groups that are equal.
+func (a *sketch) agree(b *sketch) int {
+	n := MinHashes
+	for i := range a {
+		x := a[i] ^ b[i]
+		n -= bits.OnesCount64((x | x>>1) & 0x5555555555555555)
 	}
 	return n
 }
@@ -195,7 +230,7 @@ func (x *StoryIndex) take(id, story int64, sig *Signature) int32 {
 		x.next = (x.next + 1) % x.limit
 		x.evict(s)
 	}
-	x.slots[s] = storySlot{id: id, story: story, sig: *sig}
+	x.slots[s] = storySlot{id: id, story: story, sk: sketchOf(sig), sig: *sig}
 	x.byID[id] = s
 	return s
 }
