@@ -15,7 +15,6 @@ type batch struct {
 	stmts     []*sql.Stmt
 	exists    *sql.Stmt
 	article   *sql.Stmt
-	signature *sql.Stmt // an article's story and signature (stories.go)
 	findPlace *sql.Stmt
 	addPlace  *sql.Stmt
 	addRTree  *sql.Stmt
@@ -24,6 +23,8 @@ type batch struct {
 
 	mentions    *multiRow // 16 rows at most: an article's mentions, mostly
 	stats       *multiRow
+	signatures  *multiRow // written at the end of the batch (stories.go)
+	pendingSigs []storedSig
 	lastMention int64 // the id of the newest mention
 	whys        geo.WhyWriter
 }
@@ -35,6 +36,7 @@ func (s *Store) newBatch(ctx context.Context, tx *sql.Tx) (*batch, error) {
 		`ON CONFLICT (place_id) DO UPDATE SET mentions = excluded.mentions, articles = excluded.articles, stories = excluded.stories,
 		first = excluded.first, last = excluded.last, t1 = excluded.t1, a1 = excluded.a1,
 		t2 = excluded.t2, a2 = excluded.a2, t3 = excluded.t3, a3 = excluded.a3`, 12, 64)
+	b.signatures = newMultiRow(tx, `INSERT INTO story_signatures (article_id, story, minhash) VALUES`, ``, 3, 64)
 	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(max(id), 0) FROM mentions`).Scan(&b.lastMention); err != nil {
 		b.close()
 		return nil, err
@@ -48,7 +50,6 @@ func (s *Store) newBatch(ctx context.Context, tx *sql.Tx) (*batch, error) {
 		// before each insert: the unique indexes are probed anyway.
 		{&b.article, `INSERT INTO articles (url, title, source, published, ingested, time, text, hash, mentions_omitted, story)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`},
-		{&b.signature, `INSERT INTO story_signatures (article_id, story, minhash) VALUES (?, ?, ?)`},
 		{&b.findPlace, `SELECT id FROM places WHERE key = ?`},
 		{&b.addPlace, addPlaceSQL},
 		{&b.addRTree, addRTreeSQL},
@@ -68,7 +69,7 @@ func (b *batch) close() {
 	for _, st := range b.stmts {
 		st.Close()
 	}
-	for _, m := range []*multiRow{b.mentions, b.stats} {
+	for _, m := range []*multiRow{b.mentions, b.stats, b.signatures} {
 		if m != nil {
 			m.close()
 		}

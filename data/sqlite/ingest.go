@@ -68,9 +68,6 @@ func (s *Store) ingestBatch(ctx context.Context, arts []*geo.Article) (created [
 	for i, a := range arts {
 		story := stories.Choose(sigs[i])
 		id, err := b.insert(ctx, a, story)
-		if err == nil && id == 0 {
-			err = b.indexStory(ctx, &s.stories, a, story, sigs[i])
-		}
 		if err != nil {
 			return nil, failed("ingest", err)
 		}
@@ -78,7 +75,11 @@ func (s *Store) ingestBatch(ctx context.Context, arts []*geo.Article) (created [
 			existing[i] = id
 			continue
 		}
+		b.indexStory(&s.stories, a, story, sigs[i])
 		created[i] = true
+	}
+	if err := b.flushSignatures(ctx); err != nil {
+		return nil, failed("ingest", err)
 	}
 	if err := b.flushStats(ctx, tx); err != nil {
 		return nil, failed("ingest", err)

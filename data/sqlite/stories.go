@@ -62,17 +62,30 @@ func (w *storyWindow) unlock(drop bool) {
 	w.mu.Unlock()
 }
 
-// indexStory stores and indexes new article a, of story (0: its own), with
-// signature sig.
-func (b *batch) indexStory(ctx context.Context, w *storyWindow, a *geo.Article, story int64, sig *geo.Signature) error {
+// indexStory indexes new article a, of story (0: its own), with signature
+// sig, and keeps the signature for flushSignatures.
+func (b *batch) indexStory(w *storyWindow, a *geo.Article, story int64, sig *geo.Signature) {
 	a.Story = cmp.Or(story, a.ID)
 	if sig == nil {
-		return nil
+		return
 	}
 	w.x.Index(a.ID, a.Story, sig)
 	w.last = a.ID
-	_, err := b.signature.ExecContext(ctx, a.ID, a.Story, sig.Bytes())
-	return err
+	b.pendingSigs = append(b.pendingSigs, storedSig{a.ID, a.Story, sig})
+}
+
+// storedSig is a new article's row of story_signatures.
+type storedSig struct {
+	article, story int64
+	sig            *geo.Signature
+}
+
+// flushSignatures stores the batch's new signatures, 64 rows a statement.
+func (b *batch) flushSignatures(ctx context.Context) error {
+	return b.signatures.exec(ctx, len(b.pendingSigs), func(i int, args []any) ([]any, error) {
+		s := b.pendingSigs[i]
+		return append(args, s.article, s.story, s.sig.Bytes()), nil
+	})
 }
 
 // Story returns a story's articles, oldest first.
