@@ -149,7 +149,8 @@ func parseAll(p Geoparser, arts []*Article) {
 			for i := next.Add(1) - 1; i < int64(len(groups)); i = next.Add(1) - 1 {
 				for _, a := range groups[i].arts {
 					parseInto(p, groups[i].source, a)
-					a.Signature() // for the store's writer, which groups stories
+					a.Signature()    // for the store's writer, which groups stories
+					prepareStored(a) // and stores the reasons
 				}
 			}
 		})

@@ -89,6 +89,8 @@ type Mention struct {
 type Why struct {
 	Candidates []Candidate `json:"candidates"`
 	Reasons    []string    `json:"reasons"`
+
+	stored storedWhy // its stored form, made on the parsing cores
 }
 
 // Candidate is one meaning of a mention's name, with its share of the

@@ -41,10 +41,33 @@ var whyPhraseCodes = func() map[string]int {
 // StoredWhy is the stored form of w for a mention of the place with key
 // place: its JSON, or nil for none.
 func StoredWhy(w *Why, place string) any {
-	if w == nil {
+	switch {
+	case w == nil:
 		return nil
+	case w.stored.made && w.stored.place == place:
+		return w.stored.form
 	}
 	return string(w.appendStored(nil, place))
+}
+
+// storedWhy is a Why's stored form for a mention of place.
+type storedWhy struct {
+	made  bool
+	place string
+	form  string
+}
+
+// prepareStored makes the stored forms of the Whys of a's mentions, as
+// the article is parsed, on every core: a store's single writer then
+// reads them instead of writing each. Only the parse that made a Why
+// writes it, before the article is handed to the store.
+func prepareStored(a *Article) {
+	for i := range a.Mentions {
+		m := &a.Mentions[i]
+		if w := m.Why; w != nil && !w.stored.made {
+			w.stored = storedWhy{made: true, place: m.Place.Key, form: string(w.appendStored(nil, m.Place.Key))}
+		}
+	}
 }
 
 // WhyWriter gives the stored forms of the Whys of a batch, writing each

@@ -89,3 +89,23 @@ func FuzzWhyColumn(f *testing.F) {
 		}
 	})
 }
+
+// TestStoredWhyPrepared: the form made as an article is parsed is the one
+// StoredWhy writes, for the mention's place only.
+func TestStoredWhyPrepared(t *testing.T) {
+	fresh := func() *Why {
+		return &Why{Candidates: []Candidate{{Key: tripoli.Key, Name: "Tripoli", Kind: "city", Country: "LY", Score: 0.7},
+			{Key: "LB.05", Name: "Tripoli", Kind: "admin1", Country: "LB", Score: 0.3}}, Reasons: []string{"Libya named 2 times"}}
+	}
+	w := fresh()
+	a := &Article{Mentions: []Mention{{Place: tripoli, Why: w}, {Place: tripoli, Why: w}}}
+	prepareStored(a)
+	if !w.stored.made {
+		t.Fatal("no stored form made")
+	}
+	for _, place := range []string{tripoli.Key, "LB.05"} {
+		if got, want := StoredWhy(w, place), StoredWhy(fresh(), place); got != want {
+			t.Errorf("for %s: %v, want %v", place, got, want)
+		}
+	}
+}
