@@ -116,7 +116,7 @@ func Open(ctx context.Context, file string, log *slog.Logger) (*Store, error) {
 		s.Close()
 		return nil, fmt.Errorf("database %s: %w", file, err)
 	}
-	if s.search, err = openIndexer(ctx, file, r, log); err != nil {
+	if s.search, err = openIndexer(ctx, file, log); err != nil {
 		s.Close()
 		return nil, err
 	}
