@@ -169,7 +169,7 @@ func benchParse(t *table, g geo.Geoparser, arts []*geo.Article) error {
 	for range 3 {
 		start := time.Now()
 		for _, a := range arts {
-			a.Mentions = g.ParseFrom(geo.SourceKey(a.Source, a.URL), a.Text)
+			g.ParseFrom(geo.SourceKey(a.Source, a.URL), a.Text) // the CLI keeps no result either
 		}
 		passes = append(passes, time.Since(start).Seconds())
 	}
@@ -223,13 +223,15 @@ func benchIngest(ctx context.Context, t *table, g geo.Geoparser, stores *benchSt
 
 // ingestOnce ingests arts into a new store, as the CLI does: BatchSize
 // articles per transaction, each batch geoparsed on every core while the
-// one before is stored.
+// one before is stored. Each article is a new copy, as the CLI reads it,
+// so that a stored batch's mentions are garbage, as they are there: held
+// to the end, 1.2 million mentions doubled the collector's work.
 func ingestOnce(ctx context.Context, g geo.Geoparser, store geo.ArticleStore, arts []*geo.Article) (ingestPass, error) {
 	p := ingest.NewReport(io.Discard)
 	b := ingest.NewBatcher(ctx, store, g, p, 0)
 	start := time.Now()
 	for _, a := range arts {
-		if err := b.Add(a); err != nil {
+		if err := b.Add(&geo.Article{URL: a.URL, Title: a.Title, Source: a.Source, Published: a.Published, Text: a.Text}); err != nil {
 			return ingestPass{}, err
 		}
 	}
