@@ -270,8 +270,11 @@ func BenchmarkStoryBoilerplate(b *testing.B) {
 		seed := uint64(i)
 		for j := range s {
 			seed = mix(seed + 0x9e3779b97f4a7c15)
-			band := j / (MinHashes / StoryBands)
-			s[j] = uint32(mix(uint64(band*variants+int(seed%variants))<<8 | uint64(j)))
+			s[j] = uint32(seed)
+			if band := j / BandRows; band < StoryBands { // one of a few variants of each band
+				variant := mix(uint64(i)<<8|uint64(band)) % variants
+				s[j] = uint32(mix((uint64(band)*variants+variant)<<8 | uint64(j%BandRows)))
+			}
 		}
 		return &s
 	}
