@@ -45,7 +45,7 @@ func openIndexer(ctx context.Context, file string, log *slog.Logger) (*indexer, 
 		w.Close()
 		return nil, err
 	}
-	src.SetMaxOpenConns(1)
+	src.SetMaxOpenConns(2) // a query's caughtUp need not wait for a round's read
 	ix := &indexer{w: w, src: src, log: log, progress: make(chan struct{}), wake: make(chan struct{}, 1),
 		quit: make(chan struct{}), done: make(chan struct{})}
 	go ix.run()
