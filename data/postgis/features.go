@@ -144,23 +144,6 @@ func (s *Store) placeSummaries(ctx context.Context, q string, args []any, fn fun
 	return nil
 }
 
-// refs reads the short forms of articles.
-func (s *Store) refs(ctx context.Context, ids []int64) (map[int64]geo.ArticleRef, error) {
-	out := make(map[int64]geo.ArticleRef, len(ids))
-	err := s.stream(ctx, "articles", `SELECT id, title, COALESCE(url, ''), source, time FROM articles WHERE id = ANY($1)`,
-		[]any{ids}, func(rows pgx.Rows) error {
-			var r geo.ArticleRef
-			var t time.Time
-			if err := rows.Scan(&r.ID, &r.Title, &r.URL, &r.Source, &t); err != nil {
-				return failed("articles", err)
-			}
-			r.Time = formatTime(t)
-			out[r.ID] = r
-			return nil
-		})
-	return out, err
-}
-
 // PlacePoints calls fn for each place with mentions matching f, with its
 // mention count: the input of the cluster index.
 func (s *Store) PlacePoints(ctx context.Context, f geo.Filter, fn func(*geo.ClusterPoint) error) error {

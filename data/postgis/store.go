@@ -33,6 +33,8 @@ type Store struct {
 	search  *searcher // fills the search index after commits
 	stories storyWindow
 	closed  atomic.Bool
+
+	articleRefs refCache // the newest articles of places (refs.go)
 }
 
 var (
