@@ -34,7 +34,7 @@ type Store struct {
 	stories storyWindow
 	closed  atomic.Bool
 
-	articleRefs refCache // the newest articles of places (refs.go)
+	articleRefs geo.RefCache // the newest articles of places (refs.go)
 }
 
 var (

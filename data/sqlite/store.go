@@ -32,7 +32,7 @@ type Store struct {
 
 	mu      sync.Mutex
 	places  map[string]int64 // place key -> id, for places already stored
-	refs    refCache         // article references, for place features
+	refs    geo.RefCache     // article references, for place features
 	counts  countCache       // counts of filters on mentions
 	stories storyWindow      // the newest articles' signatures, for ingest
 
