@@ -23,17 +23,26 @@ func (s *Store) refs(ctx context.Context, ids []int64) (map[int64]geo.ArticleRef
 	if len(missing) == 0 {
 		return out, nil
 	}
-	err := s.stream(ctx, "articles", `SELECT id, title, COALESCE(url, ''), source, time FROM articles WHERE id = ANY($1)`,
+	err := s.stream(ctx, "articles", `SELECT `+refCols+` FROM articles WHERE id = ANY($1)`,
 		[]any{missing}, func(rows pgx.Rows) error {
-			var r geo.ArticleRef
-			var t time.Time
-			if err := rows.Scan(&r.ID, &r.Title, &r.URL, &r.Source, &t); err != nil {
+			r, err := scanRef(rows)
+			if err != nil {
 				return failed("articles", err)
 			}
-			r.Time = formatTime(t)
 			out[r.ID] = r
 			s.articleRefs.Put(r)
 			return nil
 		})
 	return out, err
+}
+
+// refCols are an article's short form, as scanRef reads it.
+const refCols = `id, title, COALESCE(url, ''), source, time`
+
+func scanRef(rows pgx.Rows) (geo.ArticleRef, error) {
+	var r geo.ArticleRef
+	var t time.Time
+	err := rows.Scan(&r.ID, &r.Title, &r.URL, &r.Source, &t)
+	r.Time = formatTime(t)
+	return r, err
 }

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"sync"
-	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -130,15 +129,13 @@ func (st *batchStories) record(ctx context.Context, tx pgx.Tx) error {
 // Story returns a story's articles, oldest first.
 func (s *Store) Story(ctx context.Context, id int64) (*geo.Story, error) {
 	st := &geo.Story{ID: id, Articles: []geo.ArticleRef{}}
-	err := s.stream(ctx, "story", `SELECT id, title, COALESCE(url, ''), source, time FROM articles
+	err := s.stream(ctx, "story", `SELECT `+refCols+` FROM articles
 		WHERE (story = $1 AND story <> 0) OR (id = $1 AND story = 0) ORDER BY time, id`,
 		[]any{id}, func(rows pgx.Rows) error {
-			var r geo.ArticleRef
-			var t time.Time
-			if err := rows.Scan(&r.ID, &r.Title, &r.URL, &r.Source, &t); err != nil {
+			r, err := scanRef(rows)
+			if err != nil {
 				return failed("story", err)
 			}
-			r.Time = formatTime(t)
 			st.Articles = append(st.Articles, r)
 			return nil
 		})
