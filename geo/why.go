@@ -41,13 +41,19 @@ var whyPhraseCodes = func() map[string]int {
 // StoredWhy is the stored form of w for a mention of the place with key
 // place: its JSON, or nil for none.
 func StoredWhy(w *Why, place string) any {
-	switch {
-	case w == nil:
+	if w == nil {
 		return nil
-	case w.stored.made && w.stored.place == place:
-		return w.stored.form
+	}
+	if form, ok := w.prepared(place); ok {
+		return form
 	}
 	return string(w.appendStored(nil, place))
+}
+
+// prepared returns w's stored form for a mention of place, if
+// prepareStored made it.
+func (w *Why) prepared(place string) (string, bool) {
+	return w.stored.form, w.stored.made && w.stored.place == place
 }
 
 // storedWhy is a Why's stored form for a mention of place.
@@ -79,6 +85,9 @@ type WhyWriter map[*Why]any
 func (ww WhyWriter) Stored(w *Why, place string) any {
 	if w == nil {
 		return nil
+	}
+	if form, ok := w.prepared(place); ok {
+		return form // made as the article was parsed: no need to remember it
 	}
 	v, ok := ww[w]
 	if !ok {

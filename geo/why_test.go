@@ -104,8 +104,12 @@ func TestStoredWhyPrepared(t *testing.T) {
 		t.Fatal("no stored form made")
 	}
 	for _, place := range []string{tripoli.Key, "LB.05"} {
-		if got, want := StoredWhy(w, place), StoredWhy(fresh(), place); got != want {
+		want := StoredWhy(fresh(), place)
+		if got := StoredWhy(w, place); got != want {
 			t.Errorf("for %s: %v, want %v", place, got, want)
+		}
+		if got := (WhyWriter{}).Stored(w, place); got != want {
+			t.Errorf("WhyWriter for %s: %v, want %v", place, got, want)
 		}
 	}
 }
