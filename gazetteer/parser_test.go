@@ -243,15 +243,7 @@ func BenchmarkParseFrom(b *testing.B) {
 
 func benchmarkParse(b *testing.B, parse func(g *Parser, i int, text string)) {
 	g := NewParser(def(b))
-	sample, _ := os.ReadFile("../cmd/mentionmap/demo/libya-isis-resurgence.txt")
-	texts := []string{string(sample)}
-	demo, _ := os.ReadFile("../cmd/mentionmap/demo/articles.jsonl")
-	for _, line := range strings.Split(string(demo), "\n") {
-		var a struct{ Text string }
-		if json.Unmarshal([]byte(line), &a) == nil && a.Text != "" {
-			texts = append(texts, a.Text)
-		}
-	}
+	texts := demoTexts(b)
 	n := 0
 	for _, t := range texts {
 		n += len(t)
@@ -265,4 +257,24 @@ func benchmarkParse(b *testing.B, parse func(g *Parser, i int, text string)) {
 			k++
 		}
 	}
+}
+
+// demoTexts is the Libya sample and the texts of the demo articles.
+func demoTexts(tb testing.TB) []string {
+	sample, err := os.ReadFile("../cmd/mentionmap/demo/libya-isis-resurgence.txt")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	texts := []string{string(sample)}
+	demo, err := os.ReadFile("../cmd/mentionmap/demo/articles.jsonl")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for _, line := range strings.Split(string(demo), "\n") {
+		var a struct{ Text string }
+		if json.Unmarshal([]byte(line), &a) == nil && a.Text != "" {
+			texts = append(texts, a.Text)
+		}
+	}
+	return texts
 }

@@ -22,6 +22,20 @@ type ranking struct {
 	seat   bool // preferSeat put the division's seat first
 }
 
+// kept is how many candidates a mention of place keeps: the meanings
+// ranked, plus place when the ranking did not choose it, at most
+// maxCandidates and at least place itself.
+func (r *ranking) kept(place int32) int {
+	if r.n == 0 {
+		return 1
+	}
+	n := r.n
+	if r.places[0] != place && !slices.Contains(r.places[1:r.n], place) {
+		n++
+	}
+	return min(n, maxCandidates)
+}
+
 // maxCandidates is how many meanings a mention keeps.
 const maxCandidates = 3
 
@@ -63,16 +77,18 @@ func (g *Gazetteer) newExplainer(d *doc, spans []span) *explainer {
 	}
 	clear(d.named)
 	clear(d.shared)
-	senses := 0
+	senses, cands := 0, 0
 	for i := range spans {
-		d.named[spans[i].place]++
-		if spans[i].senseFrom == spans[i].start {
+		s := &spans[i]
+		d.named[s.place]++
+		if s.senseFrom == s.start {
 			senses++
+			cands += s.ranked.kept(s.place)
 		}
 	}
 	return &explainer{g: g, d: d, spans: spans, named: d.named, shared: d.shared,
 		whys:  make([]geo.Why, 0, senses),
-		cands: make([]geo.Candidate, 0, maxCandidates*senses),
+		cands: make([]geo.Candidate, 0, cands),
 		texts: make([]string, 0, 2*senses)}
 }
 
@@ -117,16 +133,18 @@ func (g *Gazetteer) candidates(out []geo.Candidate, s *span) []geo.Candidate {
 	for k := 0; k < r.n; k++ {
 		sum += math.Exp(r.scores[k] - r.scores[0])
 	}
-	if r.places[0] != s.place { // a seat, a qualifier or an earlier sense chose otherwise
-		out = append(out, g.candidate(s.place))
+	overruled := r.places[0] != s.place // a seat, a qualifier or an earlier sense chose otherwise
+	if overruled {
+		out = append(out, g.candidate(s.place)) // the chosen place comes first, with its own share
 	}
 	for k := 0; k < r.n; k++ {
-		c := g.candidate(r.places[k])
-		c.Score = math.Round(math.Exp(r.scores[k]-r.scores[0])/sum*1000) / 1000
-		if r.places[k] == s.place && len(out) == start+1 {
-			out[start].Score = c.Score
+		score := math.Round(math.Exp(r.scores[k]-r.scores[0])/sum*1000) / 1000
+		if overruled && r.places[k] == s.place {
+			out[start].Score = score
 			continue
 		}
+		c := g.candidate(r.places[k])
+		c.Score = score
 		out = append(out, c)
 	}
 	return out[:min(len(out), start+maxCandidates)]

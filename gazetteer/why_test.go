@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"mentionmap/geo"
 )
 
 // TestReasons checks that the evidence for a chosen place is given in
@@ -33,5 +35,38 @@ func TestReasons(t *testing.T) {
 			}
 			t.Fatalf("no mention %q", tt.mention)
 		})
+	}
+}
+
+// TestWhyCandidates checks every mention's candidates over the demo
+// articles: the chosen place first, each meaning once, shares that sum to
+// at most 1, and no more than maxCandidates.
+func TestWhyCandidates(t *testing.T) {
+	p := NewParser(def(t))
+	overruled := 0
+	for _, text := range demoTexts(t) {
+		for _, m := range p.Parse(text) {
+			c := m.Why.Candidates
+			if len(c) == 0 || len(c) > maxCandidates || c[0].Key != m.Place.Key {
+				t.Errorf("%s (%s): candidates %+v", m.Text, m.Place.Key, c)
+				continue
+			}
+			sum := 0.0
+			for i := range c {
+				sum += c[i].Score
+				if slices.ContainsFunc(c[:i], func(o geo.Candidate) bool { return o.Key == c[i].Key }) {
+					t.Errorf("%s: %s listed twice in %+v", m.Text, c[i].Key, c)
+				}
+			}
+			if sum > 1.002 || c[0].Score <= 0 {
+				t.Errorf("%s: shares %+v", m.Text, c)
+			}
+			if len(c) > 1 && c[1].Score > c[0].Score {
+				overruled++
+			}
+		}
+	}
+	if overruled == 0 {
+		t.Error("no mention whose chosen place was not the best scored: the test no longer covers that case")
 	}
 }
