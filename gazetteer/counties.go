@@ -28,8 +28,8 @@ func (m *countyMark) add(name int32, to *int32, multi *bool) {
 }
 
 // markCounties fills marks from the meanings of the spans' names.
-func (g *Gazetteer) markCounties(marks map[int32]countyMark, seen []bool, spans []span) {
-	clear(marks)
+func (g *Gazetteer) markCounties(marks *table[countyMark], seen []bool, spans []span) {
+	marks.clear()
 	for i := range spans {
 		s := &spans[i]
 		if s.weak || seen[s.name] {
@@ -41,28 +41,27 @@ func (g *Gazetteer) markCounties(marks map[int32]countyMark, seen []bool, spans 
 				continue
 			}
 			f := &g.facts[e.place]
-			m, ok := marks[f.county]
-			if !ok {
-				m = countyMark{county: -1, town: -1}
+			m, added := marks.at(uint64(f.county))
+			if added {
+				*m = countyMark{county: -1, town: -1}
 			}
 			if f.kind == kindAdmin2 {
 				m.add(s.name, &m.county, &m.countyMulti)
 			} else {
 				m.add(s.name, &m.town, &m.townMulti)
 			}
-			marks[f.county] = m
 		}
 	}
 }
 
 // paired reports whether another name of the article pairs with place i
 // as name: a town in a named county, or a county with a named town.
-func (g *Gazetteer) paired(marks map[int32]countyMark, name, i int32) bool {
+func (g *Gazetteer) paired(marks *table[countyMark], name, i int32) bool {
 	f := &g.facts[i]
-	if f.county < 0 || len(marks) == 0 {
+	if f.county < 0 {
 		return false
 	}
-	m, ok := marks[f.county]
+	m, ok := marks.get(uint64(f.county))
 	if !ok {
 		return false
 	}

@@ -11,16 +11,16 @@ import (
 // itself. Names are numbered per article (span.name). evidence lives in the
 // pooled doc and is cleared, not reallocated, per text.
 type evidence struct {
-	weight   []float64          // per area
-	touched  []int32            // areas with a weight, for clearing
-	own      map[uint64]float64 // name<<32 | area -> weight
+	weight   []float64      // per area
+	touched  []int32        // areas with a weight, for clearing
+	own      table[float64] // name<<32 | area -> weight
 	anchors  []anchor
-	voted    []bool // per name: cast its soft vote
-	counties map[int32]countyMark
-	marked   []bool       // per name: its meanings are in counties
-	senses   []sense      // per name: scratch for choose
-	home     []areaWeight // lent by the source's locality
-	shares   bool         // choose weighs each division's share (see share)
+	voted    []bool            // per name: cast its soft vote
+	counties table[countyMark] // by county
+	marked   []bool            // per name: its meanings are in counties
+	senses   []sense           // per name: scratch for choose
+	home     []areaWeight      // lent by the source's locality
+	shares   bool              // choose weighs each division's share (see share)
 }
 
 // anchor is a place the article names without ambiguity.
@@ -33,9 +33,6 @@ type anchor struct {
 // start prepares ev for an article with the given numbers of areas (in
 // the gazetteer) and distinct names.
 func (ev *evidence) start(areas, names int) {
-	if ev.own == nil {
-		ev.own, ev.counties = map[uint64]float64{}, map[int32]countyMark{}
-	}
 	if len(ev.weight) != 2*areas {
 		ev.weight, ev.touched = make([]float64, 2*areas), nil
 	}
@@ -52,7 +49,7 @@ func (ev *evidence) reset() {
 		ev.weight[a] = 0
 	}
 	ev.touched = ev.touched[:0]
-	clear(ev.own)
+	ev.own.clear()
 	clear(ev.voted)
 	ev.anchors = ev.anchors[:0]
 }
@@ -62,7 +59,8 @@ func (ev *evidence) add(name, area int32, w float64) {
 		return
 	}
 	ev.lend(area, w)
-	ev.own[uint64(name)<<32|uint64(area)] += w
+	own, _ := ev.own.at(uint64(name)<<32 | uint64(area))
+	*own += w
 }
 
 // lend adds weight to area that no name of the article owns.
@@ -114,7 +112,8 @@ func (ev *evidence) from(name, a int32) float64 {
 	if a < 0 || ev.weight[a] == 0 {
 		return 0
 	}
-	return ev.weight[a] - ev.own[uint64(name)<<32|uint64(a)]
+	own, _ := ev.own.get(uint64(name)<<32 | uint64(a))
+	return ev.weight[a] - own
 }
 
 func (ev *evidence) addAnchor(name, place int32, p *place) {

@@ -87,14 +87,15 @@ type spanContext struct {
 
 // contexts describes each span's fellows.
 func (d *doc) contexts(spans []span) []spanContext {
-	if d.repeats == nil {
-		d.repeats = map[int32]int{}
-	}
-	repeats := d.repeats
-	clear(repeats)
+	repeats := d.repeats[:0]
 	for i := range spans {
-		repeats[spans[i].name]++
+		n := int(spans[i].name)
+		if n >= len(repeats) {
+			repeats = append(repeats, make([]int, n+1-len(repeats))...)
+		}
+		repeats[n]++
 	}
+	d.repeats = repeats
 	out := make([]spanContext, len(spans))
 	for i := range spans {
 		out[i].repeats = repeats[spans[i].name]

@@ -71,7 +71,7 @@ func countryWeight(k kind) float64 {
 func (g *Gazetteer) support(ev *evidence, name, i int32) float64 {
 	f := &g.facts[i]
 	if f.country < 0 || ev.weight[f.country] == 0 { // nothing else in the article points to this country
-		if g.paired(ev.counties, name, i) {
+		if g.paired(&ev.counties, name, i) {
 			return countyBonus
 		}
 		return 0
@@ -124,7 +124,7 @@ func (g *Gazetteer) local(ev *evidence, name, i int32) float64 {
 			s += sat(w)
 		}
 	}
-	if g.paired(ev.counties, name, i) {
+	if g.paired(&ev.counties, name, i) {
 		s += countyBonus
 	}
 	pt := g.places[i].Point
@@ -149,7 +149,7 @@ func (g *Gazetteer) resolve(d *doc, spans []span, keepUnbacked bool) []span {
 	}
 	ev := &d.ev
 	ev.start(len(g.areas), d.numberNames(spans))
-	g.markCounties(ev.counties, ev.marked, spans)
+	g.markCounties(&ev.counties, ev.marked, spans)
 	for round := 0; round < 2; round++ {
 		g.gather(ev, spans)
 		g.choose(ev, spans)

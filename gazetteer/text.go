@@ -26,9 +26,9 @@ type doc struct {
 	persons  map[string]bool  // scratch: names used for people, by spot
 	keyBuf   []byte           // scratch: a name key being built
 	features featureSet       // scratch: a span's features, for the recognizer
-	named    map[int32]int    // scratch: mentions per place, for reasons
-	shared   map[int]*geo.Why // scratch: reasons by sense, for reasons
-	repeats  map[int32]int    // scratch: mentions per name, for the recognizer
+	named    table[int]       // scratch: mentions per place, for reasons
+	shared   table[*geo.Why]  // scratch: reasons by the start of a sense's span, for reasons
+	repeats  []int            // scratch: mentions per name, for the recognizer
 
 	maxSpans   int // candidates spot keeps; -1 for all
 	extraSpans int // candidates past maxSpans, counted by spot

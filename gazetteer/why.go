@@ -64,29 +64,27 @@ type explainer struct {
 	g      *Gazetteer
 	d      *doc
 	spans  []span
-	named  map[int32]int    // mentions per place in the article
-	shared map[int]*geo.Why // by the start of the span that chose the sense
+	named  *table[int]      // mentions per place in the article
+	shared *table[*geo.Why] // by the start of the span that chose the sense
 	whys   []geo.Why
 	cands  []geo.Candidate
 	texts  []string
 }
 
 func (g *Gazetteer) newExplainer(d *doc, spans []span) *explainer {
-	if d.named == nil {
-		d.named, d.shared = map[int32]int{}, map[int]*geo.Why{}
-	}
-	clear(d.named)
-	clear(d.shared)
+	d.named.clear()
+	d.shared.clear()
 	senses, cands := 0, 0
 	for i := range spans {
 		s := &spans[i]
-		d.named[s.place]++
+		n, _ := d.named.at(uint64(s.place))
+		*n++
 		if s.senseFrom == s.start {
 			senses++
 			cands += s.ranked.kept(s.place)
 		}
 	}
-	return &explainer{g: g, d: d, spans: spans, named: d.named, shared: d.shared,
+	return &explainer{g: g, d: d, spans: spans, named: &d.named, shared: &d.shared,
 		whys:  make([]geo.Why, 0, senses),
 		cands: make([]geo.Candidate, 0, cands),
 		texts: make([]string, 0, 2*senses)}
@@ -95,7 +93,7 @@ func (g *Gazetteer) newExplainer(d *doc, spans []span) *explainer {
 // why explains span i.
 func (x *explainer) why(i int) *geo.Why {
 	s := &x.spans[i]
-	if w, ok := x.shared[s.senseFrom]; ok {
+	if w, ok := x.shared.get(uint64(s.senseFrom)); ok {
 		return w
 	}
 	src := s
@@ -115,7 +113,8 @@ func (x *explainer) why(i int) *geo.Why {
 	from = len(x.texts)
 	x.texts = x.g.evidence(x.texts, x.d, src, x.named)
 	w.Reasons = x.texts[from:len(x.texts):len(x.texts)]
-	x.shared[s.senseFrom] = w
+	shared, _ := x.shared.at(uint64(s.senseFrom))
+	*shared = w
 	return w
 }
 
@@ -151,7 +150,7 @@ func (g *Gazetteer) candidates(out []geo.Candidate, s *span) []geo.Candidate {
 }
 
 // evidence appends what chose s's place, strongest first.
-func (g *Gazetteer) evidence(out []string, d *doc, s *span, named map[int32]int) []string {
+func (g *Gazetteer) evidence(out []string, d *doc, s *span, named *table[int]) []string {
 	start := len(out)
 	f := &g.facts[s.place]
 	switch {
@@ -168,7 +167,7 @@ func (g *Gazetteer) evidence(out []string, d *doc, s *span, named map[int32]int)
 	}
 	for _, a := range []int32{f.country, f.admin1} {
 		if p, ok := g.areaPlace[a]; ok && p != s.place && f.kind != kindCountry {
-			if n := named[p]; n > 0 {
+			if n, _ := named.get(uint64(p)); n > 0 {
 				out = append(out, g.places[p].Name+" named "+times(n))
 			} else if d.ev.lentTo(a) {
 				out = append(out, "the source's area: "+g.places[p].Name)
