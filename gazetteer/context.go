@@ -54,7 +54,7 @@ func (g *Gazetteer) narrow(d *doc, s *span) bool {
 // the designator after it belongs to the name, and which token said so;
 // kindCity when they name none.
 func (g *Gazetteer) contextKind(d *doc, s *span) (kind, bool, int) {
-	if i := s.t0; i >= 2 && d.folded[i-1] == "of" && designatorsBefore[d.folded[i-2]] && !d.toks[i-2].cap {
+	if i := s.t0; i >= 2 && d.folded[i-1] == "of" && d.is(i-2, lexDesignatorBefore) && !d.toks[i-2].cap {
 		return kindAdmin1, false, i - 2 // "the state of Zamfara"
 	}
 	j := s.t1
@@ -70,7 +70,7 @@ func (g *Gazetteer) contextKind(d *doc, s *span) (kind, bool, int) {
 	}
 	w := d.folded[j]
 	switch {
-	case designators[w] && !possessive:
+	case d.is(j, lexDesignator) && !possessive:
 		// "Kebbi State" takes the designator into the name; not "Ohio State
 		// University", a body, nor "Mississippi State": US states name
 		// their universities and teams so.
@@ -79,9 +79,9 @@ func (g *Gazetteer) contextKind(d *doc, s *span) (kind, bool, int) {
 			return kindCity, false, 0
 		}
 		return kindAdmin1, caps && !d.toks[j].upper, j
-	case divisionRoles[w]:
+	case d.is(j, lexDivisionRole):
 		return kindAdmin1, false, j
-	case countryRoles[w]:
+	case d.is(j, lexCountryRole):
 		return kindCountry, false, j
 	}
 	return kindCity, false, 0
@@ -134,14 +134,13 @@ func (g *Gazetteer) namesThing(d *doc, s *span) bool {
 	if !d.spaced(j) {
 		return false
 	}
-	w := d.folded[j]
-	if diseaseWords[w] && !d.toks[j].cap {
+	if d.is(j, lexDisease) && !d.toks[j].cap {
 		return true
 	}
-	if w == "state" && d.toks[j].cap && j+1 < len(d.toks) && d.spaced(j+1) {
-		j, w = j+1, d.folded[j+1] // "Michigan State University"
+	if d.folded[j] == "state" && d.toks[j].cap && j+1 < len(d.toks) && d.spaced(j+1) {
+		j++ // "Michigan State University"
 	}
-	return d.toks[j].cap && bodyHeads[w]
+	return d.toks[j].cap && d.is(j, lexBodyHead)
 }
 
 // aviationWords make an airport's code or bare short name a mention of the

@@ -154,7 +154,7 @@ func (g *Gazetteer) contextFeatures(d *doc, s *span, kind string, f *featureSet)
 	prev, next := "^", "$"
 	if i := s.t0 - 1; i >= 0 {
 		prev = g.wordClass(d, i)
-		f.flag("prev-given-name", givenNames[d.folded[i]] && d.toks[i].cap)
+		f.flag("prev-given-name", d.is(i, lexGiven) && d.toks[i].cap)
 		f.add("gap-before", gapClass(d.gap(s.t0)))
 	}
 	if j := s.t1; j < len(d.toks) {
@@ -177,15 +177,15 @@ func (g *Gazetteer) wordClass(d *doc, i int) string {
 		return "#num"
 	case t.upper:
 		return "#CAPS"
-	case t.cap && givenNames[d.folded[i]]:
+	case t.cap && d.is(i, lexGiven):
 		return "#Given"
 	case t.cap && g.wordAt(d, i).common:
 		return "#CapWord"
 	case t.cap:
 		return "#Cap"
 	}
-	if w := d.folded[i]; contextWords[w] || locPrepositions[w] {
-		return w
+	if d.is(i, lexContext|lexLocPreposition) {
+		return d.folded[i]
 	}
 	return "#word"
 }

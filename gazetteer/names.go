@@ -6,11 +6,11 @@ func (g *Gazetteer) isPerson(d *doc, s *span) bool {
 	if s.t0 == 0 || !d.titled(s.t0) {
 		return false
 	}
-	prev := d.folded[s.t0-1]
-	if titles[prev] && d.toks[s.t0-1].cap && !d.sent[s.t0] {
+	prev := s.t0 - 1
+	if d.is(prev, lexTitle) && d.toks[prev].cap && !d.sent[s.t0] {
 		return true // "General Selva", "Gen. Selva"; not "the Ministry of Justice. Azerbaijan"
 	}
-	return givenNames[prev] && d.toks[s.t0-1].cap && d.spaced(s.t0) && !g.isPlaceWord(d, s.t0-1)
+	return d.is(prev, lexGiven) && d.toks[prev].cap && d.spaced(s.t0) && !g.isPlaceWord(d, s.t0-1)
 }
 
 // isPlaceWord reports whether token i is on its own the name of a

@@ -211,8 +211,7 @@ func (g *Gazetteer) namesBody(d *doc, s *span) bool {
 	if d.title[s.t0] || j >= len(d.toks) || !d.toks[j].cap || d.toks[j].upper || !d.spaced(j) || d.sent[j] {
 		return false
 	}
-	w := d.folded[j]
-	return !leadWords[w] && !titles[w] && !calendarWords[w] && g.wordAt(d, j).common
+	return !d.is(j, lexLead|lexTitle|lexCalendar) && g.wordAt(d, j).common
 }
 
 // keep applies the context rules to a candidate and marks weak ones.
@@ -221,7 +220,7 @@ func (g *Gazetteer) keep(d *doc, s *span) bool {
 		return false
 	}
 	single := s.t1-s.t0 == 1
-	if single && (calendarWords[s.key] || directions[s.key] || titles[s.key]) {
+	if single && s.key == d.folded[s.t0] && d.is(s.t0, lexCalendar|lexDirection|lexTitle) {
 		return false
 	}
 	if g.inLongerName(d, s) {

@@ -22,6 +22,7 @@ type doc struct {
 	names    map[string]int32 // scratch: span keys numbered, by numberNames
 	words    []word           // what the gazetteer knows of each token, once looked
 	looked   []bool           // words[i] is set
+	lexes    []lexClass       // the word lists each token is on, once looked (lexicon.go)
 	spans    []span           // scratch: candidates, by spot
 	persons  map[string]bool  // scratch: names used for people, by spot
 	keyBuf   []byte           // scratch: a name key being built
@@ -79,6 +80,7 @@ func newDoc(text string) *doc {
 	d.ends = grow(d.ends, n)
 	d.words = grow(d.words, n)
 	d.looked = grow(d.looked, n)
+	d.lexes = grow(d.lexes, n)
 	// Fold every token into one arena: one allocation instead of one per token.
 	buf := d.buf[:0]
 	for i, t := range d.toks {
