@@ -81,14 +81,18 @@ func newDoc(text string) *doc {
 	d.words = grow(d.words, n)
 	d.looked = grow(d.looked, n)
 	d.lexes = grow(d.lexes, n)
-	// Fold every token into one arena: one allocation instead of one per token.
+	// Fold the tokens with capitals or non-ASCII letters into one arena: one
+	// allocation instead of one per token. Most words of a text are lower
+	// case ASCII already, and are their own folded form.
 	buf := d.buf[:0]
 	for i, t := range d.toks {
-		if t.ascii {
+		switch {
+		case t.lower: // its own folded form, taken from the text below
+		case t.ascii:
 			for j := t.start; j < t.end; j++ {
 				buf = append(buf, lowerASCII[text[j]])
 			}
-		} else {
+		default:
 			buf = foldWord(buf, text[t.start:t.end])
 		}
 		d.ends[i] = len(buf)
@@ -96,7 +100,11 @@ func newDoc(text string) *doc {
 	}
 	d.buf = buf
 	arena, start := string(buf), 0
-	for i := range d.toks {
+	for i, t := range d.toks {
+		if t.lower {
+			d.folded[i] = text[t.start:t.end]
+			continue
+		}
 		d.folded[i] = arena[start:d.ends[i]]
 		start = d.ends[i]
 	}

@@ -12,12 +12,38 @@ type token struct {
 	upper      bool // every letter upper case, and at least two letters
 	digit      bool // contains a digit
 	ascii      bool // every byte is ASCII
+	lower      bool // ASCII without an upper-case letter: its own folded form
 }
 
 // isWordByte reports whether an ASCII byte belongs to a token.
 func isWordByte(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
+
+// Classes of bytes, for the tokenizer's ASCII loop: one table lookup a
+// byte instead of a comparison per range.
+const (
+	byteUpper = 1 << iota
+	byteLower
+	byteDigit
+	byteHigh // not ASCII: decoded as a rune
+)
+
+var byteClasses = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = byteHigh
+		case 'A' <= c && c <= 'Z':
+			t[c] = byteUpper
+		case 'a' <= c && c <= 'z':
+			t[c] = byteLower
+		case '0' <= c && c <= '9':
+			t[c] = byteDigit
+		}
+	}
+	return t
+}()
 
 // appendTokens appends the tokens of s to toks: runs of letters, digits
 // and combining marks.
@@ -36,28 +62,26 @@ func appendTokens(toks []token, s string) []token {
 				continue
 			}
 		}
-		t := token{start: i, ascii: true}
+		t := token{start: i, ascii: true, cap: byteClasses[c] == byteUpper}
 		letters, uppers := 0, 0
+	tokenLoop:
 		for i < len(s) {
-			c := s[i]
-			if c < utf8.RuneSelf {
-				if !isWordByte(c) {
-					break
-				}
-				switch {
-				case 'A' <= c && c <= 'Z':
-					letters++
-					uppers++
-				case 'a' <= c && c <= 'z':
-					letters++
-				default:
-					t.digit = true
-				}
-				if i == t.start {
-					t.cap = 'A' <= c && c <= 'Z'
-				}
+			switch byteClasses[s[i]] {
+			case byteLower:
+				letters++
 				i++
 				continue
+			case byteUpper:
+				letters++
+				uppers++
+				i++
+				continue
+			case byteDigit:
+				t.digit = true
+				i++
+				continue
+			case 0:
+				break tokenLoop
 			}
 			r, n := utf8.DecodeRuneInString(s[i:])
 			if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) {
@@ -77,6 +101,7 @@ func appendTokens(toks []token, s string) []token {
 		}
 		t.end = i
 		t.upper = letters >= 2 && uppers == letters
+		t.lower = t.ascii && uppers == 0
 		toks = append(toks, t)
 	}
 	return toks

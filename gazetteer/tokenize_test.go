@@ -20,7 +20,7 @@ func referenceTokens(s string) []token {
 		}
 		switch {
 		case !in && t != nil:
-			t.end, t.upper = i, letters >= 2 && uppers == letters
+			t.end, t.upper, t.lower = i, letters >= 2 && uppers == letters, t.ascii && uppers == 0
 			t = nil
 		case in && t == nil:
 			toks = append(toks, token{start: i, cap: unicode.IsUpper(r), ascii: true})
@@ -39,7 +39,7 @@ func referenceTokens(s string) []token {
 		i += n
 	}
 	if t != nil {
-		t.end, t.upper = len(s), letters >= 2 && uppers == letters
+		t.end, t.upper, t.lower = len(s), letters >= 2 && uppers == letters, t.ascii && uppers == 0
 	}
 	return toks
 }
@@ -69,10 +69,10 @@ func TestAppendTokens(t *testing.T) {
 		}
 	}
 	toks := appendTokens(nil, "PARIS Paris paris A 4x Éire")
-	for i, want := range []token{{cap: true, upper: true, ascii: true}, {cap: true, ascii: true}, {ascii: true},
-		{cap: true, ascii: true}, {digit: true, ascii: true}, {cap: true}} {
+	for i, want := range []token{{cap: true, upper: true, ascii: true}, {cap: true, ascii: true}, {ascii: true, lower: true},
+		{cap: true, ascii: true}, {digit: true, ascii: true, lower: true}, {cap: true}} {
 		got := toks[i]
-		if got.cap != want.cap || got.upper != want.upper || got.digit != want.digit || got.ascii != want.ascii {
+		if got.cap != want.cap || got.upper != want.upper || got.digit != want.digit || got.ascii != want.ascii || got.lower != want.lower {
 			t.Errorf("token %d: %+v, want the flags of %+v", i, got, want)
 		}
 	}
@@ -85,6 +85,23 @@ func FuzzAppendTokens(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := appendTokens(nil, s), referenceTokens(s); !slices.Equal(got, want) {
 			t.Errorf("tokens of %q: %+v, want %+v", s, got, want)
+		}
+	})
+}
+
+// FuzzFoldedTokens checks that the doc's folded form of every token is
+// foldWord's, whether the token was folded or is its own folded form.
+func FuzzFoldedTokens(f *testing.F) {
+	for _, s := range []string{"Rain in PARIS, Texas.", "Mişrātah and misrata", "e\u0301 É 4x", "\xff\xfeA b"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d := newDoc(s)
+		defer d.release()
+		for i, tok := range d.toks {
+			if want := string(foldWord(nil, s[tok.start:tok.end])); d.folded[i] != want {
+				t.Errorf("token %q folds to %q, want %q", s[tok.start:tok.end], d.folded[i], want)
+			}
 		}
 	})
 }
