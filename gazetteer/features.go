@@ -24,37 +24,86 @@ func (f *featureSet) reset() {
 }
 
 // add adds the feature prefix=value.
-func (f *featureSet) add(prefix, value string) {
-	f.ids = append(f.ids, featureID(prefix, value))
+func (f *featureSet) add(p prefix, value string) {
+	f.ids = append(f.ids, fnvAdd(p.h, value))
 	if f.named {
-		f.names = append(f.names, prefix+"="+value)
+		f.names = append(f.names, p.name+"="+value)
 	}
 }
 
 // addPair adds the feature prefix=a|b without building the string.
-func (f *featureSet) addPair(prefix, a, b string) {
-	h := fnvAdd(fnvAdd(fnvAdd(featureID(prefix, ""), a), "|"), b)
-	f.ids = append(f.ids, h)
+func (f *featureSet) addPair(p prefix, a, b string) {
+	f.ids = append(f.ids, fnvAdd(fnvAdd(fnvAdd(p.h, a), "|"), b))
 	if f.named {
-		f.names = append(f.names, prefix+"="+a+"|"+b)
+		f.names = append(f.names, p.name+"="+a+"|"+b)
 	}
 }
 
 // addKinded adds the feature prefix+kind=value without building the string.
-func (f *featureSet) addKinded(prefix, kind, value string) {
-	h := fnvAdd(fnvAdd(fnvOffset, prefix), kind)
+func (f *featureSet) addKinded(p prefix, kind, value string) {
+	h := fnvAdd(p.before, kind)
 	f.ids = append(f.ids, fnvAdd((h^'=')*fnvPrime, value))
 	if f.named {
-		f.names = append(f.names, prefix+kind+"="+value)
+		f.names = append(f.names, p.name+kind+"="+value)
 	}
 }
 
 // flag adds the feature prefix=1 when on.
-func (f *featureSet) flag(prefix string, on bool) {
+func (f *featureSet) flag(p prefix, on bool) {
 	if on {
-		f.add(prefix, "1")
+		f.add(p, "1")
 	}
 }
+
+// prefix is the part of a feature's name before "=", with its hash state
+// worked out once: most of a feature's bytes are its prefix's, and the
+// recognizer hashes some 30 features for every candidate.
+type prefix struct {
+	name   string
+	before uint64 // the FNV-1a state after name
+	h      uint64 // the state after name and "="
+}
+
+func newPrefix(name string) prefix {
+	before := fnvAdd(fnvOffset, name)
+	return prefix{name: name, before: before, h: (before ^ '=') * fnvPrime}
+}
+
+// The recognizer's feature prefixes.
+var (
+	featBias          = newPrefix("bias")
+	featKind          = newPrefix("kind")
+	featDemonym       = newPrefix("demonym")
+	featAbbrev        = newPrefix("abbrev")
+	featAlt           = newPrefix("alt")
+	featAltSpelling   = newPrefix("alt-spelling")
+	featPop           = newPrefix("pop")
+	featKindPop       = newPrefix("kind|pop")
+	featRank          = newPrefix("rank")
+	featTokens        = newPrefix("tokens")
+	featMeanings      = newPrefix("meanings")
+	featRepeats       = newPrefix("repeats")
+	featNeighbour     = newPrefix("neighbour")
+	featConf          = newPrefix("conf")
+	featCommon        = newPrefix("common")
+	featCommonKinded  = newPrefix("common|")
+	featWeak          = newPrefix("weak")
+	featUnbacked      = newPrefix("unbacked")
+	featQualified     = newPrefix("qualified")
+	featDateline      = newPrefix("dateline")
+	featSentenceStart = newPrefix("sentence-start")
+	featTitleLine     = newPrefix("title-line")
+	featAllCaps       = newPrefix("all-caps")
+	featInCountry     = newPrefix("in-country")
+	featLocal         = newPrefix("local")
+	featPrevGivenName = newPrefix("prev-given-name")
+	featGapBefore     = newPrefix("gap-before")
+	featGapAfter      = newPrefix("gap-after")
+	featPrev          = newPrefix("prev")
+	featNext          = newPrefix("next")
+	featKindPrev      = newPrefix("kind|prev")
+	featKindNext      = newPrefix("kind|next")
+)
 
 // featureID hashes prefix=value with 64-bit FNV-1a.
 func featureID(prefix, value string) uint64 {
@@ -116,36 +165,36 @@ func (g *Gazetteer) spanFeatures(d *doc, s *span, c spanContext, f *featureSet) 
 			break
 		}
 	}
-	f.add("bias", "1")
-	f.add("kind", kind)
-	f.flag("demonym", e.flags&flagDemonym != 0)
-	f.flag("abbrev", e.flags&flagAbbrev != 0)
-	f.flag("alt", e.flags&flagAlt != 0)
+	f.add(featBias, "1")
+	f.add(featKind, kind)
+	f.flag(featDemonym, e.flags&flagDemonym != 0)
+	f.flag(featAbbrev, e.flags&flagAbbrev != 0)
+	f.flag(featAlt, e.flags&flagAlt != 0)
 	inCountry := d.namesCountryOf(g, s.place)
 	if e.flags&flagAlt != 0 {
-		f.flag("alt-spelling", g.respelling(s.key, s.place))
+		f.flag(featAltSpelling, g.respelling(s.key, s.place))
 	}
-	f.add("pop", popBucket(fa.pop))
-	f.addPair("kind|pop", kind, popBucket(fa.pop))
-	f.add("rank", strconv.Itoa(int(fa.rank)))
-	f.add("tokens", strconv.Itoa(min(s.t1-s.t0, 3)))
-	f.add("meanings", countBucket(len(s.entries)))
-	f.add("repeats", countBucket(c.repeats))
-	f.flag("neighbour", c.neighbour)
-	f.add("conf", strconv.Itoa(int(s.confidence*10)))
+	f.add(featPop, popBucket(fa.pop))
+	f.addPair(featKindPop, kind, popBucket(fa.pop))
+	f.add(featRank, strconv.Itoa(int(fa.rank)))
+	f.add(featTokens, strconv.Itoa(min(s.t1-s.t0, 3)))
+	f.add(featMeanings, countBucket(len(s.entries)))
+	f.add(featRepeats, countBucket(c.repeats))
+	f.flag(featNeighbour, c.neighbour)
+	f.add(featConf, strconv.Itoa(int(s.confidence*10)))
 	if s.common {
-		f.add("common", "1")
-		f.addKinded("common|", kind, "1")
+		f.add(featCommon, "1")
+		f.addKinded(featCommonKinded, kind, "1")
 	}
-	f.flag("weak", s.weak)
-	f.flag("unbacked", s.unbacked)
-	f.flag("qualified", s.qual >= 0)
-	f.flag("dateline", s.dateline)
-	f.flag("sentence-start", d.sent[s.t0])
-	f.flag("title-line", d.title[s.t0])
-	f.flag("all-caps", d.toks[s.t0].upper)
-	f.flag("in-country", inCountry)
-	f.add("local", supportBucket(g.local(&d.ev, s.name, s.place)))
+	f.flag(featWeak, s.weak)
+	f.flag(featUnbacked, s.unbacked)
+	f.flag(featQualified, s.qual >= 0)
+	f.flag(featDateline, s.dateline)
+	f.flag(featSentenceStart, d.sent[s.t0])
+	f.flag(featTitleLine, d.title[s.t0])
+	f.flag(featAllCaps, d.toks[s.t0].upper)
+	f.flag(featInCountry, inCountry)
+	f.add(featLocal, supportBucket(g.local(&d.ev, s.name, s.place)))
 	g.contextFeatures(d, s, kind, f)
 }
 
@@ -154,17 +203,17 @@ func (g *Gazetteer) contextFeatures(d *doc, s *span, kind string, f *featureSet)
 	prev, next := "^", "$"
 	if i := s.t0 - 1; i >= 0 {
 		prev = g.wordClass(d, i)
-		f.flag("prev-given-name", d.is(i, lexGiven) && d.toks[i].cap)
-		f.add("gap-before", gapClass(d.gap(s.t0)))
+		f.flag(featPrevGivenName, d.is(i, lexGiven) && d.toks[i].cap)
+		f.add(featGapBefore, gapClass(d.gap(s.t0)))
 	}
 	if j := s.t1; j < len(d.toks) {
 		next = g.wordClass(d, j)
-		f.add("gap-after", gapClass(d.gap(j)))
+		f.add(featGapAfter, gapClass(d.gap(j)))
 	}
-	f.add("prev", prev)
-	f.add("next", next)
-	f.addPair("kind|prev", kind, prev)
-	f.addPair("kind|next", kind, next)
+	f.add(featPrev, prev)
+	f.add(featNext, next)
+	f.addPair(featKindPrev, kind, prev)
+	f.addPair(featKindNext, kind, next)
 }
 
 // wordClass is a lower-case word itself, or the shape of a capitalised

@@ -102,9 +102,15 @@ func FuzzReadModel(f *testing.F) {
 // hash as their names do: a model file names them, and loads by the names.
 func TestFeatureHashesAgree(t *testing.T) {
 	f := featureSet{named: true}
-	f.addPair("kind|prev", "city", "in")
-	f.addKinded("common|", "city", "1")
-	f.add("bias", "1")
+	f.addPair(featKindPrev, "city", "in")
+	f.addKinded(featCommonKinded, "city", "1")
+	f.add(featBias, "1")
+	f.add(featPrevGivenName, "")
+	f.flag(featAllCaps, true)
+	f.flag(featDateline, false)
+	if len(f.ids) != 5 || len(f.names) != 5 {
+		t.Fatalf("%d ids and %d names for 5 features", len(f.ids), len(f.names))
+	}
 	for i, name := range f.names {
 		prefix, value := parseFeature(name)
 		if id := featureID(prefix, value); id != f.ids[i] {
