@@ -2,6 +2,7 @@ package gazetteer
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"testing"
 )
@@ -70,6 +71,31 @@ func BenchmarkWordIndexGet(b *testing.B) {
 	for b.Loop() {
 		for _, w := range words {
 			n += len(g.words.getBytes(w).entries)
+		}
+	}
+	if n == 0 {
+		b.Fatal("no meanings found")
+	}
+}
+
+// BenchmarkWordIndexGetCold looks up keys spread over the whole index, in
+// an order that defeats the caches, as an article's names do.
+func BenchmarkWordIndexGetCold(b *testing.B) {
+	g, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var keys [][]byte
+	for k := range g.words.each {
+		keys = append(keys, []byte(k))
+	}
+	rand.New(rand.NewPCG(1, 2)).Shuffle(len(keys), func(i, j int) { keys[i], keys[j] = keys[j], keys[i] })
+	keys = keys[:min(len(keys), 1<<16)]
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		for _, k := range keys {
+			n += len(g.words.getBytes(k).entries)
 		}
 	}
 	if n == 0 {
