@@ -207,3 +207,44 @@ func (g *Gazetteer) nearWords(d *doc, s *span, n int, words map[string]bool) boo
 	}
 	return false
 }
+
+// listedWith reports whether s and other, in either order, are joined by
+// "and", "or" or a comma, and other is a first-level division that s may
+// also mean: "England and Wales", "Kano, Kaduna". Like things are listed
+// together, so s then means a division of other's country, and is
+// narrowed to those meanings; choosing again must not make it a town of
+// that name in a division the article names ("Wales" in England).
+func (g *Gazetteer) listedWith(d *doc, s, other *span) bool {
+	o := &g.facts[other.place]
+	if o.kind != kindAdmin1 || !d.joined(s, other) {
+		return false
+	}
+	var in []entry
+	for _, e := range s.entries {
+		if f := &g.facts[e.place]; e.place >= 0 && f.kind == kindAdmin1 && f.country == o.country {
+			in = append(in, e)
+		}
+	}
+	if len(in) == 0 {
+		return false
+	}
+	s.entries, s.narrowed, s.listed, s.weak = in, true, true, false
+	s.cue = [2]int{other.start, other.end}
+	return true
+}
+
+// joined reports whether spans a and b are next to each other, with
+// "and", "or" or a comma between them.
+func (d *doc) joined(a, b *span) bool {
+	if b.t0 < a.t0 {
+		a, b = b, a
+	}
+	switch b.t0 - a.t1 {
+	case 0:
+		return strings.TrimSpace(d.gap(b.t0)) == ","
+	case 1:
+		w := d.folded[a.t1]
+		return (w == "and" || w == "or") && d.spaced(a.t1) && d.spaced(b.t0)
+	}
+	return false
+}

@@ -98,18 +98,29 @@ func (m *Model) probability(ids []uint64) float64 {
 func (m *Model) filter(g *Gazetteer, d *doc, spans []span) []span {
 	ctx := d.contexts(spans)
 	f := &d.features
-	out := spans[:0]
+	keep := grow(d.keep, len(spans))
+	d.keep = keep
 	for i := range spans {
 		s := &spans[i]
 		if !judged(g, d, s) {
-			if !s.unbacked {
-				out = append(out, *s)
-			}
+			keep[i] = !s.unbacked
 			continue
 		}
 		g.spanFeatures(d, s, ctx[i], f)
-		if m.probability(f.ids) >= m.threshold {
-			out = append(out, *s)
+		keep[i] = m.probability(f.ids) >= m.threshold
+	}
+	// A division the model doubts stays when it is listed with one it
+	// keeps: the list says what it is.
+	for i := range spans {
+		if !keep[i] && judged(g, d, &spans[i]) {
+			keep[i] = i > 0 && keep[i-1] && g.listedWith(d, &spans[i], &spans[i-1]) ||
+				i+1 < len(spans) && keep[i+1] && g.listedWith(d, &spans[i], &spans[i+1])
+		}
+	}
+	out := spans[:0]
+	for i := range spans {
+		if keep[i] {
+			out = append(out, spans[i])
 		}
 	}
 	return out

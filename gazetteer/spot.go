@@ -13,6 +13,7 @@ type span struct {
 	unbacked   bool // weak, and the article does not support it
 	narrowed   bool // its own context names its kind (see narrow)
 	taught     bool // an analyst's correction for the source placed it (taught.go)
+	listed     bool // kept as a division listed with another (see listedWith); cue is the other
 	ranked     ranking
 	senseFrom  int    // the start of the span whose sense it took (its own, or an earlier mention's)
 	qualEnd    int    // the end of an "X, Y" qualifier's text, when qual >= 0

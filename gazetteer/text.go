@@ -30,6 +30,7 @@ type doc struct {
 	named    table[int]       // scratch: mentions per place, for reasons
 	shared   table[*geo.Why]  // scratch: reasons by the start of a sense's span, for reasons
 	repeats  []int            // scratch: mentions per name, for the recognizer
+	keep     []bool           // scratch: the recognizer's decision per span
 
 	maxSpans   int // candidates spot keeps; -1 for all
 	extraSpans int // candidates past maxSpans, counted by spot

@@ -158,6 +158,8 @@ func (g *Gazetteer) evidence(out []string, d *doc, s *span, named *table[int]) [
 		out = append(out, "an analyst's correction for this source")
 	case s.qual >= 0 && s.qualEnd > s.end:
 		out = append(out, "qualifier "+strconv.Quote(trimQualifier(d.text[s.end:s.qualEnd])))
+	case s.listed:
+		out = append(out, "listed with "+strconv.Quote(d.text[s.cue[0]:s.cue[1]]))
 	case s.narrowed:
 		out = append(out, strconv.Quote(d.text[s.cue[0]:s.cue[1]])+" names a "+kindWord(f.kind))
 	case s.dateline:

@@ -21,6 +21,7 @@ func TestReasons(t *testing.T) {
 			"Teams from Longview, Tyler, Nacogdoches and Lufkin met in Greenville; one coach had moved there from Michigan.",
 			"Greenville", "most other places named are in Texas"},
 		{"a near town", "Crews drove from Benghazi to Al Marj.", "Al Marj", "km from Benghazi"},
+		{"a division listed with another", "Officers in England and Wales were told.", "Wales", `listed with "England"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
