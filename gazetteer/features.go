@@ -24,7 +24,7 @@ func (f *featureSet) reset() {
 }
 
 // add adds the feature prefix=value.
-func (f *featureSet) add(p prefix, value string) {
+func (f *featureSet) add(p featurePrefix, value string) {
 	f.ids = append(f.ids, fnvAdd(p.h, value))
 	if f.named {
 		f.names = append(f.names, p.name+"="+value)
@@ -32,7 +32,7 @@ func (f *featureSet) add(p prefix, value string) {
 }
 
 // addPair adds the feature prefix=a|b without building the string.
-func (f *featureSet) addPair(p prefix, a, b string) {
+func (f *featureSet) addPair(p featurePrefix, a, b string) {
 	f.ids = append(f.ids, fnvAdd(fnvAdd(fnvAdd(p.h, a), "|"), b))
 	if f.named {
 		f.names = append(f.names, p.name+"="+a+"|"+b)
@@ -40,7 +40,7 @@ func (f *featureSet) addPair(p prefix, a, b string) {
 }
 
 // addKinded adds the feature prefix+kind=value without building the string.
-func (f *featureSet) addKinded(p prefix, kind, value string) {
+func (f *featureSet) addKinded(p featurePrefix, kind, value string) {
 	h := fnvAdd(p.before, kind)
 	f.ids = append(f.ids, fnvAdd((h^'=')*fnvPrime, value))
 	if f.named {
@@ -49,24 +49,24 @@ func (f *featureSet) addKinded(p prefix, kind, value string) {
 }
 
 // flag adds the feature prefix=1 when on.
-func (f *featureSet) flag(p prefix, on bool) {
+func (f *featureSet) flag(p featurePrefix, on bool) {
 	if on {
 		f.add(p, "1")
 	}
 }
 
-// prefix is the part of a feature's name before "=", with its hash state
-// worked out once: most of a feature's bytes are its prefix's, and the
-// recognizer hashes some 30 features for every candidate.
-type prefix struct {
+// featurePrefix is the part of a feature's name before "=", with its hash
+// state worked out once: most of a feature's bytes are its prefix's, and
+// the recognizer hashes some 30 features for every candidate.
+type featurePrefix struct {
 	name   string
 	before uint64 // the FNV-1a state after name
 	h      uint64 // the state after name and "="
 }
 
-func newPrefix(name string) prefix {
+func newPrefix(name string) featurePrefix {
 	before := fnvAdd(fnvOffset, name)
-	return prefix{name: name, before: before, h: (before ^ '=') * fnvPrime}
+	return featurePrefix{name: name, before: before, h: (before ^ '=') * fnvPrime}
 }
 
 // The recognizer's feature prefixes.

@@ -59,7 +59,7 @@ func TestWhyCandidates(t *testing.T) {
 					t.Errorf("%s: %s listed twice in %+v", m.Text, c[i].Key, c)
 				}
 			}
-			if sum > 1.002 || c[0].Score <= 0 {
+			if sum > 1.002 {
 				t.Errorf("%s: shares %+v", m.Text, c)
 			}
 			if len(c) > 1 && c[1].Score > c[0].Score {
