@@ -117,13 +117,16 @@ func (m *Model) filter(g *Gazetteer, d *doc, spans []span) []span {
 				i+1 < len(spans) && keep[i+1] && g.listedWith(d, &spans[i], &spans[i+1])
 		}
 	}
-	out := spans[:0]
+	n := 0
 	for i := range spans {
 		if keep[i] {
-			out = append(out, spans[i])
+			if n != i {
+				spans[n] = spans[i] // a span is some 200 bytes: copied only to close a gap
+			}
+			n++
 		}
 	}
-	return out
+	return spans[:n]
 }
 
 // judged reports whether the recognizer decides on s. Narrowed names,

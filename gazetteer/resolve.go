@@ -154,15 +154,19 @@ func (g *Gazetteer) resolve(d *doc, spans []span, keepUnbacked bool) []span {
 		g.gather(ev, spans)
 		g.choose(ev, spans)
 	}
-	out := spans[:0]
-	for _, s := range spans {
+	n := 0
+	for i := range spans {
+		s := &spans[i]
 		s.unbacked = s.weak && s.qual < 0 && g.local(ev, s.name, s.place) < weakSupport
 		if s.unbacked && !keepUnbacked {
 			continue
 		}
-		out = append(out, s)
+		if n != i {
+			spans[n] = *s // a span is some 200 bytes: copied only to close a gap
+		}
+		n++
 	}
-	return out
+	return spans[:n]
 }
 
 // numberNames numbers the distinct names of spans from 0 and returns how
@@ -241,7 +245,7 @@ func (g *Gazetteer) choose(ev *evidence, spans []span) {
 		plain[c.name] = c
 	}
 	for i := range spans {
-		if c := plain[spans[i].name]; c.set && spans[i].qual < 0 && !spans[i].narrowed {
+		if c := &plain[spans[i].name]; c.set && spans[i].qual < 0 && !spans[i].narrowed {
 			c.apply(&spans[i])
 		}
 	}

@@ -46,6 +46,10 @@ func (g *Gazetteer) spot(d *doc) []span {
 			i, lists = lists[0].t1, lists[1:]
 			continue
 		}
+		if !d.toks[i].cap { // most tokens: not a name, and no span of some 200 bytes to return
+			i++
+			continue
+		}
 		s, ok := g.longest(d, i, &buf)
 		if !ok {
 			i++
