@@ -117,16 +117,7 @@ func (m *Model) filter(g *Gazetteer, d *doc, spans []span) []span {
 				i+1 < len(spans) && keep[i+1] && g.listedWith(d, &spans[i], &spans[i+1])
 		}
 	}
-	n := 0
-	for i := range spans {
-		if keep[i] {
-			if n != i {
-				spans[n] = spans[i] // a span is some 200 bytes: copied only to close a gap
-			}
-			n++
-		}
-	}
-	return spans[:n]
+	return keepSpans(spans, func(_ *span, i int) bool { return keep[i] })
 }
 
 // judged reports whether the recognizer decides on s. Narrowed names,

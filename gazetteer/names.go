@@ -69,12 +69,7 @@ func dropPersons(d *doc, spans []span, persons map[string]bool) []span {
 	if len(persons) == 0 {
 		return spans
 	}
-	out := spans[:0]
-	for _, s := range spans {
-		if persons[s.key] && !s.narrowed && !(s.t0 > 0 && (locPrepositions[d.folded[s.t0-1]] || d.folded[s.t0-1] == "of")) {
-			continue
-		}
-		out = append(out, s)
-	}
-	return out
+	return keepSpans(spans, func(s *span, _ int) bool {
+		return !persons[s.key] || s.narrowed || s.t0 > 0 && (d.is(s.t0-1, lexLocPreposition) || d.folded[s.t0-1] == "of")
+	})
 }

@@ -154,19 +154,10 @@ func (g *Gazetteer) resolve(d *doc, spans []span, keepUnbacked bool) []span {
 		g.gather(ev, spans)
 		g.choose(ev, spans)
 	}
-	n := 0
-	for i := range spans {
-		s := &spans[i]
+	return keepSpans(spans, func(s *span, _ int) bool {
 		s.unbacked = s.weak && s.qual < 0 && g.local(ev, s.name, s.place) < weakSupport
-		if s.unbacked && !keepUnbacked {
-			continue
-		}
-		if n != i {
-			spans[n] = *s // a span is some 200 bytes: copied only to close a gap
-		}
-		n++
-	}
-	return spans[:n]
+		return !s.unbacked || keepUnbacked
+	})
 }
 
 // numberNames numbers the distinct names of spans from 0 and returns how

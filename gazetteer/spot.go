@@ -83,6 +83,21 @@ func (g *Gazetteer) spot(d *doc) []span {
 	return dropPersons(d, spans, persons)
 }
 
+// keepSpans keeps, in order and in place, the spans for which keep holds.
+// A span is some 200 bytes: one is copied only to close a gap.
+func keepSpans(spans []span, keep func(s *span, i int) bool) []span {
+	n := 0
+	for i := range spans {
+		if keep(&spans[i], i) {
+			if n != i {
+				spans[n] = spans[i]
+			}
+			n++
+		}
+	}
+	return spans[:n]
+}
+
 // longest returns the longest gazetteer name starting at token i.
 func (g *Gazetteer) longest(d *doc, i int, buf *[]byte) (span, bool) {
 	t := d.toks[i]

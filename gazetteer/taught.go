@@ -48,20 +48,18 @@ func (p *Parser) follow(source string, spans []span) []span {
 	if len(names) == 0 {
 		return spans
 	}
-	kept := spans[:0]
-	for _, s := range spans {
+	return keepSpans(spans, func(s *span, _ int) bool {
 		place, ok := names[s.key]
 		switch {
 		case !ok || s.qual >= 0: // no lesson, or the article's own qualifier
 		case place == noPlace:
-			continue
+			return false
 		default:
 			s.place, s.confidence, s.taught = place, max(s.confidence, taughtConfidence), true
 			s.senseFrom = s.start // its own reasons, not an earlier mention's
 		}
-		kept = append(kept, s)
-	}
-	return kept
+		return true
+	})
 }
 
 // taughtConfidence is the least confidence of a name a correction placed.
