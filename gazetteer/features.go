@@ -41,8 +41,7 @@ func (f *featureSet) addPair(p featurePrefix, a, b string) {
 
 // addKinded adds the feature prefix+kind=value without building the string.
 func (f *featureSet) addKinded(p featurePrefix, kind, value string) {
-	h := fnvAdd(p.before, kind)
-	f.ids = append(f.ids, fnvAdd((h^'=')*fnvPrime, value))
+	f.ids = append(f.ids, fnvAdd(fnvEquals(fnvAdd(p.before, kind)), value))
 	if f.named {
 		f.names = append(f.names, p.name+kind+"="+value)
 	}
@@ -66,8 +65,11 @@ type featurePrefix struct {
 
 func newPrefix(name string) featurePrefix {
 	before := fnvAdd(fnvOffset, name)
-	return featurePrefix{name: name, before: before, h: (before ^ '=') * fnvPrime}
+	return featurePrefix{name: name, before: before, h: fnvEquals(before)}
 }
+
+// fnvEquals goes on hashing h with the "=" between a prefix and a value.
+func fnvEquals(h uint64) uint64 { return (h ^ '=') * fnvPrime }
 
 // The recognizer's feature prefixes.
 var (
@@ -107,9 +109,7 @@ var (
 
 // featureID hashes prefix=value with 64-bit FNV-1a.
 func featureID(prefix, value string) uint64 {
-	h := fnvAdd(fnvOffset, prefix)
-	h = (h ^ '=') * fnvPrime
-	return fnvAdd(h, value)
+	return fnvAdd(newPrefix(prefix).h, value)
 }
 
 const fnvOffset, fnvPrime = 14695981039346656037, 1099511628211

@@ -98,12 +98,10 @@ func keepSpans(spans []span, keep func(s *span, i int) bool) []span {
 	return spans[:n]
 }
 
-// longest returns the longest gazetteer name starting at token i.
+// longest returns the longest gazetteer name starting at token i, which
+// has a capital (spot asks only for those).
 func (g *Gazetteer) longest(d *doc, i int, buf *[]byte) (span, bool) {
 	t := d.toks[i]
-	if !t.cap {
-		return span{}, false
-	}
 	w := g.wordAt(d, i)
 	for n := min(maxNameTokens, len(d.toks)-i); n >= 1; n-- {
 		j := i + n - 1
