@@ -1,8 +1,10 @@
 package sqlite
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
+	"slices"
 	"strings"
 	"time"
 
@@ -21,7 +23,10 @@ type batch struct {
 	newPlaces map[string]int64 // places this transaction stored
 	deltas    statDeltas       // per-place totals this transaction adds
 
-	mentions    *multiRow // 16 rows at most: an article's mentions, mostly
+	mentions    *multiRow      // 16 rows at most: an article's mentions, mostly
+	places      *multiRow      // place_articles, written at the end of the batch
+	pairs       []articlePlace // the batch's rows of place_articles
+	perPlace    map[int64]int
 	stats       *multiRow
 	signatures  *multiRow // written at the end of the batch (stories.go)
 	pendingSigs []storedSig
@@ -32,6 +37,7 @@ type batch struct {
 func (s *Store) newBatch(ctx context.Context, tx *sql.Tx) (*batch, error) {
 	b := &batch{s: s, newPlaces: map[string]int64{}, deltas: statDeltas{byPlace: map[int64]*statDelta{}}}
 	b.mentions = newMultiRow(tx, `INSERT INTO mentions (id, article_id, place_id, start, end, text, sentence, sentence_start, sentence_end, confidence, demonym, time, why, focus, reprint) VALUES`, ``, 15, 16)
+	b.places = newMultiRow(tx, `INSERT INTO place_articles (place_id, time, article_id) VALUES`, ``, 3, 128)
 	b.stats = newMultiRow(tx, `INSERT INTO place_stats (place_id, mentions, articles, stories, first, last, t1, a1, t2, a2, t3, a3) VALUES`,
 		`ON CONFLICT (place_id) DO UPDATE SET mentions = excluded.mentions, articles = excluded.articles, stories = excluded.stories,
 		first = excluded.first, last = excluded.last, t1 = excluded.t1, a1 = excluded.a1,
@@ -69,7 +75,7 @@ func (b *batch) close() {
 	for _, st := range b.stmts {
 		st.Close()
 	}
-	for _, m := range []*multiRow{b.mentions, b.stats, b.signatures} {
+	for _, m := range []*multiRow{b.mentions, b.places, b.stats, b.signatures} {
 		if m != nil {
 			m.close()
 		}
@@ -117,14 +123,42 @@ func (b *batch) insert(ctx context.Context, a *geo.Article, story int64) (existi
 	if err := b.addMentions(ctx, a, unix, story != 0); err != nil {
 		return 0, err
 	}
-	perPlace := map[int64]int{}
-	for i := range a.Mentions {
-		perPlace[a.Mentions[i].Place.ID]++
-	}
-	for id, n := range perPlace {
-		b.deltas.add(id, n, t, a.ID, story != 0)
-	}
+	b.addPlaces(a, t, unix, story != 0)
 	return 0, nil
+}
+
+// addPlaces notes which places a mentions, once each, for flushPlaces,
+// and adds its mentions to their totals.
+func (b *batch) addPlaces(a *geo.Article, t string, unix int64, reprint bool) {
+	if b.perPlace == nil {
+		b.perPlace = map[int64]int{}
+	}
+	clear(b.perPlace)
+	ids := make([]int64, 0, len(a.Mentions))
+	for i := range a.Mentions {
+		id := a.Mentions[i].Place.ID
+		if b.perPlace[id] == 0 {
+			ids = append(ids, id)
+		}
+		b.perPlace[id]++
+	}
+	for _, id := range ids {
+		b.deltas.add(id, b.perPlace[id], t, a.ID, reprint)
+		b.pairs = append(b.pairs, articlePlace{article: a.ID, place: id, time: unix})
+	}
+}
+
+// flushPlaces stores the batch's rows of place_articles in key order, 128
+// a statement: in order, each row lands beside the one before, where
+// rows in article order land at random in the table.
+func (b *batch) flushPlaces(ctx context.Context) error {
+	slices.SortFunc(b.pairs, func(x, y articlePlace) int {
+		return cmp.Or(cmp.Compare(x.place, y.place), cmp.Compare(x.time, y.time), cmp.Compare(x.article, y.article))
+	})
+	return b.places.exec(ctx, len(b.pairs), func(i int, args []any) ([]any, error) {
+		p := b.pairs[i]
+		return append(args, p.place, p.time, p.article), nil
+	})
 }
 
 // addMentions stores a's mentions, numbering them from the batch's last

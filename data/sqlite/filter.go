@@ -45,6 +45,7 @@ func (s *Store) conditions(ctx context.Context, f geo.Filter, walk bool) (string
 		conds = append(conds, c)
 		args = append(args, a...)
 	}
+	var pa placeArticles
 	if f.BBox != nil {
 		col := "m.place_id"
 		if walk {
@@ -52,6 +53,8 @@ func (s *Store) conditions(ctx context.Context, f geo.Filter, walk bool) (string
 		}
 		c, a := inBox(col, *f.BBox)
 		add(c, a...)
+		c, a = inBox("place_id", *f.BBox)
+		pa.add(c, a...)
 	}
 	// A mention has its article's time, and mentions have no time index
 	// (migration 0009): a newest-first walk tests the article's time, and
@@ -82,9 +85,11 @@ func (s *Store) conditions(ctx context.Context, f geo.Filter, walk bool) (string
 	}
 	if f.Country != "" {
 		add(wrap(place+"country = ?"), f.Country)
+		pa.add("place_id IN (SELECT id FROM places WHERE country = ?)", f.Country)
 	}
 	if f.Kind != "" {
 		add(wrap(place+"kind = ?"), f.Kind)
+		pa.add("place_id IN (SELECT id FROM places WHERE kind = ?)", f.Kind)
 	}
 	if f.Source != "" {
 		add(wrap(article+"source = ?"), f.Source)
@@ -103,14 +108,46 @@ func (s *Store) conditions(ctx context.Context, f geo.Filter, walk bool) (string
 	}
 	if f.PlaceID != 0 {
 		add("m.place_id = ?", f.PlaceID)
+		pa.add("place_id = ?", f.PlaceID)
 	}
 	if f.MentionID != 0 {
 		add("m.id = ?", f.MentionID)
+	}
+	if alone && len(pa.conds) > 0 && f.MentionID == 0 {
+		c, a := pa.articles(f)
+		add(c, a...)
 	}
 	if len(conds) == 0 {
 		return "1", nil, nil
 	}
 	return strings.Join(conds, " AND "), args, nil
+}
+
+// placeArticles gathers what a filter asks of a mention's place, as
+// conditions on place_articles.place_id. The articles that mention such
+// places lead a query on mentions alone to them through mentions_article
+// (article_id, place_id): mentions have no index by place (migration
+// 0020).
+type placeArticles struct {
+	conds []string
+	args  []any
+}
+
+func (pa *placeArticles) add(c string, a ...any) {
+	pa.conds, pa.args = append(pa.conds, c), append(pa.args, a...)
+}
+
+// articles is the condition "m's article mentions such a place in f's
+// time range".
+func (pa *placeArticles) articles(f geo.Filter) (string, []any) {
+	conds, args := pa.conds, pa.args
+	if f.From != nil {
+		conds, args = append(conds, "time >= ?"), append(args, f.From.Unix())
+	}
+	if f.To != nil {
+		conds, args = append(conds, "time < ?"), append(args, f.To.Unix())
+	}
+	return "m.article_id IN (SELECT article_id FROM place_articles WHERE " + strings.Join(conds, " AND ") + ")", args
 }
 
 // articleTimes is f's time range over col, an article's time: the

@@ -78,6 +78,9 @@ func (s *Store) ingestBatch(ctx context.Context, arts []*geo.Article) (created [
 		b.indexStory(&s.stories, a, story, sigs[i])
 		created[i] = true
 	}
+	if err := b.flushPlaces(ctx); err != nil {
+		return nil, failed("ingest", err)
+	}
 	if err := b.flushSignatures(ctx); err != nil {
 		return nil, failed("ingest", err)
 	}

@@ -72,11 +72,22 @@ func (t *mentionTx) PlaceName(ctx context.Context, id int64) (key, name string, 
 }
 
 func (t *mentionTx) SetPlace(ctx context.Context, id, place int64, m *geo.Mention) error {
-	if m == nil {
-		return t.exec(ctx, `UPDATE mentions SET place_id = ? WHERE id = ?`, place, id)
+	was, found, err := t.pairOf(ctx, id)
+	if err != nil {
+		return err
 	}
-	return t.exec(ctx, `UPDATE mentions SET place_id = ?, confidence = ?, why = ?, focus = ? WHERE id = ?`,
-		place, m.Confidence, t.whys.Stored(m.Why, m.Place.Key), m.Focus, id)
+	if m == nil {
+		err = t.exec(ctx, `UPDATE mentions SET place_id = ? WHERE id = ?`, place, id)
+	} else {
+		err = t.exec(ctx, `UPDATE mentions SET place_id = ?, confidence = ?, why = ?, focus = ? WHERE id = ?`,
+			place, m.Confidence, t.whys.Stored(m.Why, m.Place.Key), m.Focus, id)
+	}
+	if err != nil || !found {
+		return err
+	}
+	now := was
+	now.place = place
+	return t.sync(ctx, was, now)
 }
 
 func (t *mentionTx) SetConfidence(ctx context.Context, id int64, c float64) error {
@@ -94,19 +105,73 @@ func (t *mentionTx) Restore(ctx context.Context, id int64) error {
 	if err := t.exec(ctx, `INSERT INTO mentions SELECT * FROM removed_mentions WHERE id = ?`, id); err != nil {
 		return err
 	}
+	if err := t.syncMention(ctx, id); err != nil {
+		return err
+	}
 	return t.exec(ctx, `DELETE FROM removed_mentions WHERE id = ?`, id)
 }
 
 func (t *mentionTx) Delete(ctx context.Context, id int64) error {
-	return t.exec(ctx, `DELETE FROM mentions WHERE id = ?`, id)
+	was, found, err := t.pairOf(ctx, id)
+	if err != nil {
+		return err
+	}
+	if err := t.exec(ctx, `DELETE FROM mentions WHERE id = ?`, id); err != nil || !found {
+		return err
+	}
+	return t.sync(ctx, was)
 }
 
 func (t *mentionTx) Insert(ctx context.Context, a *geo.Article, m *geo.Mention, place int64) error {
 	copied, from, end := sentenceSpan(a.Text, m)
-	return t.exec(ctx, `INSERT INTO mentions (article_id, place_id, start, end, text, sentence, sentence_start,
+	unix := a.Time().Unix()
+	err := t.exec(ctx, `INSERT INTO mentions (article_id, place_id, start, end, text, sentence, sentence_start,
 		sentence_end, confidence, demonym, time, why, focus, reprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		a.ID, place, m.Start, m.End, m.Text, copied, from, end, m.Confidence, m.Demonym, a.Time().Unix(),
+		a.ID, place, m.Start, m.End, m.Text, copied, from, end, m.Confidence, m.Demonym, unix,
 		t.whys.Stored(m.Why, m.Place.Key), m.Focus, a.Reprint())
+	if err != nil {
+		return err
+	}
+	return t.sync(ctx, articlePlace{article: a.ID, place: place, time: unix})
+}
+
+// articlePlace is a row of place_articles: an article mentions a place.
+type articlePlace struct{ article, place, time int64 }
+
+// pairOf returns the article and place of stored mention id; found is
+// false when there is no such mention, which changes nothing to sync.
+func (t *mentionTx) pairOf(ctx context.Context, id int64) (p articlePlace, found bool, err error) {
+	err = t.tx.QueryRowContext(ctx, `SELECT article_id, place_id, time FROM mentions WHERE id = ?`, id).Scan(&p.article, &p.place, &p.time)
+	if errNoRows(err) {
+		return p, false, nil
+	}
+	return p, err == nil, err
+}
+
+// syncMention makes place_articles hold the pair of mention id.
+func (t *mentionTx) syncMention(ctx context.Context, id int64) error {
+	p, found, err := t.pairOf(ctx, id)
+	if err != nil || !found {
+		return err
+	}
+	return t.sync(ctx, p)
+}
+
+// sync makes place_articles hold each of pairs whose article still
+// mentions its place, and none of the others.
+func (t *mentionTx) sync(ctx context.Context, pairs ...articlePlace) error {
+	const mentioned = `EXISTS (SELECT 1 FROM mentions WHERE article_id = ?3 AND place_id = ?1)`
+	for _, p := range pairs {
+		if err := t.exec(ctx, `DELETE FROM place_articles WHERE place_id = ?1 AND time = ?2 AND article_id = ?3 AND NOT `+mentioned,
+			p.place, p.time, p.article); err != nil {
+			return err
+		}
+		if err := t.exec(ctx, `INSERT OR IGNORE INTO place_articles (place_id, time, article_id) SELECT ?1, ?2, ?3 WHERE `+mentioned,
+			p.place, p.time, p.article); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func (t *mentionTx) ShiftForm(ctx context.Context, place int64, form string, delta int) error {

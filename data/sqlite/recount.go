@@ -23,7 +23,8 @@ func recount(ctx context.Context, tx *sql.Tx, places ...int64) error {
 	for _, id := range places {
 		// In article order, as ingest adds them: on equal times the later is newer.
 		err := streamOn(ctx, tx, "recount", `SELECT article_id, max(time), count(*), max(reprint) FROM mentions
-			WHERE place_id = ? GROUP BY article_id ORDER BY article_id`, []any{id}, func(rows *sql.Rows) error {
+			WHERE article_id IN (SELECT article_id FROM place_articles WHERE place_id = ?1) AND place_id = ?1
+			GROUP BY article_id ORDER BY article_id`, []any{id}, func(rows *sql.Rows) error {
 			var article, unix int64
 			var n int
 			var reprint bool

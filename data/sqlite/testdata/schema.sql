@@ -59,6 +59,12 @@ CREATE TABLE "mentions" (
     time           INTEGER NOT NULL  -- the article's time, Unix seconds, for filtering without a join
 , why TEXT, focus INTEGER NOT NULL DEFAULT 0, reprint INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE meta (version INTEGER NOT NULL);
+CREATE TABLE place_articles (
+    place_id   INTEGER NOT NULL, -- places (id)
+    time       INTEGER NOT NULL, -- the article's time, Unix seconds, as mentions.time
+    article_id INTEGER NOT NULL, -- articles (id)
+    PRIMARY KEY (place_id, time, article_id)
+) WITHOUT ROWID;
 CREATE TABLE place_forms (
     place_id INTEGER NOT NULL,
     form     TEXT NOT NULL,
@@ -123,7 +129,6 @@ CREATE INDEX articles_time ON articles (time);
 CREATE INDEX corrections_mention ON corrections (mention_id, id);
 CREATE INDEX deliveries_due ON deliveries (next_at) WHERE status = 'pending';
 CREATE INDEX mentions_article ON mentions (article_id, place_id);
-CREATE INDEX mentions_place ON mentions (place_id, time);
 CREATE INDEX place_stats_mentions ON place_stats (mentions DESC, place_id);
 -- search
 CREATE VIRTUAL TABLE articles_fts USING fts5 (title, text, content = '');
@@ -132,4 +137,4 @@ CREATE TABLE 'articles_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
 CREATE TABLE 'articles_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
 CREATE TABLE 'articles_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 CREATE TABLE indexed (upto INTEGER NOT NULL, hash TEXT NOT NULL);
--- user_version 19
+-- user_version 20
