@@ -112,9 +112,9 @@ func (s *Store) Mentions(ctx context.Context, f geo.Filter, fn func(*geo.Mention
 // walk is the only way that needs no sort. With a box, the walk reads
 // about limit × total / inBox entries of the article index, which holds
 // the place (migration 0009), and seeks each article's mentions; the sort
-// reads the inBox entries of the place index, which hold the time. The
-// walk wins when inBox² > limit × total × walkCost. Both counts come from
-// the per-place totals.
+// seeks the mentions of each (article, place) pair of the box's places
+// (place_articles), and reads their rows. The walk wins when inBox² >
+// limit × total × walkCost. Both counts come from the per-place totals.
 func (s *Store) scanByTime(ctx context.Context, f geo.Filter) bool {
 	if f.BBox == nil {
 		return f.PlaceID == 0 && f.MentionID == 0
@@ -132,11 +132,12 @@ func (s *Store) scanByTime(ctx context.Context, f geo.Filter) bool {
 }
 
 // walkCost is where the two plans cross, measured on the benchmark
-// database (970,315 mentions) for boxes from Paris to Europe and pages of
-// 100 and 1,000: at inBox² / (limit × total) = 0.5, 1.8 and 4.5 sorting
-// the box won (France, 1,000: 15 ms, the walk 22 ms); at 18 they tied; at
-// 10, 24, 97 and 237 the walk won (Europe, 1,000: 9 ms, the sort 14 ms).
-const walkCost = 10
+// database (1,173,202 mentions) with pages of 1,000: at inBox² / (limit ×
+// total) = 0.001 sorting the box won (Paris: 20 ms, the walk 310 ms); at
+// 0.57 and 30 the walk won (France: 30 ms, the sort 100 ms; Europe: 60
+// ms, the sort 710 ms). The sort's cost grows with inBox, and the walk's
+// with limit × total / inBox: from France's figures they cross near 0.2.
+const walkCost = 0.2
 
 // mentions reads the mentions that meet f, newest first (by time, then
 // id), a page of them.

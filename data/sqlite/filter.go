@@ -124,10 +124,10 @@ func (s *Store) conditions(ctx context.Context, f geo.Filter, walk bool) (string
 }
 
 // placeArticles gathers what a filter asks of a mention's place, as
-// conditions on place_articles.place_id. The articles that mention such
-// places lead a query on mentions alone to them through mentions_article
-// (article_id, place_id): mentions have no index by place (migration
-// 0020).
+// conditions on place_articles.place_id. Each (article, place) pair that
+// meets them leads a query on mentions alone to the mentions of that
+// place in that article, one seek of mentions_article (article_id,
+// place_id) a pair: mentions have no index by place (migration 0020).
 type placeArticles struct {
 	conds []string
 	args  []any
@@ -137,8 +137,8 @@ func (pa *placeArticles) add(c string, a ...any) {
 	pa.conds, pa.args = append(pa.conds, c), append(pa.args, a...)
 }
 
-// articles is the condition "m's article mentions such a place in f's
-// time range".
+// articles is the condition "m is a mention of such a place, in an
+// article of f's time range".
 func (pa *placeArticles) articles(f geo.Filter) (string, []any) {
 	conds, args := pa.conds, pa.args
 	if f.From != nil {
@@ -147,7 +147,7 @@ func (pa *placeArticles) articles(f geo.Filter) (string, []any) {
 	if f.To != nil {
 		conds, args = append(conds, "time < ?"), append(args, f.To.Unix())
 	}
-	return "m.article_id IN (SELECT article_id FROM place_articles WHERE " + strings.Join(conds, " AND ") + ")", args
+	return "(m.article_id, m.place_id) IN (SELECT article_id, place_id FROM place_articles WHERE " + strings.Join(conds, " AND ") + ")", args
 }
 
 // articleTimes is f's time range over col, an article's time: the
