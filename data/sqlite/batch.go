@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -20,7 +21,7 @@ type batch struct {
 	findPlace *sql.Stmt
 	addPlace  *sql.Stmt
 	addRTree  *sql.Stmt
-	newPlaces map[string]int64 // places this transaction stored
+	placeIDs  map[string]int64 // places this transaction found or stored, by key
 	deltas    statDeltas       // per-place totals this transaction adds
 
 	mentions    *multiRow      // 16 rows at most: an article's mentions, mostly
@@ -35,8 +36,14 @@ type batch struct {
 }
 
 func (s *Store) newBatch(ctx context.Context, tx *sql.Tx) (*batch, error) {
-	b := &batch{s: s, newPlaces: map[string]int64{}, deltas: statDeltas{byPlace: map[int64]*statDelta{}}}
-	b.mentions = newMultiRow(tx, `INSERT INTO mentions (id, article_id, place_id, start, end, text, sentence, sentence_start, sentence_end, confidence, demonym, time, why, focus, reprint) VALUES`, ``, 15, 16)
+	b := &batch{s: s, placeIDs: map[string]int64{}, deltas: statDeltas{byPlace: map[int64]*statDelta{}}}
+	b.mentions = newMultiRow(tx, `INSERT INTO mentions (id, article_id, place_id, start, end, text, sentence, sentence_start, sentence_end, confidence, demonym, time, why, focus, reprint) VALUES`, ``, 11, 16)
+	// An article's mentions share its id, time and flag, and their ids
+	// follow the first one: those are bound once per statement, not per row.
+	b.mentions.shared, b.mentions.row = 4, func(j, p int) string {
+		return fmt.Sprintf("(?1 + %d, ?2, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?3, ?%d, ?%d, ?4)",
+			j, p, p+1, p+2, p+3, p+4, p+5, p+6, p+7, p+8, p+9, p+10)
+	}
 	b.places = newMultiRow(tx, `INSERT INTO place_articles (place_id, time, article_id) VALUES`, ``, 3, 128)
 	b.stats = newMultiRow(tx, `INSERT INTO place_stats (place_id, mentions, articles, stories, first, last, t1, a1, t2, a2, t3, a3) VALUES`,
 		`ON CONFLICT (place_id) DO UPDATE SET mentions = excluded.mentions, articles = excluded.articles, stories = excluded.stories,
@@ -168,33 +175,42 @@ func (b *batch) addMentions(ctx context.Context, a *geo.Article, unix int64, rep
 		b.whys = geo.WhyWriter{}
 	}
 	clear(b.whys) // an article's mentions share Whys; no others do
-	return b.mentions.exec(ctx, len(a.Mentions), func(i int, args []any) ([]any, error) {
-		m := &a.Mentions[i]
-		var err error
-		if m.Place.ID, err = b.placeID(ctx, &m.Place); err != nil {
-			return nil, err
+	first := b.lastMention + 1
+	for start := 0; start < len(a.Mentions); start += b.mentions.max {
+		ms := a.Mentions[start:min(len(a.Mentions), start+b.mentions.max)]
+		err := b.mentions.execShared(ctx, []any{first + int64(start), a.ID, unix, reprint}, len(ms), func(i int, args []any) ([]any, error) {
+			m := &ms[i]
+			var err error
+			if m.Place.ID, err = b.placeID(ctx, &m.Place); err != nil {
+				return nil, err
+			}
+			b.lastMention++
+			m.ID, m.ArticleID = b.lastMention, a.ID
+			copied, from, to := sentenceSpan(a.Text, m)
+			return append(args, m.Place.ID, m.Start, m.End, m.Text, copied, from, to, m.Confidence, m.Demonym,
+				b.whys.Stored(m.Why, m.Place.Key), m.Focus), nil
+		})
+		if err != nil {
+			return err
 		}
-		b.lastMention++
-		m.ID, m.ArticleID = b.lastMention, a.ID
-		copied, from, to := sentenceSpan(a.Text, m)
-		return append(args, m.ID, a.ID, m.Place.ID, m.Start, m.End, m.Text, copied, from, to, m.Confidence, m.Demonym, unix, b.whys.Stored(m.Why, m.Place.Key),
-			m.Focus, reprint), nil
-	})
+	}
+	return nil
 }
 
 // placeID returns the stored id of p, inserting it and its index entry
 // when it is new.
 func (b *batch) placeID(ctx context.Context, p *geo.Place) (int64, error) {
-	if id, ok := b.newPlaces[p.Key]; ok {
+	if id, ok := b.placeIDs[p.Key]; ok {
 		return id, nil
 	}
 	if id, ok := b.s.cachedPlace(p.Key); ok {
+		b.placeIDs[p.Key] = id // the next mention of p takes no lock
 		return id, nil
 	}
 	var id int64
 	err := b.findPlace.QueryRowContext(ctx, p.Key).Scan(&id)
 	if err == nil {
-		b.newPlaces[p.Key] = id
+		b.placeIDs[p.Key] = id
 		return id, nil
 	}
 	if !errNoRows(err) {
@@ -211,7 +227,7 @@ func (b *batch) placeID(ctx context.Context, p *geo.Place) (int64, error) {
 	if _, err := b.addRTree.ExecContext(ctx, id, x, x, y, y); err != nil {
 		return 0, err
 	}
-	b.newPlaces[p.Key] = id
+	b.placeIDs[p.Key] = id
 	return id, nil
 }
 

@@ -100,7 +100,7 @@ func (s *Store) ingestBatch(ctx context.Context, arts []*geo.Article) (created [
 	}
 	s.checkpoints.committed()
 	s.search.committed()
-	s.remember(b.newPlaces)
+	s.remember(b.placeIDs)
 	for i, id := range existing {
 		got, err := s.Article(ctx, id, geo.MaxMentions, 0)
 		if err != nil {
