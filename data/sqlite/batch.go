@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
-	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -37,13 +36,7 @@ type batch struct {
 
 func (s *Store) newBatch(ctx context.Context, tx *sql.Tx) (*batch, error) {
 	b := &batch{s: s, placeIDs: map[string]int64{}, deltas: statDeltas{byPlace: map[int64]*statDelta{}}}
-	b.mentions = newMultiRow(tx, `INSERT INTO mentions (id, article_id, place_id, start, end, text, sentence, sentence_start, sentence_end, confidence, demonym, time, why, focus, reprint) VALUES`, ``, 11, 16)
-	// An article's mentions share its id, time and flag, and their ids
-	// follow the first one: those are bound once per statement, not per row.
-	b.mentions.shared, b.mentions.row = 4, func(j, p int) string {
-		return fmt.Sprintf("(?1 + %d, ?2, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?3, ?%d, ?%d, ?4)",
-			j, p, p+1, p+2, p+3, p+4, p+5, p+6, p+7, p+8, p+9, p+10)
-	}
+	b.mentions = newMultiRow(tx, `INSERT INTO mentions (id, article_id, place_id, start, end, text, sentence, sentence_start, sentence_end, confidence, demonym, time, why, focus, reprint) VALUES`, ``, 15, 16)
 	b.places = newMultiRow(tx, `INSERT INTO place_articles (place_id, time, article_id) VALUES`, ``, 3, 128)
 	b.stats = newMultiRow(tx, `INSERT INTO place_stats (place_id, mentions, articles, stories, first, last, t1, a1, t2, a2, t3, a3) VALUES`,
 		`ON CONFLICT (place_id) DO UPDATE SET mentions = excluded.mentions, articles = excluded.articles, stories = excluded.stories,
@@ -175,26 +168,18 @@ func (b *batch) addMentions(ctx context.Context, a *geo.Article, unix int64, rep
 		b.whys = geo.WhyWriter{}
 	}
 	clear(b.whys) // an article's mentions share Whys; no others do
-	first := b.lastMention + 1
-	for start := 0; start < len(a.Mentions); start += b.mentions.max {
-		ms := a.Mentions[start:min(len(a.Mentions), start+b.mentions.max)]
-		err := b.mentions.execShared(ctx, []any{first + int64(start), a.ID, unix, reprint}, len(ms), func(i int, args []any) ([]any, error) {
-			m := &ms[i]
-			var err error
-			if m.Place.ID, err = b.placeID(ctx, &m.Place); err != nil {
-				return nil, err
-			}
-			b.lastMention++
-			m.ID, m.ArticleID = b.lastMention, a.ID
-			copied, from, to := sentenceSpan(a.Text, m)
-			return append(args, m.Place.ID, m.Start, m.End, m.Text, copied, from, to, m.Confidence, m.Demonym,
-				b.whys.Stored(m.Why, m.Place.Key), m.Focus), nil
-		})
-		if err != nil {
-			return err
+	return b.mentions.exec(ctx, len(a.Mentions), func(i int, args []any) ([]any, error) {
+		m := &a.Mentions[i]
+		var err error
+		if m.Place.ID, err = b.placeID(ctx, &m.Place); err != nil {
+			return nil, err
 		}
-	}
-	return nil
+		b.lastMention++
+		m.ID, m.ArticleID = b.lastMention, a.ID
+		copied, from, to := sentenceSpan(a.Text, m)
+		return append(args, m.ID, a.ID, m.Place.ID, m.Start, m.End, m.Text, copied, from, to, m.Confidence, m.Demonym, unix, b.whys.Stored(m.Why, m.Place.Key),
+			m.Focus, reprint), nil
+	})
 }
 
 // placeID returns the stored id of p, inserting it and its index entry
