@@ -26,7 +26,7 @@ type batch struct {
 	mentions    *multiRow      // 16 rows at most: an article's mentions, mostly
 	places      *multiRow      // place_articles, written at the end of the batch
 	pairs       []articlePlace // the batch's rows of place_articles
-	perPlace    map[int64]int
+	perPlace    map[int64]int  // addPlaces' count of an article's mentions per place
 	stats       *multiRow
 	signatures  *multiRow // written at the end of the batch (stories.go)
 	pendingSigs []storedSig

@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"github.com/paulmach/orb"
@@ -140,7 +141,7 @@ func (pa *placeArticles) add(c string, a ...any) {
 // articles is the condition "m is a mention of such a place, in an
 // article of f's time range".
 func (pa *placeArticles) articles(f geo.Filter) (string, []any) {
-	conds, args := pa.conds, pa.args
+	conds, args := slices.Clone(pa.conds), slices.Clone(pa.args)
 	if f.From != nil {
 		conds, args = append(conds, "time >= ?"), append(args, f.From.Unix())
 	}
