@@ -15,13 +15,8 @@ type token struct {
 	lower      bool // ASCII without an upper-case letter: its own folded form
 }
 
-// isWordByte reports whether an ASCII byte belongs to a token.
-func isWordByte(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
-}
-
-// Classes of bytes, for the tokenizer's ASCII loop: one table lookup a
-// byte instead of a comparison per range.
+// Classes of bytes, for the tokenizer: one table lookup a byte instead of
+// a comparison per range. An ASCII byte of class 0 belongs to no token.
 const (
 	byteUpper = 1 << iota
 	byteLower
@@ -51,18 +46,19 @@ func appendTokens(toks []token, s string) []token {
 	i := 0
 	for i < len(s) {
 		c := s[i]
-		if c < utf8.RuneSelf && !isWordByte(c) {
+		class := byteClasses[c]
+		if class == 0 { // ASCII that is no letter or digit
 			i++
 			continue
 		}
-		if c >= utf8.RuneSelf {
+		if class == byteHigh {
 			r, n := utf8.DecodeRuneInString(s[i:])
 			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 				i += n
 				continue
 			}
 		}
-		t := token{start: i, ascii: true, cap: byteClasses[c] == byteUpper}
+		t := token{start: i, ascii: true, cap: class == byteUpper}
 		letters, uppers := 0, 0
 	tokenLoop:
 		for i < len(s) {
