@@ -134,17 +134,16 @@ func (b *batch) addPlaces(a *geo.Article, t string, unix int64, reprint bool) {
 		b.perPlace = map[int64]int{}
 	}
 	clear(b.perPlace)
-	ids := make([]int64, 0, len(a.Mentions))
+	first := len(b.pairs)
 	for i := range a.Mentions {
 		id := a.Mentions[i].Place.ID
 		if b.perPlace[id] == 0 {
-			ids = append(ids, id)
+			b.pairs = append(b.pairs, articlePlace{article: a.ID, place: id, time: unix})
 		}
 		b.perPlace[id]++
 	}
-	for _, id := range ids {
-		b.deltas.add(id, b.perPlace[id], t, a.ID, reprint)
-		b.pairs = append(b.pairs, articlePlace{article: a.ID, place: id, time: unix})
+	for _, p := range b.pairs[first:] {
+		b.deltas.add(p.place, b.perPlace[p.place], t, a.ID, reprint)
 	}
 }
 
