@@ -65,7 +65,7 @@ func (s *Store) Mentions(ctx context.Context, f geo.Filter, fn func(*geo.Mention
 	}
 	cond, args := where(f)
 	q, args := page(`SELECT `+mentionCols+`, a.id, a.title, COALESCE(a.url, ''), a.source, a.time, `+storyOf+matching+cond+
-		` ORDER BY m.time DESC, m.id DESC`, args, f)
+		` ORDER BY a.time DESC, a.id DESC, m.id DESC`, args, f)
 	return s.stream(ctx, "mentions", q, args, func(rows pgx.Rows) error {
 		var r geo.MentionRow
 		var t time.Time
@@ -85,10 +85,16 @@ func (s *Store) PlaceSummaries(ctx context.Context, f geo.Filter, fn func(*geo.P
 	if err != nil {
 		return err
 	}
-	cond, args := where(f)
-	q := `SELECT ` + placeCols + `, ps.mentions, ps.articles, ps.stories, ps.first, ps.last, ps.latest
+	var q string
+	var args []any
+	if placeOnly(f) {
+		var cond string
+		cond, args = wherePlace(f)
+		q = `SELECT ` + placeCols + `, ps.mentions, ps.articles, ps.stories, ps.first, ps.last, ps.latest
 		FROM place_stats ps JOIN places p ON p.id = ps.place_id WHERE ` + cond + ` ORDER BY ps.mentions DESC, p.id`
-	if !placeOnly(f) {
+	} else {
+		var cond string
+		cond, args = where(f)
 		q = countedPlaces(cond)
 	}
 	q, args = page(q, args, f)
@@ -154,6 +160,7 @@ func (s *Store) PlacePoints(ctx context.Context, f geo.Filter, fn func(*geo.Clus
 	cond, args := where(f)
 	q := `SELECT p.id, ST_X(p.geom), ST_Y(p.geom), p.name, p.kind, p.country, count(*)` + matching + cond + ` GROUP BY p.id`
 	if placeOnly(f) {
+		cond, args = wherePlace(f)
 		q = `SELECT p.id, ST_X(p.geom), ST_Y(p.geom), p.name, p.kind, p.country, ps.mentions
 			FROM place_stats ps JOIN places p ON p.id = ps.place_id WHERE ` + cond
 	}
@@ -174,7 +181,7 @@ func (s *Store) CountMentions(ctx context.Context, f geo.Filter) (int, error) {
 // CountPlaces counts what PlaceSummaries returns for f without paging.
 func (s *Store) CountPlaces(ctx context.Context, f geo.Filter) (int, error) {
 	if placeOnly(f) {
-		cond, args := where(f)
+		cond, args := wherePlace(f)
 		var n int
 		err := s.reader(ctx).QueryRow(ctx, `SELECT count(*) FROM place_stats ps JOIN places p ON p.id = ps.place_id WHERE `+cond, args...).Scan(&n)
 		if err != nil {
@@ -208,7 +215,8 @@ func (s *Store) Extent(ctx context.Context) (geo.Extent, error) {
 	err := db.QueryRow(ctx, `SELECT ST_XMin(x), ST_YMin(x), ST_XMax(x), ST_YMax(x) FROM (SELECT ST_Extent(geom) AS x FROM places) e`).
 		Scan(&minx, &miny, &maxx, &maxy)
 	if err == nil {
-		err = db.QueryRow(ctx, `SELECT min(time), max(time) FROM mentions`).Scan(&start, &end)
+		// The totals per place hold each place's first and last mention.
+		err = db.QueryRow(ctx, `SELECT min(first), max(last) FROM place_stats`).Scan(&start, &end)
 	}
 	if err != nil {
 		return e, failed("extent", err)

@@ -9,29 +9,37 @@ import (
 
 // where builds f's conditions over m (mentions), a (articles) and p
 // (places), with bound parameters numbered from 1.
+//
+// What f asks of places selects (article, place) pairs from
+// place_articles, whose mentions are then found through mentions_article:
+// mentions have no index by place. A mention has its article's time, so
+// the range is tested on a.time, which articles_time serves for a
+// newest-first walk, and on the pairs' time too.
 func where(f geo.Filter) (string, []any) {
 	w := &conds{}
-	if f.BBox != nil && !wholeWorld(f) {
-		var boxes []string
-		for _, b := range geo.SplitAntimeridian(*f.BBox) {
-			boxes = append(boxes, "p.geom && ST_MakeEnvelope("+w.arg(b.Min.X())+", "+w.arg(b.Min.Y())+", "+w.arg(b.Max.X())+", "+w.arg(b.Max.Y())+", 4326)")
-		}
-		w.add("(" + strings.Join(boxes, " OR ") + ")")
+	var pairs []string
+	places := w.places(f, "")
+	if len(places) > 0 {
+		pairs = append(pairs, "place_id IN (SELECT id FROM places WHERE "+strings.Join(places, " AND ")+")")
+	}
+	if f.PlaceID != 0 {
+		pairs = append(pairs, "place_id = "+w.arg(f.PlaceID))
 	}
 	if f.From != nil {
-		w.add("m.time >= " + w.arg(*f.From))
+		from := w.arg(*f.From)
+		w.add("a.time >= " + from)
+		pairs = append(pairs, "time >= "+from)
 	}
 	if f.To != nil {
-		w.add("m.time < " + w.arg(*f.To))
+		to := w.arg(*f.To)
+		w.add("a.time < " + to)
+		pairs = append(pairs, "time < "+to)
+	}
+	if len(places) > 0 || f.PlaceID != 0 {
+		w.add("(m.article_id, m.place_id) IN (SELECT article_id, place_id FROM place_articles WHERE " + strings.Join(pairs, " AND ") + ")")
 	}
 	if !f.Query.IsZero() {
 		w.add("a.id IN (SELECT article_id FROM article_search WHERE search @@ to_tsquery('simple', " + w.arg(tsQuery(f.Query)) + "))")
-	}
-	if f.Country != "" {
-		w.add("p.country = " + w.arg(f.Country))
-	}
-	if f.Kind != "" {
-		w.add("p.kind = " + w.arg(f.Kind))
 	}
 	if f.Source != "" {
 		w.add("a.source = " + w.arg(f.Source))
@@ -48,11 +56,22 @@ func where(f geo.Filter) (string, []any) {
 	if f.DistinctStories {
 		w.add("NOT m.reprint")
 	}
-	if f.PlaceID != 0 {
-		w.add("p.id = " + w.arg(f.PlaceID))
-	}
 	if f.MentionID != 0 {
 		w.add("m.id = " + w.arg(f.MentionID))
+	}
+	if len(w.sql) == 0 {
+		return "true", nil
+	}
+	return strings.Join(w.sql, " AND "), w.args
+}
+
+// wherePlace builds what f asks of a place (alias p): for a filter that
+// asks nothing else (placeOnly).
+func wherePlace(f geo.Filter) (string, []any) {
+	w := &conds{}
+	w.sql = w.places(f, "p.")
+	if f.PlaceID != 0 {
+		w.add("p.id = " + w.arg(f.PlaceID))
 	}
 	if len(w.sql) == 0 {
 		return "true", nil
@@ -63,6 +82,26 @@ func where(f geo.Filter) (string, []any) {
 type conds struct {
 	sql  []string
 	args []any
+}
+
+// places returns f's conditions on the box, country and kind of a place,
+// over columns named with prefix.
+func (c *conds) places(f geo.Filter, prefix string) []string {
+	var out []string
+	if f.BBox != nil && !wholeWorld(f) {
+		var boxes []string
+		for _, b := range geo.SplitAntimeridian(*f.BBox) {
+			boxes = append(boxes, prefix+"geom && ST_MakeEnvelope("+c.arg(b.Min.X())+", "+c.arg(b.Min.Y())+", "+c.arg(b.Max.X())+", "+c.arg(b.Max.Y())+", 4326)")
+		}
+		out = append(out, "("+strings.Join(boxes, " OR ")+")")
+	}
+	if f.Country != "" {
+		out = append(out, prefix+"country = "+c.arg(f.Country))
+	}
+	if f.Kind != "" {
+		out = append(out, prefix+"kind = "+c.arg(f.Kind))
+	}
+	return out
 }
 
 func (c *conds) add(s string) { c.sql = append(c.sql, s) }

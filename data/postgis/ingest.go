@@ -1,6 +1,7 @@
 package postgis
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -87,22 +88,7 @@ func (s *Store) ingestOnce(ctx context.Context, arts []*geo.Article) (created []
 		if err := st.index(ctx, tx, arts, created); err != nil {
 			return err
 		}
-		var rows [][]any
-		whys := geo.WhyWriter{}
-		for i, a := range arts {
-			if !created[i] {
-				continue
-			}
-			for j := range a.Mentions {
-				m := &a.Mentions[j]
-				m.Place.ID = places[m.Place.Key]
-				rows = append(rows, []any{a.ID, m.Place.ID, m.Start, m.End, m.Text, m.Sentence, m.Confidence, m.Demonym, a.Time(),
-					whys.Stored(m.Why, m.Place.Key), m.Focus, a.Reprint()})
-			}
-		}
-		_, err = tx.CopyFrom(ctx, pgx.Identifier{"mentions"},
-			[]string{"article_id", "place_id", "start", "end", "text", "sentence", "confidence", "demonym", "time", "why", "focus", "reprint"},
-			pgx.CopyFromRows(rows))
+		err = copyMentions(ctx, tx, arts, created, places)
 		if err == nil {
 			err = addStats(ctx, tx, deltas(arts, created))
 		}
@@ -118,6 +104,40 @@ func (s *Store) ingestOnce(ctx context.Context, arts []*geo.Article) (created []
 		return err
 	})
 	return created, existing, version, err
+}
+
+// copyMentions stores the mentions of the created articles, and their
+// (place, article) pairs, sorted as place_articles' key so that its index
+// fills in order.
+func copyMentions(ctx context.Context, tx pgx.Tx, arts []*geo.Article, created []bool, places map[string]int64) error {
+	var rows, pairs [][]any
+	whys := geo.WhyWriter{}
+	for i, a := range arts {
+		if !created[i] {
+			continue
+		}
+		first := len(pairs)
+		for j := range a.Mentions {
+			m := &a.Mentions[j]
+			m.Place.ID = places[m.Place.Key]
+			rows = append(rows, []any{a.ID, m.Place.ID, m.Start, m.End, m.Text, m.Sentence, m.Confidence, m.Demonym, a.Time(),
+				whys.Stored(m.Why, m.Place.Key), m.Focus, a.Reprint()})
+			if !slices.ContainsFunc(pairs[first:], func(p []any) bool { return p[0] == m.Place.ID }) {
+				pairs = append(pairs, []any{m.Place.ID, a.Time(), a.ID})
+			}
+		}
+	}
+	_, err := tx.CopyFrom(ctx, pgx.Identifier{"mentions"},
+		[]string{"article_id", "place_id", "start", "end", "text", "sentence", "confidence", "demonym", "time", "why", "focus", "reprint"},
+		pgx.CopyFromRows(rows))
+	if err != nil {
+		return err
+	}
+	slices.SortFunc(pairs, func(x, y []any) int {
+		return cmp.Or(cmp.Compare(x[0].(int64), y[0].(int64)), x[1].(time.Time).Compare(y[1].(time.Time)), cmp.Compare(x[2].(int64), y[2].(int64)))
+	})
+	_, err = tx.CopyFrom(ctx, pgx.Identifier{"place_articles"}, []string{"place_id", "time", "article_id"}, pgx.CopyFromRows(pairs))
+	return err
 }
 
 // retryable reports whether a transaction failed only for meeting another:

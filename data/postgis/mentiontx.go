@@ -64,11 +64,23 @@ func (t *mentionTx) PlaceName(ctx context.Context, id int64) (key, name string, 
 }
 
 func (t *mentionTx) SetPlace(ctx context.Context, id, place int64, m *geo.Mention) error {
-	if m == nil {
-		return t.exec(ctx, `UPDATE mentions SET place_id = $1 WHERE id = $2`, place, id)
+	article, was, found, err := t.pairOf(ctx, id)
+	if err != nil || !found {
+		return err
 	}
-	return t.exec(ctx, `UPDATE mentions SET place_id = $1, confidence = $2, why = $3, focus = $5 WHERE id = $4`,
-		place, m.Confidence, t.whys.Stored(m.Why, m.Place.Key), id, m.Focus)
+	if m == nil {
+		err = t.exec(ctx, `UPDATE mentions SET place_id = $1 WHERE id = $2`, place, id)
+	} else {
+		err = t.exec(ctx, `UPDATE mentions SET place_id = $1, confidence = $2, why = $3, focus = $5 WHERE id = $4`,
+			place, m.Confidence, t.whys.Stored(m.Why, m.Place.Key), id, m.Focus)
+	}
+	if err == nil {
+		err = t.sync(ctx, article, was)
+	}
+	if err == nil {
+		err = t.sync(ctx, article, place)
+	}
+	return err
 }
 
 func (t *mentionTx) SetConfidence(ctx context.Context, id int64, c float64) error {
@@ -76,22 +88,66 @@ func (t *mentionTx) SetConfidence(ctx context.Context, id int64, c float64) erro
 }
 
 func (t *mentionTx) Remove(ctx context.Context, id int64) error {
-	return t.exec(ctx, `WITH gone AS (DELETE FROM mentions WHERE id = $1 RETURNING *) INSERT INTO removed_mentions SELECT * FROM gone`, id)
+	return t.leave(ctx, id, `WITH gone AS (DELETE FROM mentions WHERE id = $1 RETURNING *) INSERT INTO removed_mentions SELECT * FROM gone`)
 }
 
 func (t *mentionTx) Restore(ctx context.Context, id int64) error {
-	return t.exec(ctx, `WITH back AS (DELETE FROM removed_mentions WHERE id = $1 RETURNING *) INSERT INTO mentions SELECT * FROM back`, id)
+	if err := t.exec(ctx, `WITH back AS (DELETE FROM removed_mentions WHERE id = $1 RETURNING *) INSERT INTO mentions SELECT * FROM back`, id); err != nil {
+		return err
+	}
+	article, place, found, err := t.pairOf(ctx, id)
+	if err != nil || !found {
+		return err
+	}
+	return t.sync(ctx, article, place)
 }
 
 func (t *mentionTx) Delete(ctx context.Context, id int64) error {
-	return t.exec(ctx, `DELETE FROM mentions WHERE id = $1`, id)
+	return t.leave(ctx, id, `DELETE FROM mentions WHERE id = $1`)
+}
+
+// leave runs q, which takes mention id out of mentions, and syncs the
+// pair that it leaves.
+func (t *mentionTx) leave(ctx context.Context, id int64, q string) error {
+	article, place, found, err := t.pairOf(ctx, id)
+	if err != nil || !found {
+		return err
+	}
+	if err := t.exec(ctx, q, id); err != nil {
+		return err
+	}
+	return t.sync(ctx, article, place)
 }
 
 func (t *mentionTx) Insert(ctx context.Context, a *geo.Article, m *geo.Mention, place int64) error {
-	return t.exec(ctx, `INSERT INTO mentions (article_id, place_id, start, "end", text, sentence, confidence, demonym, time, why, focus, reprint)
+	err := t.exec(ctx, `INSERT INTO mentions (article_id, place_id, start, "end", text, sentence, confidence, demonym, time, why, focus, reprint)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
 		a.ID, place, m.Start, m.End, m.Text, m.Sentence, m.Confidence, m.Demonym, a.Time(), t.whys.Stored(m.Why, m.Place.Key),
 		m.Focus, a.Reprint())
+	if err != nil {
+		return err
+	}
+	return t.sync(ctx, a.ID, place)
+}
+
+// pairOf returns the article and place of stored mention id; found is
+// false when there is no such mention, which changes nothing to sync.
+func (t *mentionTx) pairOf(ctx context.Context, id int64) (article, place int64, found bool, err error) {
+	err = t.tx.QueryRow(ctx, `SELECT article_id, place_id FROM mentions WHERE id = $1`, id).Scan(&article, &place)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return 0, 0, false, nil
+	}
+	return article, place, err == nil, err
+}
+
+// sync makes place_articles hold the pair of article and place when the
+// article still mentions the place, and not otherwise.
+func (t *mentionTx) sync(ctx context.Context, article, place int64) error {
+	const mentioned = `EXISTS (SELECT 1 FROM mentions WHERE article_id = $1 AND place_id = $2)`
+	return t.exec(ctx, `WITH gone AS (DELETE FROM place_articles WHERE place_id = $2 AND article_id = $1
+			AND time = (SELECT time FROM articles WHERE id = $1) AND NOT `+mentioned+`)
+		INSERT INTO place_articles (place_id, time, article_id) SELECT $2, time, $1 FROM articles WHERE id = $1 AND `+mentioned+`
+		ON CONFLICT DO NOTHING`, article, place)
 }
 
 func (t *mentionTx) ShiftForm(ctx context.Context, place int64, form string, delta int) error {

@@ -2,11 +2,7 @@ package postgis_test
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"testing"
-
-	"github.com/jackc/pgx/v5"
 
 	"mentionmap/data/postgis"
 	"mentionmap/data/postgis/pgtest"
@@ -30,29 +26,8 @@ func TestStoriesAcrossStores(t *testing.T) {
 // the articles; migration 13 moves them, so that a reprint stored after
 // the upgrade joins a story begun before it.
 func TestStoriesSurviveMigration(t *testing.T) {
-	dsn := pgtest.Schema(t)
+	conn, dsn := oldDatabase(t, 12)
 	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close(ctx)
-	files, _ := filepath.Glob("migrations/*.sql")
-	if _, err := conn.Exec(ctx, `CREATE TABLE schema_version (version integer NOT NULL)`); err != nil {
-		t.Fatal(err)
-	}
-	for i, f := range files[:12] {
-		body, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := conn.Exec(ctx, string(body)); err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
-		if _, err := conn.Exec(ctx, `INSERT INTO schema_version VALUES ($1)`, i+1); err != nil {
-			t.Fatal(err)
-		}
-	}
 	const text = "Dock workers in Rotterdam walked out on Thursday, leaving container ships waiting in the North Sea. " +
 		"Shipping firms diverted cargo to Antwerp in Belgium and Hamburg in Germany. Dutch unions want higher pay after a year of inflation."
 	sig, _ := geo.Sign(text)
