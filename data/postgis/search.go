@@ -110,10 +110,7 @@ func (ix *searcher) round(ctx context.Context) error {
 				FROM changes WHERE version > $1 AND version <= $2) c WHERE n <= $3`, from, cur, searchRound).Scan(&to)
 		}
 		if err == nil && to > from {
-			_, err = tx.Exec(ctx, `INSERT INTO article_search (article_id, search)
-				SELECT a.id, to_tsvector('simple', a.title || ' ' || a.text) FROM articles a
-				WHERE a.id IN (SELECT unnest(articles) FROM changes WHERE version > $1 AND version <= $2)
-				ON CONFLICT (article_id) DO NOTHING`, from, to)
+			err = index(ctx, tx, from, to)
 			if err == nil {
 				_, err = tx.Exec(ctx, `UPDATE search_progress SET version = $1`, to)
 			}
@@ -123,6 +120,33 @@ func (ix *searcher) round(ctx context.Context) error {
 	if err == nil {
 		ix.upTo.Store(max(ix.upTo.Load(), to, from))
 	}
+	return err
+}
+
+// index fills article_search for the articles of the changes in (from,
+// to] that it lacks: a correction's change lists articles indexed before.
+// Each text's tsvector is built here (searchVector), not by to_tsvector.
+func index(ctx context.Context, tx pgx.Tx, from, to int64) error {
+	rows, err := tx.Query(ctx, `SELECT a.id, a.title, a.text FROM articles a
+		WHERE a.id IN (SELECT unnest(articles) FROM changes WHERE version > $1 AND version <= $2)
+		AND NOT EXISTS (SELECT 1 FROM article_search WHERE article_id = a.id)`, from, to)
+	if err != nil {
+		return err
+	}
+	var ids []int64
+	var vectors []string
+	var id int64
+	var title, text string
+	_, err = pgx.ForEachRow(rows, []any{&id, &title, &text}, func() error {
+		ids, vectors = append(ids, id), append(vectors, searchVector(title, text))
+		return nil
+	})
+	if err != nil || len(ids) == 0 {
+		return err
+	}
+	_, err = tx.Exec(ctx, `INSERT INTO article_search (article_id, search)
+		SELECT id, v::tsvector FROM unnest($1::bigint[], $2::text[]) AS x(id, v)
+		ON CONFLICT (article_id) DO NOTHING`, ids, vectors)
 	return err
 }
 
