@@ -137,8 +137,9 @@ func index(ctx context.Context, tx pgx.Tx, from, to int64) error {
 	var vectors []string
 	var id int64
 	var title, text string
+	var v vectorBuilder
 	_, err = pgx.ForEachRow(rows, []any{&id, &title, &text}, func() error {
-		ids, vectors = append(ids, id), append(vectors, searchVector(title, text))
+		ids, vectors = append(ids, id), append(vectors, v.build(title, text))
 		return nil
 	})
 	if err != nil || len(ids) == 0 {

@@ -1,9 +1,10 @@
 package postgis
 
 import (
+	"bytes"
+	"cmp"
 	"slices"
 	"strconv"
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -28,69 +29,86 @@ const (
 // also keeps hyphenated words and numbers like "3.5" whole, which no query
 // can ask for.
 func searchVector(title, text string) string {
-	v := vectorWords{at: map[string][]int{}}
-	v.add(title)
-	v.add(text)
-	words := make([]string, 0, len(v.at))
-	for w := range v.at {
-		words = append(words, w)
-	}
-	slices.Sort(words)
-	var b strings.Builder
-	b.Grow(v.bytes)
-	for i, w := range words {
+	var v vectorBuilder
+	return v.build(title, text)
+}
+
+// vectorBuilder builds vectors, reusing its buffers from one to the next.
+type vectorBuilder struct {
+	words []byte      // every word, lower-cased, one after another
+	toks  []vectorTok // each word's place in words, and its position
+	out   []byte
+}
+
+type vectorTok struct{ off, n, pos int32 }
+
+func (v *vectorBuilder) build(title, text string) string {
+	v.words, v.toks, v.out = v.words[:0], v.toks[:0], v.out[:0]
+	pos := v.add(title, 0)
+	v.add(text, pos)
+	word := func(t vectorTok) []byte { return v.words[t.off : t.off+t.n] }
+	// By word, then position: each word's positions in a run, rising.
+	slices.SortFunc(v.toks, func(a, b vectorTok) int {
+		return cmp.Or(bytes.Compare(word(a), word(b)), cmp.Compare(a.pos, b.pos))
+	})
+	for i := 0; i < len(v.toks); {
+		w := word(v.toks[i])
 		if i > 0 {
-			b.WriteByte(' ')
+			v.out = append(v.out, ' ')
 		}
-		b.WriteByte('\'')
-		b.WriteString(w) // letters and digits: nothing to escape
-		b.WriteString("':")
-		for j, p := range v.at[w] {
-			if j > 0 {
-				b.WriteByte(',')
+		v.out = append(append(append(v.out, '\''), w...), "':"...) // letters and digits: nothing to escape
+		last, kept := int32(0), 0
+		for ; i < len(v.toks) && bytes.Equal(word(v.toks[i]), w); i++ {
+			if p := min(v.toks[i].pos, maxPosition); p > last && kept < maxPositions {
+				if kept > 0 {
+					v.out = append(v.out, ',')
+				}
+				v.out = strconv.AppendInt(v.out, int64(p), 10)
+				last, kept = p, kept+1
 			}
-			b.WriteString(strconv.Itoa(p))
 		}
 	}
-	return b.String()
+	return string(v.out)
 }
 
-// vectorWords collects each word's positions.
-type vectorWords struct {
-	at    map[string][]int
-	pos   int
-	bytes int // an estimate of the text form's length
-}
-
-func (v *vectorWords) add(s string) {
+// add appends the words of s, numbered after pos, and returns the last
+// number.
+func (v *vectorBuilder) add(s string, pos int32) int32 {
 	for i := 0; i < len(s); {
-		start := i
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		if !isWordRune(r) {
+			i += n
+			continue
+		}
+		pos++
+		off := len(v.words)
 		for i < len(s) {
-			r, n := utf8.DecodeRuneInString(s[i:])
+			r, n = rune(s[i]), 1
+			if r >= utf8.RuneSelf {
+				r, n = utf8.DecodeRuneInString(s[i:])
+			}
 			if !isWordRune(r) {
 				break
 			}
+			if 'A' <= r && r <= 'Z' {
+				v.words = append(v.words, byte(r)+'a'-'A')
+			} else if r < utf8.RuneSelf {
+				v.words = append(v.words, byte(r))
+			} else {
+				v.words = utf8.AppendRune(v.words, unicode.ToLower(r))
+			}
 			i += n
 		}
-		if i == start {
-			_, n := utf8.DecodeRuneInString(s[i:])
-			i += n
+		if len(v.words)-off > maxLexemeBytes {
+			v.words = v.words[:off]
 			continue
 		}
-		v.pos++
-		w := lower(s[start:i])
-		if len(w) > maxLexemeBytes {
-			continue
-		}
-		ps := v.at[w]
-		if len(ps) == 0 {
-			v.bytes += len(w) + 4
-		}
-		if p := min(v.pos, maxPosition); len(ps) < maxPositions && (len(ps) == 0 || ps[len(ps)-1] < p) {
-			v.at[w] = append(ps, p)
-			v.bytes += 6
-		}
+		v.toks = append(v.toks, vectorTok{off: int32(off), n: int32(len(v.words) - off), pos: pos})
 	}
+	return pos
 }
 
 func isWordRune(r rune) bool {
@@ -98,14 +116,4 @@ func isWordRune(r rune) bool {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
-}
-
-// lower is strings.ToLower without a copy for a word already lower-case.
-func lower(w string) string {
-	for i := 0; i < len(w); i++ {
-		if c := w[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
-			return strings.ToLower(w)
-		}
-	}
-	return w
 }

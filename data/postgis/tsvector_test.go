@@ -18,12 +18,7 @@ import (
 // TestSearchVectorMatches: the server reads every vector, and a query
 // finds what its words find in the text, as SQLite's index does.
 func TestSearchVectorMatches(t *testing.T) {
-	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, pgtest.Server(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close(ctx)
+	ctx, conn := connect(t)
 	const title = "Clashes near Mişrātah"
 	const text = "Fighters of al-Qaeda's branch withdrew 3.5 km, said Ahmed O'Neill in Тripoli (Триполи)."
 	for _, tc := range []struct {
@@ -62,16 +57,22 @@ func TestSearchVectorMatches(t *testing.T) {
 	}
 }
 
-// TestSearchVectorAsPostgreSQL: for text of plain words, the vector is the
-// one to_tsvector('simple') makes, limits included: positions clamped at
-// 16,383 and at most 256 of them a word.
-func TestSearchVectorAsPostgreSQL(t *testing.T) {
+// connect opens a connection to the test server, closed when t ends.
+func connect(t *testing.T) (context.Context, *pgx.Conn) {
 	ctx := context.Background()
 	conn, err := pgx.Connect(ctx, pgtest.Server(t))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer conn.Close(ctx)
+	t.Cleanup(func() { conn.Close(ctx) })
+	return ctx, conn
+}
+
+// TestSearchVectorAsPostgreSQL: for text of plain words, the vector is the
+// one to_tsvector('simple') makes, limits included: positions clamped at
+// 16,383 and at most 256 of them a word.
+func TestSearchVectorAsPostgreSQL(t *testing.T) {
+	ctx, conn := connect(t)
 	var long strings.Builder
 	for i := range 17000 {
 		long.WriteString("w" + strconv.Itoa(i%400) + " ")
