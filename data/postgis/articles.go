@@ -54,7 +54,7 @@ func (s *Store) article(ctx context.Context, db *pgxpool.Pool, id int64, limit, 
 	a.Focus = focus
 	a.Mentions = []geo.Mention{}
 	rows, err := db.Query(ctx, `SELECT `+mentionCols+` FROM mentions m JOIN places p ON p.id = m.place_id
-		WHERE m.article_id = $1 ORDER BY m.start, m.id LIMIT $2 OFFSET $3`, id, limit, offset)
+		JOIN articles a ON a.id = m.article_id WHERE m.article_id = $1 ORDER BY m.start, m.id LIMIT $2 OFFSET $3`, id, limit, offset)
 	if err != nil {
 		return nil, failed("mentions", err)
 	}

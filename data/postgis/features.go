@@ -22,8 +22,10 @@ func placeDest(p *geo.Place) []any {
 	return []any{&p.ID, &p.Key, &p.GeonameID, &p.Name, &p.GazetteerName, &p.Kind, &p.Country, &p.Admin1, &p.Point[0], &p.Point[1]}
 }
 
-// mentionCols reads a mention (alias m) and its place.
-const mentionCols = `m.id, m.article_id, m.start, m."end", m.text, m.sentence, m.confidence, m.demonym, m.focus, ` + placeCols + `, m.why::text`
+// mentionCols reads a mention (alias m), its place (p), and its sentence
+// from its article's text (a).
+const mentionCols = `m.id, m.article_id, m.start, m."end", m.text, mention_sentence(m.sentence, a.text, m.sentence_start, m.sentence_end),
+	m.confidence, m.demonym, m.focus, ` + placeCols + `, m.why::text`
 
 func mentionDest(m *geo.Mention) []any {
 	return append([]any{&m.ID, &m.ArticleID, &m.Start, &m.End, &m.Text, &m.Sentence, &m.Confidence, &m.Demonym, &m.Focus},

@@ -120,7 +120,8 @@ func copyMentions(ctx context.Context, tx pgx.Tx, arts []*geo.Article, created [
 		for j := range a.Mentions {
 			m := &a.Mentions[j]
 			m.Place.ID = places[m.Place.Key]
-			rows = append(rows, []any{a.ID, m.Place.ID, m.Start, m.End, m.Text, m.Sentence, m.Confidence, m.Demonym, a.Time(),
+			copied, from, to := sentenceSpan(a.Text, m)
+			rows = append(rows, []any{a.ID, m.Place.ID, m.Start, m.End, m.Text, copied, from, to, m.Confidence, m.Demonym, a.Time(),
 				whys.Stored(m.Why, m.Place.Key), m.Focus, a.Reprint()})
 			if !slices.ContainsFunc(pairs[first:], func(p []any) bool { return p[0] == m.Place.ID }) {
 				pairs = append(pairs, []any{m.Place.ID, a.Time(), a.ID})
@@ -128,7 +129,8 @@ func copyMentions(ctx context.Context, tx pgx.Tx, arts []*geo.Article, created [
 		}
 	}
 	_, err := tx.CopyFrom(ctx, pgx.Identifier{"mentions"},
-		[]string{"article_id", "place_id", "start", "end", "text", "sentence", "confidence", "demonym", "time", "why", "focus", "reprint"},
+		[]string{"article_id", "place_id", "start", "end", "text", "sentence", "sentence_start", "sentence_end", "confidence", "demonym",
+			"time", "why", "focus", "reprint"},
 		pgx.CopyFromRows(rows))
 	if err != nil {
 		return err
@@ -138,6 +140,15 @@ func copyMentions(ctx context.Context, tx pgx.Tx, arts []*geo.Article, created [
 	})
 	_, err = tx.CopyFrom(ctx, pgx.Identifier{"place_articles"}, []string{"place_id", "time", "article_id"}, pgx.CopyFromRows(pairs))
 	return err
+}
+
+// sentenceSpan is where m's sentence lies in text (geo.SentenceSpan), or,
+// when it is not there, the copy to store instead.
+func sentenceSpan(text string, m *geo.Mention) (copied any, from, to int) {
+	if from, to, ok := geo.SentenceSpan(text, m); ok {
+		return nil, from, to
+	}
+	return m.Sentence, 0, 0
 }
 
 // retryable reports whether a transaction failed only for meeting another:

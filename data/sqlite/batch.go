@@ -5,7 +5,6 @@ import (
 	"context"
 	"database/sql"
 	"slices"
-	"strings"
 	"time"
 
 	"mentionmap/geo"
@@ -225,20 +224,11 @@ func placeRow(p *geo.Place) []any {
 	return []any{p.Key, p.GeonameID, p.Name, p.OwnName(), p.Kind, p.Country, p.Admin1, p.Point.Lon(), p.Point.Lat()}
 }
 
-// sentenceSpan finds m's sentence in the article's text, around the
-// mention, and returns its bytes [from, to). A sentence that is not there
-// (the parser trims it from the text, so it always is) is returned to be
-// stored as a copy, with an empty span.
+// sentenceSpan is where m's sentence lies in text (geo.SentenceSpan), or,
+// when it is not there, the copy to store instead.
 func sentenceSpan(text string, m *geo.Mention) (copied any, from, to int) {
-	s := m.Sentence
-	lo, hi := max(0, min(m.Start, len(text))-len(s)), min(len(text), max(m.End, 0)+len(s))
-	if lo <= hi {
-		if i := strings.Index(text[lo:hi], s); i >= 0 {
-			return nil, lo + i, lo + i + len(s)
-		}
+	if from, to, ok := geo.SentenceSpan(text, m); ok {
+		return nil, from, to
 	}
-	if i := strings.Index(text, s); i >= 0 {
-		return nil, i, i + len(s)
-	}
-	return s, 0, 0
+	return m.Sentence, 0, 0
 }

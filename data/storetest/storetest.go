@@ -50,6 +50,7 @@ func Run(t *testing.T, open func(t *testing.T) geo.ArticleStore) {
 		{"Revisions", testRevisions},
 		{"Stories", testStories},
 		{"FocusAndStories", testFocusAndStories},
+		{"Sentences", testSentences},
 	} {
 		t.Run(c.name, func(t *testing.T) { c.test(t, open(t)) })
 	}
