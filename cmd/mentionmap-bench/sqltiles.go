@@ -22,8 +22,9 @@ WITH env AS (
 	       ST_Transform(ST_TileEnvelope($1, $2, $3, margin => 0.1), 4326) AS q
 ), counts AS (
 	SELECT p.id, ST_Transform(p.geom, 3857) AS g, count(*) AS n
-	FROM places p JOIN mentions m ON m.place_id = p.id, env
-	WHERE p.geom && env.q AND m.time >= $4 AND m.time < $5
+	FROM places p JOIN place_articles pa ON pa.place_id = p.id
+		JOIN mentions m ON m.article_id = pa.article_id AND m.place_id = pa.place_id, env
+	WHERE p.geom && env.q AND pa.time >= $4 AND pa.time < $5
 	GROUP BY p.id
 ), cells AS (
 	SELECT count(*) AS point_count, sum(n) AS mentions, ST_Centroid(ST_Collect(g)) AS g

@@ -59,27 +59,6 @@ func streamFrom(ctx context.Context, db *pgxpool.Pool, what, q string, args []an
 	return nil
 }
 
-// Mentions calls fn for each mention matching f, newest first.
-func (s *Store) Mentions(ctx context.Context, f geo.Filter, fn func(*geo.MentionRow) error) error {
-	ctx, err := s.searchable(ctx, f)
-	if err != nil {
-		return err
-	}
-	cond, args := where(f)
-	q, args := page(`SELECT `+mentionCols+`, a.id, a.title, COALESCE(a.url, ''), a.source, a.time, `+storyOf+matching+cond+
-		` ORDER BY a.time DESC, a.id DESC, m.id DESC`, args, f)
-	return s.stream(ctx, "mentions", q, args, func(rows pgx.Rows) error {
-		var r geo.MentionRow
-		var t time.Time
-		ar := &r.Article
-		if err := rows.Scan(append(mentionDest(&r.Mention), &ar.ID, &ar.Title, &ar.URL, &ar.Source, &t, &ar.Story)...); err != nil {
-			return failed("mentions", err)
-		}
-		ar.Time = formatTime(t)
-		return fn(&r)
-	})
-}
-
 // PlaceSummaries calls fn for each place with mentions matching f, most
 // mentioned first, with its totals and its three newest articles.
 func (s *Store) PlaceSummaries(ctx context.Context, f geo.Filter, fn func(*geo.PlaceSummary) error) error {

@@ -16,27 +16,51 @@ import (
 // the range is tested on a.time, which articles_time serves for a
 // newest-first walk, and on the pairs' time too.
 func where(f geo.Filter) (string, []any) {
+	cond, _, args := conditions(f, semiJoin)
+	return cond, args
+}
+
+// How a query reaches the mentions of the places that a filter selects.
+type placeAccess int
+
+const (
+	semiJoin  placeAccess = iota // (m.article_id, m.place_id) IN pairs
+	walk                         // m.place_id IN places: a newest-first walk tests each mention
+	pairsJoin                    // the query reads the pairs first, and joins their mentions
+)
+
+// conditions builds f's conditions for a query that reaches places by;
+// for pairsJoin, pairs is the condition on place_articles, apart.
+func conditions(f geo.Filter, by placeAccess) (cond, pairs string, args []any) {
 	w := &conds{}
-	var pairs []string
+	var onPairs []string
 	places := w.places(f, "")
-	if len(places) > 0 {
-		pairs = append(pairs, "place_id IN (SELECT id FROM places WHERE "+strings.Join(places, " AND ")+")")
+	placeSet := "place_id IN (SELECT id FROM places WHERE " + strings.Join(places, " AND ") + ")"
+	switch {
+	case by == walk && len(places) > 0:
+		w.add("m." + placeSet)
+	case len(places) > 0:
+		onPairs = append(onPairs, placeSet)
 	}
 	if f.PlaceID != 0 {
-		pairs = append(pairs, "place_id = "+w.arg(f.PlaceID))
+		onPairs = append(onPairs, "place_id = "+w.arg(f.PlaceID))
 	}
 	if f.From != nil {
 		from := w.arg(*f.From)
 		w.add("a.time >= " + from)
-		pairs = append(pairs, "time >= "+from)
+		onPairs = append(onPairs, "time >= "+from)
 	}
 	if f.To != nil {
 		to := w.arg(*f.To)
 		w.add("a.time < " + to)
-		pairs = append(pairs, "time < "+to)
+		onPairs = append(onPairs, "time < "+to)
 	}
-	if len(places) > 0 || f.PlaceID != 0 {
-		w.add("(m.article_id, m.place_id) IN (SELECT article_id, place_id FROM place_articles WHERE " + strings.Join(pairs, " AND ") + ")")
+	switch {
+	case len(places) == 0 && f.PlaceID == 0:
+	case by == pairsJoin:
+		pairs = strings.Join(onPairs, " AND ")
+	case by == semiJoin || f.PlaceID != 0:
+		w.add("(m.article_id, m.place_id) IN (SELECT article_id, place_id FROM place_articles WHERE " + strings.Join(onPairs, " AND ") + ")")
 	}
 	if !f.Query.IsZero() {
 		w.add("a.id IN (SELECT article_id FROM article_search WHERE search @@ to_tsquery('simple', " + w.arg(tsQuery(f.Query)) + "))")
@@ -60,9 +84,9 @@ func where(f geo.Filter) (string, []any) {
 		w.add("m.id = " + w.arg(f.MentionID))
 	}
 	if len(w.sql) == 0 {
-		return "true", nil
+		return "true", pairs, w.args
 	}
-	return strings.Join(w.sql, " AND "), w.args
+	return strings.Join(w.sql, " AND "), pairs, w.args
 }
 
 // wherePlace builds what f asks of a place (alias p): for a filter that

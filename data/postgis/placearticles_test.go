@@ -2,6 +2,7 @@ package postgis_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -9,6 +10,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/paulmach/orb"
 
 	"mentionmap/data/postgis"
 	"mentionmap/data/postgis/pgtest"
@@ -95,6 +97,55 @@ func TestPlaceArticlesMigration(t *testing.T) {
 		}
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("%+v: articles %v, want %v", tc.f, got, tc.want)
+		}
+	}
+}
+
+// TestMentionPlansAgree: the walk of the articles newest first and the
+// sort of the pairs list the same mentions in the same order, page by
+// page, ties of time broken by article and mention id.
+func TestMentionPlansAgree(t *testing.T) {
+	s, _ := pgtest.Open(t)
+	ctx := context.Background()
+	tripoli := geo.Place{Key: "2210247", Name: "Tripoli", Kind: geo.KindCity, Country: "LY", Point: orb.Point{13.19, 32.89}}
+	sirte := geo.Place{Key: "2210554", Name: "Sirte", Kind: geo.KindCity, Country: "LY", Point: orb.Point{16.59, 31.21}}
+	libya := geo.Place{Key: "LY", Name: "Libya", Kind: geo.KindCountry, Country: "LY", Point: orb.Point{17, 25}}
+	paris := geo.Place{Key: "2988507", Name: "Paris", Kind: geo.KindCity, Country: "FR", Point: orb.Point{2.35, 48.85}}
+	var arts []*geo.Article
+	for i := range 16 {
+		when := time.Date(2026, 1, 4+i%3, 12, 0, 0, 0, time.UTC) // equal times, so ids break ties
+		a := &geo.Article{URL: fmt.Sprintf("https://a.test/%d", i), Source: []string{"wire", "local"}[i%2],
+			Text: fmt.Sprintf("Report %d from Tripoli, Sirte, Libya and Paris.", i), Published: &when}
+		for j, p := range []geo.Place{tripoli, sirte, libya, tripoli, paris}[:2+i%4] {
+			a.Mentions = append(a.Mentions, geo.Mention{Start: j, End: j + 1, Text: p.Name, Confidence: 0.2 * float64(1+j%4), Place: p})
+		}
+		arts = append(arts, a)
+	}
+	if _, err := s.IngestBatch(ctx, arts); err != nil {
+		t.Fatal(err)
+	}
+	box := &orb.Bound{Min: orb.Point{10, 20}, Max: orb.Point{20, 35}}
+	from, to := time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC), time.Date(2026, 1, 6, 0, 0, 0, 0, time.UTC)
+	for _, f := range []geo.Filter{
+		{BBox: box, Limit: 5},
+		{BBox: box, Limit: 4, Offset: 3},
+		{BBox: box, Limit: 100, From: &from},
+		{Limit: 3, Offset: 2, Country: "LY"},
+		{Limit: 100, Country: "LY", From: &from, To: &to},
+		{BBox: box, Limit: 4, Offset: 1, Source: "wire", MinConfidence: 0.3},
+		{BBox: box, Limit: 100, Kind: geo.KindCity},
+	} {
+		var got [2][]int64
+		for i, byTime := range []bool{false, true} {
+			if err := s.MentionsBy(ctx, f, byTime, func(r *geo.MentionRow) error {
+				got[i] = append(got[i], r.Mention.ID)
+				return nil
+			}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if len(got[0]) == 0 || !slices.Equal(got[0], got[1]) {
+			t.Errorf("%+v: by the pairs %v, newest first %v", f, got[0], got[1])
 		}
 	}
 }
