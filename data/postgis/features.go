@@ -156,21 +156,30 @@ func (s *Store) PlacePoints(ctx context.Context, f geo.Filter, fn func(*geo.Clus
 
 // CountMentions counts what Mentions returns for f without paging.
 func (s *Store) CountMentions(ctx context.Context, f geo.Filter) (int, error) {
+	if placeOnly(f) {
+		return s.fromTotals(ctx, "COALESCE(sum(ps.mentions), 0)", f)
+	}
 	return s.count(ctx, "count(*)", f)
 }
 
 // CountPlaces counts what PlaceSummaries returns for f without paging.
 func (s *Store) CountPlaces(ctx context.Context, f geo.Filter) (int, error) {
 	if placeOnly(f) {
-		cond, args := wherePlace(f)
-		var n int
-		err := s.reader(ctx).QueryRow(ctx, `SELECT count(*) FROM place_stats ps JOIN places p ON p.id = ps.place_id WHERE `+cond, args...).Scan(&n)
-		if err != nil {
-			return 0, failed("count", err)
-		}
-		return n, nil
+		return s.fromTotals(ctx, "count(*)", f)
 	}
 	return s.count(ctx, "count(DISTINCT m.place_id)", f)
+}
+
+// fromTotals evaluates expr over the totals of the places that f, a
+// filter on places alone, selects: they always equal a recount.
+func (s *Store) fromTotals(ctx context.Context, expr string, f geo.Filter) (int, error) {
+	cond, args := wherePlace(f)
+	var n int
+	err := s.reader(ctx).QueryRow(ctx, `SELECT `+expr+` FROM place_stats ps JOIN places p ON p.id = ps.place_id WHERE `+cond, args...).Scan(&n)
+	if err != nil {
+		return 0, failed("count", err)
+	}
+	return n, nil
 }
 
 func (s *Store) count(ctx context.Context, expr string, f geo.Filter) (int, error) {
