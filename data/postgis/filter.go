@@ -35,12 +35,13 @@ func conditions(f geo.Filter, by placeAccess) (cond, pairs string, args []any) {
 	w := &conds{}
 	var onPairs []string
 	places := w.places(f, "")
-	placeSet := "place_id IN (SELECT id FROM places WHERE " + strings.Join(places, " AND ") + ")"
-	switch {
-	case by == walk && len(places) > 0:
-		w.add("m." + placeSet)
-	case len(places) > 0:
-		onPairs = append(onPairs, placeSet)
+	if len(places) > 0 {
+		set := "place_id IN (SELECT id FROM places WHERE " + strings.Join(places, " AND ") + ")"
+		if by == walk {
+			w.add("m." + set)
+		} else {
+			onPairs = append(onPairs, set)
+		}
 	}
 	if f.PlaceID != 0 {
 		onPairs = append(onPairs, "place_id = "+w.arg(f.PlaceID))

@@ -24,7 +24,7 @@ const (
 //
 // A word is a run of letters, digits and combining marks, lower-cased: the
 // words a query can hold (geo.ParseQuery), as SQLite's unicode61 tokenizer
-// reads them. PostgreSQL's own parser took three quarters of the indexer's
+// reads them. PostgreSQL's own parser took two thirds of the indexer's
 // time (124 µs for an article of 1 KB, against 31 µs to read this form), and
 // also keeps hyphenated words and numbers like "3.5" whole, which no query
 // can ask for.
