@@ -3,6 +3,7 @@ package postgis
 import (
 	"bytes"
 	"cmp"
+	"encoding/binary"
 	"slices"
 	"strconv"
 	"unicode"
@@ -40,7 +41,13 @@ type vectorBuilder struct {
 	out   []byte
 }
 
-type vectorTok struct{ off, n, pos int32 }
+// vectorTok is a word: its first 8 bytes, big-endian and zero-padded, so
+// that most comparisons in the sort are of one integer, then where the
+// word is in words, and its position.
+type vectorTok struct {
+	prefix      uint64
+	off, n, pos int32
+}
 
 func (v *vectorBuilder) build(title, text string) string {
 	v.words, v.toks, v.out = v.words[:0], v.toks[:0], v.out[:0]
@@ -49,6 +56,9 @@ func (v *vectorBuilder) build(title, text string) string {
 	word := func(t vectorTok) []byte { return v.words[t.off : t.off+t.n] }
 	// By word, then position: each word's positions in a run, rising.
 	slices.SortFunc(v.toks, func(a, b vectorTok) int {
+		if a.prefix != b.prefix {
+			return cmp.Compare(a.prefix, b.prefix)
+		}
 		return cmp.Or(bytes.Compare(word(a), word(b)), cmp.Compare(a.pos, b.pos))
 	})
 	for i := 0; i < len(v.toks); {
@@ -106,7 +116,9 @@ func (v *vectorBuilder) add(s string, pos int32) int32 {
 			v.words = v.words[:off]
 			continue
 		}
-		v.toks = append(v.toks, vectorTok{off: int32(off), n: int32(len(v.words) - off), pos: pos})
+		var prefix [8]byte
+		copy(prefix[:], v.words[off:])
+		v.toks = append(v.toks, vectorTok{prefix: binary.BigEndian.Uint64(prefix[:]), off: int32(off), n: int32(len(v.words) - off), pos: pos})
 	}
 	return pos
 }
