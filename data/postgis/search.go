@@ -125,7 +125,7 @@ func (ix *searcher) round(ctx context.Context) error {
 
 // index fills article_search for the articles of the changes in (from,
 // to] that it lacks: a correction's change lists articles indexed before.
-// Each text's tsvector is built here (searchVector), not by to_tsvector.
+// Each text's tsvector is built here (vectorBuilder), not by to_tsvector.
 func index(ctx context.Context, tx pgx.Tx, from, to int64) error {
 	rows, err := tx.Query(ctx, `SELECT a.id, a.title, a.text FROM articles a
 		WHERE a.id IN (SELECT unnest(articles) FROM changes WHERE version > $1 AND version <= $2)
