@@ -97,7 +97,9 @@ func (tq TextQuery) check() error {
 
 // queryWords splits s into runs of letters and digits.
 func queryWords(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool { return !isWordRune(r) })
+	return strings.FieldsFunc(s, func(r rune) bool { return !IsWordRune(r) })
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }
+// IsWordRune reports whether r belongs to a word of a search: a store's
+// index reads the words of a text as the query reads its own.
+func IsWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }

@@ -61,7 +61,7 @@ func FuzzParseQuery(f *testing.F) {
 				t.Errorf("%q: the first term is ORed", q)
 			}
 			for _, w := range term.Words {
-				if w == "" || strings.IndexFunc(w, func(r rune) bool { return !isWordRune(r) }) >= 0 {
+				if w == "" || strings.IndexFunc(w, func(r rune) bool { return !IsWordRune(r) }) >= 0 {
 					t.Errorf("%q: word %q", q, w)
 				}
 			}

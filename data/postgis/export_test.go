@@ -8,8 +8,11 @@ import (
 
 // Unexported parts that the external tests check against a server.
 var (
-	SearchVector = searchVector
-	TSQuery      = tsQuery
+	SearchVector = func(title, text string) string {
+		var v vectorBuilder
+		return v.build(title, text)
+	}
+	TSQuery = tsQuery
 )
 
 // MentionsBy lists mentions as Mentions does, by the walk of the articles

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"unicode"
 	"unicode/utf8"
+
+	"mentionmap/geo"
 )
 
 // PostgreSQL's limits on a tsvector: a lexeme's bytes, its positions, and
@@ -19,22 +21,16 @@ const (
 	maxPosition    = 16383
 )
 
-// searchVector renders the words of an article's title and text as a
+// vectorBuilder renders the words of an article's title and text as a
 // tsvector's text form, numbered from 1 across both as to_tsvector('simple',
-// title || ' ' || text) numbers them.
+// title || ' ' || text) numbers them, reusing its buffers from one article
+// to the next.
 //
-// A word is a run of letters, digits and combining marks, lower-cased: the
-// words a query can hold (geo.ParseQuery), as SQLite's unicode61 tokenizer
-// reads them. PostgreSQL's own parser took two thirds of the indexer's
-// time (124 µs for an article of 1 KB, against 31 µs to read this form), and
-// also keeps hyphenated words and numbers like "3.5" whole, which no query
-// can ask for.
-func searchVector(title, text string) string {
-	var v vectorBuilder
-	return v.build(title, text)
-}
-
-// vectorBuilder builds vectors, reusing its buffers from one to the next.
+// A word is a run of the runes a query's words hold (geo.IsWordRune),
+// lower-cased, as SQLite's unicode61 tokenizer reads them. PostgreSQL's
+// own parser took two thirds of the indexer's time (124 µs for an article
+// of 1 KB, against 31 µs to read this form), and also keeps hyphenated
+// words and numbers like "3.5" whole, which no query can ask for.
 type vectorBuilder struct {
 	words []byte      // every word, lower-cased, one after another
 	toks  []vectorTok // each word's place in words, and its position
@@ -123,9 +119,10 @@ func (v *vectorBuilder) add(s string, pos int32) int32 {
 	return pos
 }
 
+// isWordRune is geo.IsWordRune, with ASCII answered here.
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
 	}
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+	return geo.IsWordRune(r)
 }
