@@ -28,9 +28,12 @@ func (s *Store) Mentions(ctx context.Context, f geo.Filter, fn func(*geo.Mention
 // pairs' order is the articles', so the query is written for the plan.
 func (s *Store) mentions(ctx context.Context, f geo.Filter, byTime bool, fn func(*geo.MentionRow) error) error {
 	const cols = `SELECT ` + mentionCols + `, a.id, a.title, COALESCE(a.url, ''), a.source, a.time, ` + storyOf
-	cond, pairs, args := conditions(f, pairsJoin)
-	var q string
-	if byTime || pairs == "" {
+	var cond, pairs, q string
+	var args []any
+	if !byTime {
+		cond, pairs, args = conditions(f, pairsJoin)
+	}
+	if pairs == "" { // the walk, chosen or for a filter that names no place
 		cond, _, args = conditions(f, walk)
 		q = cols + matching + cond + ` ORDER BY a.time DESC, a.id DESC, m.id DESC`
 	} else {
