@@ -15,7 +15,8 @@ type batch struct {
 	s         *Store
 	stmts     []*sql.Stmt
 	exists    *sql.Stmt
-	article   *sql.Stmt
+	article   *rawStmt
+	args      []any // the article's values
 	findPlace *sql.Stmt
 	addPlace  *sql.Stmt
 	addRTree  *sql.Stmt
@@ -33,8 +34,12 @@ type batch struct {
 	whys        geo.WhyWriter
 }
 
-func (s *Store) newBatch(ctx context.Context, tx *sql.Tx) (*batch, error) {
+func (s *Store) newBatch(ctx context.Context, tx txConn) (*batch, error) {
 	b := &batch{s: s, placeIDs: map[string]int64{}, deltas: statDeltas{byPlace: map[int64]*statDelta{}}}
+	// A duplicate URL or text inserts nothing, and costs no lookup before
+	// each insert: the unique indexes are probed anyway.
+	b.article = &rawStmt{tc: tx, query: `INSERT INTO articles (url, title, source, published, ingested, time, text, hash, mentions_omitted, story)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`}
 	b.mentions = newMultiRow(tx, `INSERT INTO mentions (id, article_id, place_id, start, end, text, sentence, sentence_start, sentence_end, confidence, demonym, time, why, focus, reprint) VALUES`, ``, 15, 16)
 	b.places = newMultiRow(tx, `INSERT INTO place_articles (place_id, time, article_id) VALUES`, ``, 3, 128)
 	b.stats = newMultiRow(tx, `INSERT INTO place_stats (place_id, mentions, articles, stories, first, last, t1, a1, t2, a2, t3, a3) VALUES`,
@@ -51,10 +56,6 @@ func (s *Store) newBatch(ctx context.Context, tx *sql.Tx) (*batch, error) {
 		sql string
 	}{
 		{&b.exists, `SELECT id FROM articles WHERE hash = ? OR (url IS NOT NULL AND url = ?) LIMIT 1`},
-		// A duplicate URL or text inserts nothing, and costs no lookup
-		// before each insert: the unique indexes are probed anyway.
-		{&b.article, `INSERT INTO articles (url, title, source, published, ingested, time, text, hash, mentions_omitted, story)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`},
 		{&b.findPlace, `SELECT id FROM places WHERE key = ?`},
 		{&b.addPlace, addPlaceSQL},
 		{&b.addRTree, addRTreeSQL},
@@ -74,6 +75,7 @@ func (b *batch) close() {
 	for _, st := range b.stmts {
 		st.Close()
 	}
+	b.article.close()
 	for _, m := range []*multiRow{b.mentions, b.places, b.stats, b.signatures} {
 		if m != nil {
 			m.close()
@@ -104,8 +106,10 @@ func (b *batch) insert(ctx context.Context, a *geo.Article, story int64) (existi
 	}
 	t := formatTime(a.Time())
 	unix := a.Time().Unix()
-	res, err := b.article.ExecContext(ctx, nullString(a.URL), a.Title, a.Source, published, formatTime(a.Ingested), t, a.Text, a.Hash,
+	b.args = append(b.args[:0], nullString(a.URL), a.Title, a.Source, published, formatTime(a.Ingested), t, a.Text, a.Hash,
 		a.MentionsOmitted, story)
+	res, err := b.article.exec(ctx, b.args)
+	clear(b.args)
 	if err != nil {
 		return 0, err
 	}

@@ -47,10 +47,11 @@ func (s *Store) ingestBatch(ctx context.Context, arts []*geo.Article) (created [
 	if err := s.checkpoints.restartWAL(ctx); err != nil {
 		return nil, err
 	}
-	tx, err := s.w.BeginTx(ctx, nil)
+	tx, err := s.beginConn(ctx)
 	if err != nil {
 		return nil, failed("begin", err)
 	}
+	defer tx.conn.Close()
 	defer tx.Rollback()
 	b, err := s.newBatch(ctx, tx)
 	if err != nil {
@@ -58,7 +59,7 @@ func (s *Store) ingestBatch(ctx context.Context, arts []*geo.Article) (created [
 	}
 	defer b.close()
 	sigs := geo.Signatures(arts)
-	stories, err := s.stories.lock(ctx, tx)
+	stories, err := s.stories.lock(ctx, tx.Tx)
 	defer func() { s.stories.unlock(err != nil) }()
 	if err != nil {
 		return nil, failed("ingest", err)
@@ -84,14 +85,14 @@ func (s *Store) ingestBatch(ctx context.Context, arts []*geo.Article) (created [
 	if err := b.flushSignatures(ctx); err != nil {
 		return nil, failed("ingest", err)
 	}
-	if err := b.flushStats(ctx, tx); err != nil {
+	if err := b.flushStats(ctx, tx.Tx); err != nil {
 		return nil, failed("ingest", err)
 	}
 	if err := flushForms(ctx, tx, arts, created); err != nil {
 		return nil, failed("ingest", err)
 	}
 	if len(existing) < len(arts) {
-		if err := logChange(ctx, tx, s.writer, arts, created); err != nil {
+		if err := logChange(ctx, tx.Tx, s.writer, arts, created); err != nil {
 			return nil, failed("ingest", err)
 		}
 	}

@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
 
 	"mentionmap/geo"
 )
@@ -10,7 +9,7 @@ import (
 // flushForms counts the known forms of a batch's new mentions
 // (geo.KnownForm) and names each place they mention after its most used
 // form, in the batch's transaction.
-func flushForms(ctx context.Context, tx *sql.Tx, arts []*geo.Article, created []bool) error {
+func flushForms(ctx context.Context, tx txConn, arts []*geo.Article, created []bool) error {
 	forms := geo.CountForms(arts, created)
 	if len(forms) == 0 {
 		return nil
@@ -29,7 +28,7 @@ func flushForms(ctx context.Context, tx *sql.Tx, arts []*geo.Article, created []
 	if err != nil {
 		return err
 	}
-	return renamePlaces(ctx, tx, ids)
+	return renamePlaces(ctx, tx.Tx, ids)
 }
 
 // knownName is the name of the place in the row being updated: its most
