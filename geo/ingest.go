@@ -150,6 +150,7 @@ func parseAll(p Geoparser, arts []*Article) {
 				for _, a := range groups[i].arts {
 					parseInto(p, groups[i].source, a)
 					a.Signature()    // for the store's writer, which groups stories
+					a.TextHash()     // and finds copies
 					prepareStored(a) // and stores the reasons
 				}
 			}
@@ -163,6 +164,22 @@ func parseAll(p Geoparser, arts []*Article) {
 func ContentHash(text string) string {
 	h := sha256.Sum256([]byte(text))
 	return hex.EncodeToString(h[:])
+}
+
+// hashed is an article's ContentHash, and the text it hashes.
+type hashed struct {
+	text, hash string
+}
+
+// TextHash returns ContentHash(a.Text), computed once per text: parsing
+// hashes each article on the parsing cores, and a store's single writer
+// reads the hash back. The Hash field, which a client may have set, plays
+// no part.
+func (a *Article) TextHash() string {
+	if a.hashed.hash == "" || a.hashed.text != a.Text {
+		a.hashed = hashed{text: a.Text, hash: ContentHash(a.Text)}
+	}
+	return a.hashed.hash
 }
 
 // SourceKey names who published an article, for what a geoparser learns

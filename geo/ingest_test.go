@@ -1,6 +1,8 @@
 package geo
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"strings"
 	"sync"
@@ -90,6 +92,24 @@ func TestParseAllKeepsSourceOrder(t *testing.T) {
 	for _, a := range arts {
 		if len(a.Mentions) != 1 || a.Mentions[0].Text != SourceKey(a.Source, a.URL) {
 			t.Errorf("article %s got mentions %v", a.Text, a.Mentions)
+		}
+	}
+}
+
+func TestTextHash(t *testing.T) {
+	sum := func(s string) string { h := sha256.Sum256([]byte(s)); return hex.EncodeToString(h[:]) }
+	for _, c := range []struct {
+		name string
+		do   func(a *Article) string // the hash a store would read
+		want string
+	}{
+		{"a new article", func(a *Article) string { return a.TextHash() }, sum("Sirte")},
+		{"a client's hash plays no part", func(a *Article) string { a.Hash = sum("Tripoli"); return a.TextHash() }, sum("Sirte")},
+		{"a text changed after hashing", func(a *Article) string { a.TextHash(); a.Text = "Tripoli"; return a.TextHash() }, sum("Tripoli")},
+		{"a text of the same content", func(a *Article) string { a.TextHash(); a.Text = string([]byte("Sirte")); return a.TextHash() }, sum("Sirte")},
+	} {
+		if got := c.do(&Article{Text: "Sirte"}); got != c.want {
+			t.Errorf("%s: TextHash = %s, want %s", c.name, got, c.want)
 		}
 	}
 }

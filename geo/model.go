@@ -128,6 +128,7 @@ type Article struct {
 	Mentions []Mention `json:"mentions,omitempty"`
 
 	signed signed // Signature's
+	hashed hashed // TextHash's
 }
 
 // Reprint reports whether a repeats an earlier article's story. Stored

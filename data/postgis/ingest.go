@@ -32,7 +32,7 @@ func (s *Store) IngestBatch(ctx context.Context, arts []*geo.Article) ([]bool, e
 				return nil, geo.Errorf(geo.EINVALID, "place %q has no point", a.Mentions[i].Place.Key)
 			}
 		}
-		a.Hash = geo.ContentHash(a.Text)
+		a.Hash = a.TextHash()
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, failed("ingest", err)

@@ -34,7 +34,7 @@ func (s *Store) ingestBatch(ctx context.Context, arts []*geo.Article) (created [
 		if a.Text == "" {
 			return nil, geo.Errorf(geo.EINVALID, "article text is empty")
 		}
-		a.Hash = geo.ContentHash(a.Text)
+		a.Hash = a.TextHash()
 	}
 	// A batch that has begun runs to its end: a cancelled ctx stops the
 	// next one. Without a cancellable context, database/sql and modernc do
