@@ -110,36 +110,62 @@ func (s *Store) ingestOnce(ctx context.Context, arts []*geo.Article) (created []
 // (place, article) pairs, sorted as place_articles' key so that its index
 // fills in order.
 func copyMentions(ctx context.Context, tx pgx.Tx, arts []*geo.Article, created []bool, places map[string]int64) error {
-	var rows, pairs [][]any
-	whys := geo.WhyWriter{}
+	type ref struct {
+		a *geo.Article
+		m *geo.Mention
+	}
+	type pair struct{ place, time, article int64 } // time in Unix microseconds
+	var refs []ref
+	var pairs []pair
 	for i, a := range arts {
 		if !created[i] {
 			continue
 		}
-		first := len(pairs)
+		first, t := len(pairs), a.Time().UnixMicro()
 		for j := range a.Mentions {
 			m := &a.Mentions[j]
 			m.Place.ID = places[m.Place.Key]
-			copied, from, to := sentenceSpan(a.Text, m)
-			rows = append(rows, []any{a.ID, m.Place.ID, m.Start, m.End, m.Text, copied, from, to, m.Confidence, m.Demonym, a.Time(),
-				whys.Stored(m.Why, m.Place.Key), m.Focus, a.Reprint()})
-			if !slices.ContainsFunc(pairs[first:], func(p []any) bool { return p[0] == m.Place.ID }) {
-				pairs = append(pairs, []any{m.Place.ID, a.Time(), a.ID})
+			refs = append(refs, ref{a, m})
+			if !slices.ContainsFunc(pairs[first:], func(p pair) bool { return p.place == m.Place.ID }) {
+				pairs = append(pairs, pair{m.Place.ID, t, a.ID})
 			}
 		}
 	}
-	_, err := tx.CopyFrom(ctx, pgx.Identifier{"mentions"},
-		[]string{"article_id", "place_id", "start", "end", "text", "sentence", "sentence_start", "sentence_end", "confidence", "demonym",
-			"time", "why", "focus", "reprint"},
-		pgx.CopyFromRows(rows))
+	whys := geo.WhyWriter{}
+	err := copyBinary(ctx, tx, `COPY mentions (article_id, place_id, start, "end", text, sentence, sentence_start, sentence_end,
+		confidence, demonym, time, why, focus, reprint) FROM STDIN WITH (FORMAT binary)`, len(refs), func(i int, w *tupleEnc) {
+		a, m := refs[i].a, refs[i].m
+		copied, from, to := sentenceSpan(a.Text, m)
+		w.fields(14)
+		w.int8(a.ID)
+		w.int8(m.Place.ID)
+		w.int4(m.Start)
+		w.int4(m.End)
+		w.text(m.Text)
+		w.textOrNull(copied)
+		w.int4(from)
+		w.int4(to)
+		w.float8(m.Confidence)
+		w.bool(m.Demonym)
+		w.timestamptz(a.Time())
+		w.textOrNull(whys.Stored(m.Why, m.Place.Key))
+		w.bool(m.Focus)
+		w.bool(a.Reprint())
+	})
 	if err != nil {
 		return err
 	}
-	slices.SortFunc(pairs, func(x, y []any) int {
-		return cmp.Or(cmp.Compare(x[0].(int64), y[0].(int64)), x[1].(time.Time).Compare(y[1].(time.Time)), cmp.Compare(x[2].(int64), y[2].(int64)))
+	slices.SortFunc(pairs, func(x, y pair) int {
+		return cmp.Or(cmp.Compare(x.place, y.place), cmp.Compare(x.time, y.time), cmp.Compare(x.article, y.article))
 	})
-	_, err = tx.CopyFrom(ctx, pgx.Identifier{"place_articles"}, []string{"place_id", "time", "article_id"}, pgx.CopyFromRows(pairs))
-	return err
+	return copyBinary(ctx, tx, `COPY place_articles (place_id, time, article_id) FROM STDIN WITH (FORMAT binary)`, len(pairs),
+		func(i int, w *tupleEnc) {
+			p := pairs[i]
+			w.fields(3)
+			w.int8(p.place)
+			w.timestampMicro(p.time)
+			w.int8(p.article)
+		})
 }
 
 // sentenceSpan is where m's sentence lies in text (geo.SentenceSpan), or,
