@@ -72,21 +72,36 @@ func Sign(text string) (Signature, bool) {
 const fnvOffset, fnvPrime = 14695981039346656037, 1099511628211
 
 // forEachWord calls fn with each run of letters and digits, folded to
-// lower case; the bytes are fn's until it returns.
+// lower case; the bytes are fn's until it returns. ASCII, most of news
+// text, skips rune decoding: a tenth of a signature's cost.
 func forEachWord(text string, fn func([]byte)) {
 	buf := make([]byte, 0, 32)
-	for i := 0; i <= len(text); {
-		r, size := utf8.RuneError, 1
-		if i < len(text) {
-			r, size = utf8.DecodeRuneInString(text[i:])
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+				buf = append(buf, c)
+			case 'A' <= c && c <= 'Z':
+				buf = append(buf, c+('a'-'A'))
+			case len(buf) > 0:
+				fn(buf)
+				buf = buf[:0]
+			}
+			i++
+			continue
 		}
-		if i < len(text) && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			buf = utf8.AppendRune(buf, unicode.ToLower(r))
 		} else if len(buf) > 0 {
 			fn(buf)
 			buf = buf[:0]
 		}
 		i += size
+	}
+	if len(buf) > 0 {
+		fn(buf)
 	}
 }
 

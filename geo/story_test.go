@@ -8,6 +8,8 @@ import (
 	"runtime"
 	"slices"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // storyPair is a labelled pair of testdata/story_pairs.jsonl: two texts,
@@ -21,7 +23,7 @@ type storyPair struct {
 	A, B string
 }
 
-func readPairs(t *testing.T) []storyPair {
+func readPairs(t testing.TB) []storyPair {
 	f, err := os.Open("testdata/story_pairs.jsonl")
 	if err != nil {
 		t.Fatal(err)
@@ -289,5 +291,53 @@ func BenchmarkStoryBoilerplate(b *testing.B) {
 	b.ResetTimer()
 	for i := range b.N {
 		w.Choose(sigs[i%len(sigs)])
+	}
+}
+
+// wordsByRunes is forEachWord's rule, rune by rune: what the ASCII path
+// must match.
+func wordsByRunes(text string) []string {
+	var out []string
+	var buf []byte
+	for _, r := range text {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			buf = utf8.AppendRune(buf, unicode.ToLower(r))
+		} else if len(buf) > 0 {
+			out, buf = append(out, string(buf)), buf[:0]
+		}
+	}
+	if len(buf) > 0 {
+		out = append(out, string(buf))
+	}
+	return out
+}
+
+func FuzzForEachWord(f *testing.F) {
+	for _, s := range []string{"", "Sirte", "Forces entered SIRTE, 3 km from Tripoli.", "Mişrātah's N'Djamena", "Zürich\xffBern",
+		"ÅNGSTRÖM İstanbul ǅ", "a\u0301b 東京2026"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		var got []string
+		forEachWord(text, func(w []byte) { got = append(got, string(w)) })
+		if want := wordsByRunes(text); !slices.Equal(got, want) {
+			t.Errorf("forEachWord(%q) = %q, want %q", text, got, want)
+		}
+	})
+}
+
+// BenchmarkSign signs the texts of the labelled pairs: news, 1–3 KB each.
+func BenchmarkSign(b *testing.B) {
+	var texts []string
+	n := 0
+	for _, p := range readPairs(b) {
+		texts = append(texts, p.A, p.B)
+		n += len(p.A) + len(p.B)
+	}
+	b.SetBytes(int64(n))
+	for b.Loop() {
+		for _, t := range texts {
+			Sign(t)
+		}
 	}
 }
