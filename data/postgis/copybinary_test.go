@@ -26,7 +26,7 @@ func TestCopyBinary(t *testing.T) {
 	}
 	rows := []postgis.CopyRow{
 		{I: 1, N: 0, F: 0.5, B: true, T: "Sirte", J: `[[0.9],[1]]`, TS: time.Date(2026, 3, 1, 12, 30, 0, 123456000, time.UTC)},
-		{I: -1, N: -7, F: -0.0, B: false, T: "", J: nil, TS: time.Date(1999, 12, 31, 23, 59, 59, 999999000, time.UTC)},
+		{I: -1, N: -7, F: math.Copysign(0, -1), B: false, T: "", J: nil, TS: time.Date(1999, 12, 31, 23, 59, 59, 999999000, time.UTC)},
 		{I: math.MaxInt64, N: math.MaxInt32, F: math.MaxFloat64, T: "Mişrātah, N'Djamena — Zürich 東京", J: `{"a":"é"}`,
 			TS: time.Date(1969, 7, 20, 20, 17, 40, 1000, time.UTC)},
 		{I: math.MinInt64, N: math.MinInt32, F: math.SmallestNonzeroFloat64, T: strings.Repeat("x", 70000), J: "null",
