@@ -13,9 +13,10 @@ import (
 // binaryCopy streams rows to COPY ... FROM STDIN in PostgreSQL's binary
 // format, encoding each as the server reads it. pgx's CopyFrom takes rows
 // as []any and encodes every value through its type map: with a []any
-// per mention, that was a fifth of the bench process's CPU under ingest
-// (pprof), most of it allocation. Rows are encoded as the connection
-// reads, into one buffer, so a batch's rows never sit in memory encoded.
+// per mention, it took a tenth of the bench process's CPU under ingest,
+// and its garbage as much again (pprof; docs/benchmarks.md). Rows are
+// encoded as the connection reads, into one buffer, so a batch's rows
+// never sit in memory encoded.
 type binaryCopy struct {
 	rows int                      // rows in all
 	next int                      // the next row to encode
