@@ -50,21 +50,21 @@ func ChooseFocus(title, text string, ms []Mention) Focus {
 func (r FocusRule) Choose(title, text string, ms []Mention) Focus {
 	w := focusWeights(title, text, ms)
 	var f Focus
-	country := w.leader(func(p Place) (string, bool) { return p.Country, p.Country != "" })
+	country := w.leader(func(p *Place) (string, bool) { return p.Country, p.Country != "" })
 	if country == "" || w.of(country, w.all) < r.Country {
 		return f
 	}
 	f.Country = country
 	parent := w.sum[country]
-	admin1 := w.leader(func(p Place) (string, bool) {
-		return divisionKey(p), p.Country == country && p.Admin1 != "" && p.Kind != KindCountry
+	admin1 := w.leader(func(p *Place) (string, bool) {
+		return divisionKey(*p), p.Country == country && p.Admin1 != "" && p.Kind != KindCountry
 	})
 	if admin1 != "" && w.of(admin1, parent) >= r.Division {
 		f.Admin1 = admin1
 		parent = w.sum[admin1]
 	}
-	city := w.leader(func(p Place) (string, bool) {
-		return p.Key, p.Kind == KindCity && p.Country == country && (f.Admin1 == "" || divisionKey(p) == f.Admin1)
+	city := w.leader(func(p *Place) (string, bool) {
+		return p.Key, p.Kind == KindCity && p.Country == country && (f.Admin1 == "" || divisionKey(*p) == f.Admin1)
 	})
 	if city != "" && w.of(city, parent) >= r.Town {
 		f.City = city
@@ -95,7 +95,7 @@ func MarkFocus(a *Article) {
 
 // qualifies reports whether m names the division or country of the town
 // that prev names, right after it: "Charleston, W.Va.", "Tbilisi, Georgia".
-func qualifies(text string, prev, m Mention) bool {
+func qualifies(text string, prev, m *Mention) bool {
 	if prev.Place.Kind != KindCity || m.Start < prev.End || m.Start-prev.End > 3 ||
 		strings.TrimSpace(strings.Trim(text[prev.End:m.Start], " ,(")) != "" {
 		return false
@@ -113,22 +113,23 @@ func divisionKey(p Place) string { return p.Country + "." + p.Admin1 }
 
 // weights holds each place's weight, and the places by key.
 type weights struct {
-	place map[string]Place
+	place map[string]*Place  // points into the mentions: a Place is large
 	own   map[string]float64 // a place's own weight
 	sum   map[string]float64 // a group's weight, filled by leader
 	all   float64
 }
 
 func focusWeights(title, text string, ms []Mention) *weights {
-	w := &weights{place: map[string]Place{}, own: map[string]float64{}, sum: map[string]float64{}}
+	w := &weights{place: map[string]*Place{}, own: map[string]float64{}, sum: map[string]float64{}}
 	start := bodyStart(title, text)
 	dateline := datelineEnd(text, start)
 	lead := leadEnd(text, start, dateline)
 	bonus := map[string]float64{}
-	for i, m := range ms {
+	for i := range ms {
+		m := &ms[i]
 		k := m.Place.Key
-		w.place[k] = m.Place
-		if i > 0 && qualifies(text, ms[i-1], m) {
+		w.place[k] = &m.Place
+		if i > 0 && qualifies(text, &ms[i-1], m) {
 			// "Charleston, W.Va.": the qualifier is weight of the town.
 			k = ms[i-1].Place.Key
 		}
@@ -160,7 +161,7 @@ func focusWeights(title, text string, ms []Mention) *weights {
 // leader groups the places by group (skipping those it refuses), sums
 // their weights into w.sum and returns the heaviest group, ties to the
 // smaller key.
-func (w *weights) leader(group func(Place) (string, bool)) (best string) {
+func (w *weights) leader(group func(*Place) (string, bool)) (best string) {
 	sums := map[string]float64{}
 	for k, v := range w.own {
 		if g, ok := group(w.place[k]); ok {
