@@ -20,3 +20,12 @@ func SentenceSpan(text string, m *Mention) (from, to int, ok bool) {
 	}
 	return 0, 0, false
 }
+
+// StoredSentence is how a store keeps m's sentence: its span in text,
+// with copied nil, or, when it is not there, the copy to store instead.
+func StoredSentence(text string, m *Mention) (copied any, from, to int) {
+	if from, to, ok := SentenceSpan(text, m); ok {
+		return nil, from, to
+	}
+	return m.Sentence, 0, 0
+}

@@ -24,5 +24,13 @@ func TestSentenceSpan(t *testing.T) {
 		if tt.wantInText && text[from:to] != tt.m.Sentence {
 			t.Errorf("%s: span %q, want %q", tt.name, text[from:to], tt.m.Sentence)
 		}
+		// A store keeps the span, or else a copy.
+		want := [3]any{nil, from, to}
+		if !tt.wantInText {
+			want = [3]any{tt.m.Sentence, 0, 0}
+		}
+		if copied, sfrom, sto := StoredSentence(text, &tt.m); [3]any{copied, sfrom, sto} != want {
+			t.Errorf("%s: stored (%v, %d, %d), want %v", tt.name, copied, sfrom, sto, want)
+		}
 	}
 }

@@ -135,7 +135,7 @@ func copyMentions(ctx context.Context, tx pgx.Tx, arts []*geo.Article, created [
 	err := copyBinary(ctx, tx, `COPY mentions (article_id, place_id, start, "end", text, sentence, sentence_start, sentence_end,
 		confidence, demonym, time, why, focus, reprint) FROM STDIN WITH (FORMAT binary)`, len(refs), func(i int, w *tupleEnc) {
 		a, m := refs[i].a, refs[i].m
-		copied, from, to := sentenceSpan(a.Text, m)
+		copied, from, to := geo.StoredSentence(a.Text, m)
 		w.fields(14)
 		w.int8(a.ID)
 		w.int8(m.Place.ID)
@@ -166,15 +166,6 @@ func copyMentions(ctx context.Context, tx pgx.Tx, arts []*geo.Article, created [
 			w.timestampMicro(p.time)
 			w.int8(p.article)
 		})
-}
-
-// sentenceSpan is where m's sentence lies in text (geo.SentenceSpan), or,
-// when it is not there, the copy to store instead.
-func sentenceSpan(text string, m *geo.Mention) (copied any, from, to int) {
-	if from, to, ok := geo.SentenceSpan(text, m); ok {
-		return nil, from, to
-	}
-	return m.Sentence, 0, 0
 }
 
 // retryable reports whether a transaction failed only for meeting another:

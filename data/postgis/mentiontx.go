@@ -120,7 +120,7 @@ func (t *mentionTx) leave(ctx context.Context, id int64, q string) error {
 }
 
 func (t *mentionTx) Insert(ctx context.Context, a *geo.Article, m *geo.Mention, place int64) error {
-	copied, from, to := sentenceSpan(a.Text, m)
+	copied, from, to := geo.StoredSentence(a.Text, m)
 	err := t.exec(ctx, `INSERT INTO mentions (article_id, place_id, start, "end", text, sentence, sentence_start, sentence_end,
 			confidence, demonym, time, why, focus, reprint)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,

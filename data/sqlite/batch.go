@@ -178,7 +178,7 @@ func (b *batch) addMentions(ctx context.Context, a *geo.Article, unix int64, rep
 		}
 		b.lastMention++
 		m.ID, m.ArticleID = b.lastMention, a.ID
-		copied, from, to := sentenceSpan(a.Text, m)
+		copied, from, to := geo.StoredSentence(a.Text, m)
 		return append(args, m.ID, a.ID, m.Place.ID, m.Start, m.End, m.Text, copied, from, to, m.Confidence, m.Demonym, unix, b.whys.Stored(m.Why, m.Place.Key),
 			m.Focus, reprint), nil
 	})
@@ -226,13 +226,4 @@ const (
 
 func placeRow(p *geo.Place) []any {
 	return []any{p.Key, p.GeonameID, p.Name, p.OwnName(), p.Kind, p.Country, p.Admin1, p.Point.Lon(), p.Point.Lat()}
-}
-
-// sentenceSpan is where m's sentence lies in text (geo.SentenceSpan), or,
-// when it is not there, the copy to store instead.
-func sentenceSpan(text string, m *geo.Mention) (copied any, from, to int) {
-	if from, to, ok := geo.SentenceSpan(text, m); ok {
-		return nil, from, to
-	}
-	return m.Sentence, 0, 0
 }

@@ -123,7 +123,7 @@ func (t *mentionTx) Delete(ctx context.Context, id int64) error {
 }
 
 func (t *mentionTx) Insert(ctx context.Context, a *geo.Article, m *geo.Mention, place int64) error {
-	copied, from, end := sentenceSpan(a.Text, m)
+	copied, from, end := geo.StoredSentence(a.Text, m)
 	unix := a.Time().Unix()
 	err := t.exec(ctx, `INSERT INTO mentions (article_id, place_id, start, end, text, sentence, sentence_start,
 		sentence_end, confidence, demonym, time, why, focus, reprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
