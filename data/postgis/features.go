@@ -66,17 +66,11 @@ func (s *Store) PlaceSummaries(ctx context.Context, f geo.Filter, fn func(*geo.P
 	if err != nil {
 		return err
 	}
-	var q string
-	var args []any
-	if placeOnly(f) {
-		var cond string
-		cond, args = wherePlace(f)
+	totals, cond, args := placeWhere(f)
+	q := countedPlaces(cond)
+	if totals {
 		q = `SELECT ` + placeCols + `, ps.mentions, ps.articles, ps.stories, ps.first, ps.last, ps.latest
 		FROM place_stats ps JOIN places p ON p.id = ps.place_id WHERE ` + cond + ` ORDER BY ps.mentions DESC, p.id`
-	} else {
-		var cond string
-		cond, args = where(f)
-		q = countedPlaces(cond)
 	}
 	q, args = page(q, args, f)
 	return s.placeSummaries(ctx, q, args, fn)
@@ -138,10 +132,9 @@ func (s *Store) PlacePoints(ctx context.Context, f geo.Filter, fn func(*geo.Clus
 	if err != nil {
 		return err
 	}
-	cond, args := where(f)
+	totals, cond, args := placeWhere(f)
 	q := `SELECT p.id, ST_X(p.geom), ST_Y(p.geom), p.name, p.kind, p.country, count(*)` + matching + cond + ` GROUP BY p.id`
-	if placeOnly(f) {
-		cond, args = wherePlace(f)
+	if totals {
 		q = `SELECT p.id, ST_X(p.geom), ST_Y(p.geom), p.name, p.kind, p.country, ps.mentions
 			FROM place_stats ps JOIN places p ON p.id = ps.place_id WHERE ` + cond
 	}

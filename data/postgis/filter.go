@@ -90,6 +90,18 @@ func conditions(f geo.Filter, by placeAccess) (cond, pairs string, args []any) {
 	return strings.Join(w.sql, " AND "), pairs, w.args
 }
 
+// placeWhere builds f's conditions for a listing of places: over the
+// totals per place (alias p, and totals true) when f asks only of places,
+// since they always equal a recount; else over the mentions, as where.
+func placeWhere(f geo.Filter) (totals bool, cond string, args []any) {
+	if placeOnly(f) {
+		cond, args = wherePlace(f)
+		return true, cond, args
+	}
+	cond, args = where(f)
+	return false, cond, args
+}
+
 // wherePlace builds what f asks of a place (alias p): for a filter that
 // asks nothing else (placeOnly).
 func wherePlace(f geo.Filter) (string, []any) {
