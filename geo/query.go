@@ -101,5 +101,11 @@ func queryWords(s string) []string {
 }
 
 // IsWordRune reports whether r belongs to a word of a search: a store's
-// index reads the words of a text as the query reads its own.
-func IsWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }
+// index reads the words of a text as the query reads its own. ASCII, most
+// of what an index reads, is answered without the Unicode tables.
+func IsWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsNumber(r)
+}

@@ -85,7 +85,7 @@ func (v *vectorBuilder) add(s string, pos int32) int32 {
 		if r >= utf8.RuneSelf {
 			r, n = utf8.DecodeRuneInString(s[i:])
 		}
-		if !isWordRune(r) {
+		if !geo.IsWordRune(r) {
 			i += n
 			continue
 		}
@@ -96,7 +96,7 @@ func (v *vectorBuilder) add(s string, pos int32) int32 {
 			if r >= utf8.RuneSelf {
 				r, n = utf8.DecodeRuneInString(s[i:])
 			}
-			if !isWordRune(r) {
+			if !geo.IsWordRune(r) {
 				break
 			}
 			if 'A' <= r && r <= 'Z' {
@@ -117,12 +117,4 @@ func (v *vectorBuilder) add(s string, pos int32) int32 {
 		v.toks = append(v.toks, vectorTok{prefix: binary.BigEndian.Uint64(prefix[:]), off: int32(off), n: int32(len(v.words) - off), pos: pos})
 	}
 	return pos
-}
-
-// isWordRune is geo.IsWordRune, with ASCII answered here.
-func isWordRune(r rune) bool {
-	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
-	}
-	return geo.IsWordRune(r)
 }
